@@ -1,0 +1,14 @@
+// Package content owns the data model of a site's source text and its on-disk
+// format, in both directions.
+//
+// A content tree follows Hugo's conventions: every page is a Markdown file whose
+// TOML front matter sits between two "+++" lines; a directory is a section and its
+// "_index.md" holds the section's own front matter and lead text; siblings are
+// ordered by weight, then by file name. Load reads such a tree from an fs.FS into
+// a Tree; Marshal writes one Page back as bytes, so the importer and the build
+// share one definition of the format.
+//
+// Inputs: an fs.FS rooted at content/. Outputs: *Tree, []byte, *Error.
+// Imports: the standard library and github.com/BurntSushi/toml only. It knows
+// nothing of HTML or Markdown rendering, and every other stage may import it.
+package content

@@ -1,0 +1,151 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Section is a directory of the content tree: its "_index.md" (which may be
+// nil) and its children in reading order.
+type Section struct {
+	// Dir is the slash path of the directory relative to the content root;
+	// "." for the root.
+	Dir      string
+	Index    *Page
+	Pages    []*Page
+	Sections []*Section
+}
+
+// Weight is the section's ordering weight, taken from its index page.
+func (s *Section) Weight() int {
+	if s.Index == nil {
+		return 0
+	}
+	return s.Index.Meta.Weight
+}
+
+// LoadOptions controls Load. The zero value loads published pages only.
+type LoadOptions struct {
+	// Drafts includes pages with draft = true.
+	Drafts bool
+}
+
+// Load reads every ".md" file under fsys into a tree of sections. Files that
+// are symbolic links are not followed: they are reported as errors, since a
+// link may point outside the tree. All problems are returned, joined.
+func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
+	root := &Section{Dir: "."}
+	dirs := map[string]*Section{".": root}
+	var errs []error
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs = append(errs, &Error{Path: p, Err: errors.New("is a symbolic link; links are not followed: copy the file into content/ instead")})
+			return nil
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != "." {
+				s := &Section{Dir: p}
+				dirs[p] = s
+				parent := dirs[path.Dir(p)]
+				parent.Sections = append(parent.Sections, s)
+			}
+			return nil
+		}
+		if path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Err: err})
+			return nil
+		}
+		if !utf8.Valid(src) {
+			errs = append(errs, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)"))
+			return nil
+		}
+		pg, err := Parse(p, src)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		if pg.Meta.Draft && !opt.Drafts {
+			return nil
+		}
+		s := dirs[path.Dir(p)]
+		if name == "_index.md" {
+			s.Index = pg
+		} else {
+			s.Pages = append(s.Pages, pg)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("reading content: %w", err))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	sortTree(root)
+	return root, nil
+}
+
+// sortTree puts every section's children in reading order (weight, then
+// path) and drops directories that hold no content files at any depth.
+func sortTree(s *Section) {
+	sort.SliceStable(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.Meta.Weight != b.Meta.Weight {
+			return a.Meta.Weight < b.Meta.Weight
+		}
+		return a.Path < b.Path
+	})
+	kept := s.Sections[:0]
+	for _, c := range s.Sections {
+		sortTree(c)
+		if c.Index != nil || len(c.Pages) > 0 || len(c.Sections) > 0 {
+			kept = append(kept, c)
+		}
+	}
+	s.Sections = kept
+	sort.SliceStable(s.Sections, func(i, j int) bool {
+		a, b := s.Sections[i], s.Sections[j]
+		if a.Weight() != b.Weight() {
+			return a.Weight() < b.Weight()
+		}
+		return a.Dir < b.Dir
+	})
+}
+
+func invalidUTF8Line(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}

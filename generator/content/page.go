@@ -1,0 +1,146 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Page is one content file: its front matter and its Markdown body.
+type Page struct {
+	// Path is the file's slash-separated path relative to the content root,
+	// e.g. "2020-plan-report/01/_index.md".
+	Path string
+	Meta Meta
+	// Body is the Markdown after the closing "+++" line.
+	Body []byte
+	// BodyLine is the 1-based line of the file on which Body starts, so that
+	// positions found in Body can be reported as positions in the file.
+	BodyLine int
+}
+
+// IsIndex reports whether p is a section's "_index.md".
+func (p *Page) IsIndex() bool {
+	return p.Path == "_index.md" || strings.HasSuffix(p.Path, "/_index.md")
+}
+
+// Meta is the front matter of a page. Every key a content file may use is a
+// field here; any other key is an error.
+type Meta struct {
+	// Title is the heading of the page without its numbering label.
+	Title string `toml:"title"`
+	// Label is the numbering as the report prints it ("一、", "（一）"), shown
+	// before the title by layouts.
+	Label string `toml:"label,omitempty"`
+	// Weight orders siblings (ascending); ties are broken by file name.
+	Weight int `toml:"weight,omitempty"`
+	// Draft pages are left out of a build unless drafts are asked for.
+	Draft bool `toml:"draft,omitempty"`
+	// Layout names the layout to render the page with instead of the default
+	// one for its kind.
+	Layout string `toml:"layout,omitempty"`
+	// Description is a one-line summary for search engines and link previews.
+	Description string `toml:"description,omitempty"`
+	// Report holds the document metadata; it is set on the "_index.md" of a
+	// report's section and makes that section a report.
+	Report *Report `toml:"report,omitempty"`
+}
+
+// Report is the document metadata of one government report: the 信息公开 fields
+// and the title block, kept exactly as the source prints them.
+type Report struct {
+	Kind       string `toml:"kind,omitempty"`       // plan-report, work-report, budget-report
+	Year       int    `toml:"year,omitempty"`       // the year reported on
+	IndexNo    string `toml:"index_no"`             // 索引号
+	DocNo      string `toml:"doc_no"`               // 文号 (empty allowed)
+	Issued     string `toml:"issued"`               // 发文日期, YYYY-MM-DD
+	Written    string `toml:"written,omitempty"`    // 成文日期, YYYY-MM-DD
+	Publisher  string `toml:"publisher"`            // 发布机构
+	Meeting    string `toml:"meeting,omitempty"`    // ——2021年3月12日在…会议上
+	Speaker    string `toml:"speaker,omitempty"`    // 区发展改革局局长  董建生
+	Salutation string `toml:"salutation,omitempty"` // 各位代表：
+}
+
+// ChildrenMarker is a line that may appear in the body of an "_index.md": the
+// text before it leads into the section, the text after it closes the section
+// and is shown after the section's children (pages and subsections).
+const ChildrenMarker = "<!--children-->"
+
+// SplitChildren splits an index page's body at ChildrenMarker into the lead
+// and the closing text. Without a marker the whole body is the lead.
+func SplitChildren(body []byte) (lead, closing []byte) {
+	m := []byte(ChildrenMarker)
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		line := body[off:]
+		if end >= 0 {
+			line = body[off : off+end]
+		}
+		if bytes.Equal(bytes.TrimSpace(line), m) {
+			if end < 0 {
+				return body[:off], nil
+			}
+			return body[:off], body[off+end+1:]
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return body, nil
+}
+
+const delim = "+++"
+
+// Parse reads one content file. path is used for errors and stored in Page.Path.
+func Parse(path string, src []byte) (*Page, error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, "\r \t")) != delim {
+		return nil, &Error{Path: path, Line: 1, Err: ErrNoFrontMatter}
+	}
+	off := len(src) - len(rest)
+	for line := 2; off < len(src); line++ {
+		end := bytes.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		if string(bytes.TrimRight(src[off:next], "\r\n \t")) == delim {
+			p := &Page{Path: path, Body: src[next:], BodyLine: line + 1}
+			fm := src[len(src)-len(rest) : off]
+			if err := DecodeTOML(path, 2, fm, &p.Meta); err != nil {
+				return nil, err
+			}
+			return p, nil
+		}
+		off = next
+	}
+	return nil, Errorf(path, 1, `front matter opened with "+++" is never closed: add a line "+++" after the last key`)
+}
+
+// Marshal returns the file form of p: front matter, then body. Keys come in the
+// order of Meta's fields and empty optional keys are left out, so the same page
+// always gives the same bytes.
+func Marshal(p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(delim + "\n")
+	enc := toml.NewEncoder(&b)
+	enc.Indent = ""
+	if err := enc.Encode(p.Meta); err != nil {
+		return nil, fmt.Errorf("%s: encoding front matter: %w", p.Path, err)
+	}
+	b.WriteString(delim + "\n")
+	b.Write(p.Body)
+	return b.Bytes(), nil
+}
+
+// Heading is one heading of a rendered page, for outlines and tables of
+// contents. Text is plain text, without markup.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
