@@ -46,6 +46,11 @@ type Meta struct {
 	// Report holds the document metadata; it is set on the "_index.md" of a
 	// report's section and makes that section a report.
 	Report *Report `toml:"report,omitempty"`
+	// TitleEnd is the sentence mark that closed a run-in heading in the
+	// source: in "（一）经济运行稳步回升。全区…" the heading is the title and "。"
+	// is TitleEnd. Layouts print it after the title so that the text reads as
+	// printed; the importer's lossless check counts it as text.
+	TitleEnd string `toml:"title_end,omitempty"`
 }
 
 // Report is the document metadata of one government report: the 信息公开 fields
@@ -61,6 +66,12 @@ type Report struct {
 	Meeting    string `toml:"meeting,omitempty"`    // ——2021年3月12日在…会议上
 	Speaker    string `toml:"speaker,omitempty"`    // 区发展改革局局长  董建生
 	Salutation string `toml:"salutation,omitempty"` // 各位代表：
+	// Heading is the title as the report's title block prints it, when that
+	// differs from 标题 (a spaced-out "政 府 工 作 报 告", a shorter form).
+	Heading string `toml:"heading,omitempty"`
+	// Other holds the remaining 信息公开 fields the source printed (主题分类,
+	// 来源, a 发布日期 that differs from 发文日期, …), keyed as printed.
+	Other map[string]string `toml:"other,omitempty"`
 }
 
 // ChildrenMarker is a line that may appear in the body of an "_index.md": the

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 )
+
+var typeErrLine = regexp.MustCompile(`^toml: line (\d+) (.*)$`)
 
 // DecodeTOML decodes src into v strictly: a syntax error, a value of the wrong
 // type and a key that v has no field for are all errors. path names the file
@@ -23,6 +27,12 @@ func DecodeTOML(path string, firstLine int, src []byte, v any) error {
 				msg = fmt.Sprintf("%s (key %q)", msg, pe.LastKey)
 			}
 			return Errorf(path, firstLine+pe.Position.Line-1, "invalid TOML: %s", msg)
+		}
+		// Type mismatches come back as plain errors ("toml: line 2 (last key
+		// "title"): incompatible types…"); the line is only in the text.
+		if m := typeErrLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return Errorf(path, firstLine+n-1, "invalid TOML: %s", m[2])
 		}
 		return &Error{Path: path, Line: 0, Err: fmt.Errorf("invalid TOML: %w", err)}
 	}

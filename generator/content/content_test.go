@@ -1,0 +1,112 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseMarshalRoundTrip(t *testing.T) {
+	p := &Page{Path: "r/_index.md", Meta: Meta{
+		Title: "关于“报告”的\"引号\"", Label: "一、", Weight: 3,
+		Report: &Report{Kind: "plan-report", Year: 2020, IndexNo: "1/2021-1", Issued: "2021-03-12", Publisher: "某局", Speaker: "局长  某某"},
+	}, Body: []byte("正文。\n")}
+	b, err := Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := Parse(p.Path, b)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if q.Meta.Title != p.Meta.Title || q.Meta.Report.Speaker != "局长  某某" || string(q.Body) != "正文。\n" {
+		t.Errorf("round trip changed the page:\n%s", b)
+	}
+	if q.BodyLine != strings.Count(string(b[:len(b)-len(q.Body)]), "\n")+1 {
+		t.Errorf("BodyLine = %d", q.BodyLine)
+	}
+	b2, _ := Marshal(q)
+	if string(b) != string(b2) {
+		t.Errorf("Marshal is not stable:\n%s\n%s", b, b2)
+	}
+}
+
+func TestParseCRLFAndBOM(t *testing.T) {
+	p, err := Parse("a.md", []byte("\ufeff+++\r\ntitle = \"x\"\r\n+++\r\nbody\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Meta.Title != "x" || p.BodyLine != 4 {
+		t.Errorf("got %+v", p)
+	}
+}
+
+func TestLoadOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"r/_index.md":    {Data: []byte("+++\ntitle = \"r\"\n+++\n")},
+		"r/b.md":         {Data: []byte("+++\ntitle = \"b\"\nweight = 1\n+++\n")},
+		"r/a.md":         {Data: []byte("+++\ntitle = \"a\"\nweight = 1\n+++\n")},
+		"r/c.md":         {Data: []byte("+++\ntitle = \"c\"\n+++\n")},
+		"r/d.md":         {Data: []byte("+++\ntitle = \"d\"\ndraft = true\n+++\n")},
+		"r/x/_index.md":  {Data: []byte("+++\ntitle = \"x\"\nweight = 2\n+++\n")},
+		"r/w/_index.md":  {Data: []byte("+++\ntitle = \"w\"\nweight = 1\n+++\n")},
+		"r/notes.txt":    {Data: []byte("ignored")},
+		"empty/.keep.md": {Data: []byte("ignored")},
+	}
+	root, err := Load(fsys, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(root.Sections) != 1 {
+		t.Fatalf("sections at root: %d, want 1 (the empty one dropped)", len(root.Sections))
+	}
+	r := root.Sections[0]
+	var got []string
+	for _, p := range r.Pages {
+		got = append(got, p.Meta.Title)
+	}
+	for _, s := range r.Sections {
+		got = append(got, s.Index.Meta.Title)
+	}
+	if strings.Join(got, ",") != "c,a,b,w,x" {
+		t.Errorf("order = %v, want c,a,b (weight then name), then w,x", got)
+	}
+	root, _ = Load(fsys, LoadOptions{Drafts: true})
+	if len(root.Sections[0].Pages) != 4 {
+		t.Error("drafts not included with Drafts")
+	}
+}
+
+func TestLoadReportsAllErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte("no front matter")},
+		"b.md": {Data: []byte("+++\nweight = \"x\"\n+++\n")},
+		"c.md": {Data: []byte("+++\n[report]\nfoo = 1\n+++\n")},
+	}
+	_, err := Load(fsys, LoadOptions{})
+	errs := Errors(err)
+	if len(errs) != 3 {
+		t.Fatalf("got %d errors, want 3: %v", len(errs), err)
+	}
+	for i, want := range []string{"a.md:1: missing front matter", "b.md:2: invalid TOML", `c.md:3: unknown key "report.foo"`} {
+		if !strings.HasPrefix(errs[i].Error(), want) {
+			t.Errorf("error %d = %q, want prefix %q", i, errs[i], want)
+		}
+		var ce *Error
+		if !errors.As(errs[i], &ce) {
+			t.Errorf("error %d is not a *content.Error", i)
+		}
+	}
+}
+
+func TestSplitChildren(t *testing.T) {
+	lead, closing := SplitChildren([]byte("a\n\n<!--children-->\nb\n"))
+	if string(lead) != "a\n\n" || string(closing) != "b\n" {
+		t.Errorf("got %q %q", lead, closing)
+	}
+	lead, closing = SplitChildren([]byte("only lead\n"))
+	if string(lead) != "only lead\n" || closing != nil {
+		t.Errorf("got %q %q", lead, closing)
+	}
+}

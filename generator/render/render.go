@@ -1,0 +1,143 @@
+// Package render owns the html/template layouts: it parses them once from
+// layered file systems (a site's layouts/ over the built-in theme) and executes
+// the layout of a page kind with a *Page value.
+//
+// Layout rule: a page is rendered with the layout named by its front matter
+// key "layout", or else the layout of its kind (home, report, section, page,
+// full, 404). Every layout is parsed together with baseof.html and all files
+// under partials/; a layout defines the block "main" that baseof.html places.
+//
+// Inputs: fs.FS values holding layouts. Outputs: HTML written to an io.Writer.
+// Imports: content, html/template and the standard library.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Layer is one source of layouts. Dir names it in error messages, e.g.
+// "layouts" for a site's own directory.
+type Layer struct {
+	FS  fs.FS
+	Dir string
+}
+
+// Templates holds the parsed layouts, one template set per layout file.
+// It is safe for concurrent use once Parse has returned.
+type Templates struct {
+	sets  map[string]*template.Template
+	where map[string]string // layout name → file path for messages
+}
+
+const base = "baseof.html"
+
+// Parse reads layouts from layers; a file in an earlier layer replaces a file
+// of the same name in a later one. It reports every file that fails to parse.
+func Parse(layers ...Layer) (*Templates, error) {
+	files := map[string][]byte{}
+	where := map[string]string{}
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		if l.FS == nil {
+			continue
+		}
+		err := fs.WalkDir(l.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == "." {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				return fmt.Errorf("%s/%s: is a symbolic link; links are not followed", l.Dir, p)
+			}
+			b, err := fs.ReadFile(l.FS, p)
+			if err != nil {
+				return err
+			}
+			files[p] = b
+			where[p] = l.Dir + "/" + p
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading layouts: %w", err)
+		}
+	}
+	if _, ok := files[base]; !ok {
+		return nil, fmt.Errorf("layouts/%s: missing: the base layout is required", base)
+	}
+	var partials, layouts []string
+	for name := range files {
+		switch {
+		case strings.HasPrefix(name, "partials/"):
+			partials = append(partials, name)
+		case name != base:
+			layouts = append(layouts, name)
+		}
+	}
+	sort.Strings(partials)
+	sort.Strings(layouts)
+
+	var errs []error
+	common := template.New(base).Funcs(funcs)
+	if _, err := common.Parse(string(files[base])); err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", where[base], err))
+	}
+	for _, p := range partials {
+		if _, err := common.New(p).Parse(string(files[p])); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", where[p], err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	t := &Templates{sets: map[string]*template.Template{}, where: where}
+	for _, name := range layouts {
+		set, err := common.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(string(files[name]))
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", where[name], err))
+			continue
+		}
+		t.sets[strings.TrimSuffix(name, ".html")] = set
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return t, nil
+}
+
+// Has reports whether a layout of that name (without ".html") exists.
+func (t *Templates) Has(layout string) bool {
+	_, ok := t.sets[layout]
+	return ok
+}
+
+// Execute renders the page p with the named layout (without ".html").
+func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
+	set, ok := t.sets[layout]
+	if !ok {
+		return fmt.Errorf("layouts/%s.html: no such layout: add the file or change the page's layout key", layout)
+	}
+	if err := set.ExecuteTemplate(w, base, p); err != nil {
+		return fmt.Errorf("rendering with %s: %w", t.where[layout+".html"], err)
+	}
+	return nil
+}
+
+// funcs is the complete set of functions layouts may call.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+}

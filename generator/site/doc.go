@@ -1,0 +1,19 @@
+// Package site is the only package that knows the whole pipeline. It owns
+// Config (config.toml) and Build, which reads a site's source directory and
+// publishes the finished site:
+//
+//	config.toml ─ LoadConfig ─┐
+//	content/    ─ content.Load ─ plan (URLs, outline, neighbours)
+//	                     └─ markdown.Convert ─ render.Execute ─┐
+//	layouts/ (over theme) ─ render.Parse ────────────────────┤
+//	assets/  (over theme) ─ minify, hash ────────────────────┤
+//	                      sitemap.xml, robots.txt, 404.html ──┴─ publish (atomic)
+//
+// Output layout: a section directory D becomes D/index.html, a page D/N.md
+// becomes D/N/index.html, a report also gets D/full/index.html (the whole
+// report on one page), assets go to assets/ with content-hashed names.
+// All links between pages are relative.
+//
+// Inputs: a source directory. Outputs: the destination directory and a Result.
+// Imports: content, markdown, render, theme, publish and the standard library.
+package site
