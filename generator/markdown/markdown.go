@@ -23,6 +23,9 @@ type Options struct {
 	// pages concatenated into one document keep their IDs unique
 	// (for example "p1-2-").
 	IDPrefix string
+	// HeadingShift is added to the level of every heading (capped at 6), for
+	// pages shown nested inside another document, as on the full-text page.
+	HeadingShift int
 }
 
 // Result is the output of one conversion.
@@ -86,6 +89,15 @@ func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if opt.IDPrefix != "" {
 		doc.SetAttributeString(idPrefixAttr, []byte(opt.IDPrefix))
+	}
+	if opt.HeadingShift != 0 {
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering {
+				h.Level = min(max(h.Level+opt.HeadingShift, 1), 6)
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 	// A strings.Builder hands over its bytes without a copy; Chinese prose
 	// grows by a few percent of tags, so one allocation usually suffices.

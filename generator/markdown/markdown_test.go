@@ -352,3 +352,24 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestExternalLinksAndHeadingShift(t *testing.T) {
+	c := New()
+	r, err := c.Convert([]byte("## 小标题\n\n见[国务院](https://www.gov.cn/)和[上一节](../01/index.html)。\n"), Options{HeadingShift: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(r.HTML)
+	for _, want := range []string{
+		`<h4 id="小标题">小标题</h4>`,
+		`<a href="https://www.gov.cn/" class="external" rel="noopener">国务院</a>`,
+		`<a href="../01/index.html">上一节</a>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if r.Headings[0].Level != 2 {
+		t.Errorf("outline level = %d, want the unshifted 2", r.Headings[0].Level)
+	}
+}

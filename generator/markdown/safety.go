@@ -57,6 +57,11 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, _ parser.Context)
 		}
 		if !allowedURL(url) {
 			unsafe = append(unsafe, n)
+		} else if _, isImage := n.(*ast.Image); !isImage && isExternal(url) {
+			// Links that leave the site are marked (GOV-PAGE row 14): the
+			// stylesheet adds a visible "外部链接" label to this class.
+			n.SetAttributeString("class", []byte("external"))
+			n.SetAttributeString("rel", []byte("noopener"))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -172,4 +177,11 @@ func isHTMLComment(n *ast.RawHTML, source []byte) bool {
 	}
 	first := n.Segments.At(0)
 	return bytes.HasPrefix(first.Value(source), []byte("<!--"))
+}
+
+// isExternal reports whether url is absolute (http, https or
+// protocol-relative): every link inside a site is relative.
+func isExternal(url []byte) bool {
+	return bytes.HasPrefix(url, []byte("//")) || bytes.HasPrefix(bytes.ToLower(url[:min(len(url), 8)]), []byte("https://")) ||
+		bytes.HasPrefix(bytes.ToLower(url[:min(len(url), 7)]), []byte("http://"))
 }

@@ -18,6 +18,7 @@ type Page struct {
 	Title       string
 	Label       string // numbering as printed, e.g. "一、"
 	TitleEnd    string // punctuation that ended a run-in heading in the source
+	Where       string // position in the report, e.g. "三、（二）加力提速科技创新发展"
 	Description string
 	Content     template.HTML
 	Closing     template.HTML // an index page's text after its children

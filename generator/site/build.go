@@ -405,6 +405,16 @@ func (p *siteplan) renderOne(md *markdown.Converter, t *render.Templates, n *nod
 		Root:   strings.Repeat("../", strings.Count(n.path, "/")),
 		Assets: p.assets,
 	}
+	switch n.kind {
+	case "full":
+		pg.Where = "全文"
+	case "section", "page":
+		labels := n.label
+		for a := n.parent; a != nil && a != n.rnode && a.kind != "home"; a = a.parent {
+			labels = a.label + labels
+		}
+		pg.Where = labels + n.title
+	}
 	if p.cfg.BaseURL != "" && n.kind != "404" {
 		pg.Canonical = p.cfg.BaseURL + n.path
 	}
@@ -495,7 +505,7 @@ func (p *siteplan) fullParts(md *markdown.Converter, r *node) ([]render.Part, bo
 			if n.page.IsIndex() {
 				body, closing = content.SplitChildren(body)
 			}
-			c, err := md.Convert(body, markdown.Options{IDPrefix: id + "-"})
+			c, err := md.Convert(body, markdown.Options{IDPrefix: id + "-", HeadingShift: depth})
 			if err != nil {
 				return fmt.Errorf("%s: %w", n.src, err)
 			}
@@ -508,7 +518,7 @@ func (p *siteplan) fullParts(md *markdown.Converter, r *node) ([]render.Part, bo
 			}
 		}
 		if len(closing) > 0 {
-			c, err := md.Convert(closing, markdown.Options{IDPrefix: id + "-end-"})
+			c, err := md.Convert(closing, markdown.Options{IDPrefix: id + "-end-", HeadingShift: depth})
 			if err != nil {
 				return fmt.Errorf("%s: %w", n.src, err)
 			}
