@@ -33,6 +33,13 @@ func (s *Section) Weight() int {
 type LoadOptions struct {
 	// Drafts includes pages with draft = true.
 	Drafts bool
+	// Reuse, when set, is asked for every file before it is read; a non-nil
+	// page is taken as the file's content without reading it. A rebuild
+	// passes the pages of the previous build for the files that did not
+	// change.
+	Reuse func(path string) *Page
+	// Loaded, when set, is called with every page read from the file system.
+	Loaded func(*Page)
 }
 
 // Load reads every ".md" file under fsys into a tree of sections. Files that
@@ -73,19 +80,27 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 		if path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, &Error{Path: p, Err: err})
-			return nil
+		var pg *Page
+		if opt.Reuse != nil {
+			pg = opt.Reuse(p)
 		}
-		if !utf8.Valid(src) {
-			errs = append(errs, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)"))
-			return nil
-		}
-		pg, err := Parse(p, src)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
+		if pg == nil {
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs = append(errs, &Error{Path: p, Err: err})
+				return nil
+			}
+			if !utf8.Valid(src) {
+				errs = append(errs, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)"))
+				return nil
+			}
+			if pg, err = Parse(p, src); err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			if opt.Loaded != nil {
+				opt.Loaded(pg)
+			}
 		}
 		if pg.Meta.Draft && !opt.Drafts {
 			return nil

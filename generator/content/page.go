@@ -51,6 +51,9 @@ type Meta struct {
 	// is TitleEnd. Layouts print it after the title so that the text reads as
 	// printed; the importer's lossless check counts it as text.
 	TitleEnd string `toml:"title_end,omitempty"`
+	// Indicators are the figures this page's text states, shown as cards
+	// and checked against the text by every build.
+	Indicators []Indicator `toml:"indicators,omitempty"`
 }
 
 // Report is the document metadata of one government report: the 信息公开 fields
@@ -72,6 +75,26 @@ type Report struct {
 	// Other holds the remaining 信息公开 fields the source printed (主题分类,
 	// 来源, a 发布日期 that differs from 发文日期, …), keyed as printed.
 	Other map[string]string `toml:"other,omitempty"`
+}
+
+// Indicator is one figure stated in a page's text: a level, a change, a rank,
+// a ratio or a target. Value is the number exactly as written; the build
+// fails when Value no longer appears in Sentence or Sentence no longer
+// appears in the page.
+type Indicator struct {
+	Name      string  `toml:"name"`                // 地区生产总值
+	Value     string  `toml:"value"`               // "4.9", as written
+	Number    float64 `toml:"number"`              // 4.9, parsed from Value
+	Unit      string  `toml:"unit,omitempty"`      // %, 亿元, 个百分点, 元 …
+	Kind      string  `toml:"kind"`                // level, change, rank, ratio, target
+	Direction string  `toml:"direction,omitempty"` // up or down, for changes
+	Bound     string  `toml:"bound,omitempty"`     // 以上, 以内, 不低于 …, for targets
+	Period    string  `toml:"period"`              // "2020" for a result, "2021" for a target
+	Headline  bool    `toml:"headline,omitempty"`  // shown on the report's dashboard
+	// Anchor is the id of the source sentence in the page, stable across
+	// builds; indicators from one sentence share it.
+	Anchor   string `toml:"anchor"`
+	Sentence string `toml:"sentence"` // the source sentence, verbatim
 }
 
 // ChildrenMarker is a line that may appear in the body of an "_index.md": the

@@ -98,6 +98,45 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Keep publishes the previous build's file at rel unchanged, as a hard link
+// (or a copy where links are not possible), without reading it. A rebuild
+// keeps the files its change does not touch. It fails when the previous
+// build has no such file; the caller then writes it instead.
+func (d *Dir) Keep(rel string) error {
+	if !fs.ValidPath(rel) || rel == "." {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	d.mu.Lock()
+	if d.files[rel] {
+		d.mu.Unlock()
+		return fmt.Errorf("output file %s written twice", rel)
+	}
+	dir := filepath.Dir(filepath.FromSlash(rel))
+	needDir := !d.dirs[dir]
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	full := filepath.Join(d.staging, filepath.FromSlash(rel))
+	if needDir {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+	}
+	old := filepath.Join(d.dest, filepath.FromSlash(rel))
+	if err := os.Link(old, full); err != nil {
+		data, rerr := os.ReadFile(old)
+		if rerr != nil {
+			return rerr
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			return err
+		}
+	}
+	d.mu.Lock()
+	d.files[rel] = true
+	d.mu.Unlock()
+	return nil
+}
+
 // Files returns how many files have been written.
 func (d *Dir) Files() int {
 	d.mu.Lock()

@@ -89,3 +89,33 @@ func TestUnwritableDestination(t *testing.T) {
 		t.Error("New succeeded in a read-only directory")
 	}
 }
+
+func TestKeep(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, _ := New(dest)
+	d.WriteFile("a/index.html", []byte("A1"))
+	d.WriteFile("b/index.html", []byte("B1"))
+	d.Commit()
+
+	d, _ = New(dest)
+	if err := d.Keep("a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("b/index.html", []byte("B2"))
+	if err := d.Keep("c/index.html"); err == nil {
+		t.Error("Keep of a file the previous build did not have succeeded")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(dest, "a/index.html")) != "A1" || read(t, filepath.Join(dest, "b/index.html")) != "B2" {
+		t.Error("kept or rewritten file has the wrong content")
+	}
+	// Writing the next build must never change a file the live site shares.
+	d, _ = New(dest)
+	d.Keep("a/index.html")
+	d.Abort()
+	if read(t, filepath.Join(dest, "a/index.html")) != "A1" {
+		t.Error("aborting a build changed a kept file")
+	}
+}

@@ -168,8 +168,8 @@ func snapshot(t *testing.T, dir string) map[string]string {
 func TestBuildMiniSite(t *testing.T) {
 	dir := testSite(t, miniSite)
 	res := mustBuild(t, dir)
-	if res.Pages != 7 { // home, report, 2 parts, 2 pages, full
-		t.Errorf("pages = %d, want 7", res.Pages)
+	if res.Pages != 8 { // home, report, 2 parts, 2 pages, full, 404
+		t.Errorf("pages = %d, want 8", res.Pages)
 	}
 	if len(res.Warnings) != 0 {
 		t.Errorf("unexpected warnings: %q", res.Warnings)

@@ -1,0 +1,37 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNest(t *testing.T) {
+	c := New()
+	src := []byte("正文[^1]见[投资](#投资)。\n\n## 投资\n\n### 细目\n\n[^1]: 注释。\n")
+	once, err := c.Convert(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := c.Convert(src, Options{IDPrefix: "s-1-", HeadingShift: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested := Nest(once.HTML, "s-1-", 2)
+	for _, want := range []string{`<h4 id="s-1-投资">投资</h4>`, `<h5 id="s-1-细目">细目</h5>`, `href="#s-1-%E6%8A%95%E8%B5%84"`} {
+		if !strings.Contains(string(nested), want) {
+			t.Errorf("missing %s in\n%s", want, nested)
+		}
+	}
+	// Nest must agree with a fresh conversion, except for in-page links,
+	// which only Nest prefixes.
+	fixed := strings.ReplaceAll(string(nested), `href="#s-1-%E6%8A%95%E8%B5%84"`, `href="#%E6%8A%95%E8%B5%84"`)
+	if fixed != string(direct.HTML) {
+		t.Errorf("Nest differs from converting with the options:\n%s\n---\n%s", fixed, direct.HTML)
+	}
+	if got := Nest("<p>&lt;h2 id=&quot;x&quot;&gt;</p>", "p-", 1); got != "<p>&lt;h2 id=&quot;x&quot;&gt;</p>" {
+		t.Errorf("escaped text was rewritten: %s", got)
+	}
+	if got := Nest(`<h6 id="a">x</h6>`, "", 3); got != `<h6 id="a">x</h6>` {
+		t.Errorf("levels are not capped at 6: %s", got)
+	}
+}

@@ -1,0 +1,103 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIncrementalEqualsFullBuild edits a site in every way an editor can and
+// checks after each edit that a Builder's rebuild publishes exactly what a
+// fresh full build of the same tree publishes, while rendering only the pages
+// that depend on the edit.
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	dir := testSite(t, miniSite)
+	b := NewBuilder(Options{Source: dir})
+	ctx := context.Background()
+	if _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		name     string
+		edit     string
+		remove   string
+		changed  []string
+		rendered int // pages rendered again (of 8)
+	}{
+		{"body of a page", "-- content/r/01/02.md --\n+++\ntitle = \"新旧动能转换提质增效\"\nlabel = \"（二）\"\nweight = 2\n+++\n改过的正文。\n",
+			"", []string{"content/r/01/02.md"}, 2}, // the page and the full text
+		{"title of a page", "-- content/r/01/02.md --\n+++\ntitle = \"新标题\"\nlabel = \"（二）\"\nweight = 2\n+++\n改过的正文。\n",
+			"", []string{"content/r/01/02.md"}, 6}, // every page of the report shows the outline
+		{"nothing", "", "", []string{}, 0},
+		{"a layout", "-- layouts/page.html --\n{{define \"main\"}}<main id=\"main\"><h1>{{.Title}}</h1>{{.Content}}</main>{{end}}\n",
+			"", []string{"layouts/page.html"}, 8},
+		{"a stylesheet", "-- assets/site.css --\nbody{color:#111}\n", "", []string{"assets/site.css"}, 8},
+		{"config", "-- config.toml --\ntitle = \"新站名\"\n", "", []string{"config.toml"}, 8},
+		{"a new page", "-- content/r/01/03.md --\n+++\ntitle = \"第三节\"\nlabel = \"（三）\"\nweight = 3\n+++\n新的一节。\n",
+			"", []string{"content/r/01/03.md"}, 7},
+		{"a deleted page", "", "content/r/01/03.md", []string{"content/r/01/03.md"}, 6},
+		{"page outside a report", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n+++\n说明。\n", "", []string{"content/about.md"}, 2},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.edit != "" {
+				edit(t, dir, step.edit)
+			}
+			if step.remove != "" {
+				os.Remove(filepath.Join(dir, step.remove))
+			}
+			res, err := b.Build(ctx, step.changed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Rendered != step.rendered {
+				t.Errorf("rendered %d pages, want %d", res.Rendered, step.rendered)
+			}
+			fresh := filepath.Join(t.TempDir(), "public")
+			if _, err := Build(ctx, Options{Source: dir, Dest: fresh}); err != nil {
+				t.Fatal(err)
+			}
+			want, got := snapshot(t, fresh), snapshot(t, filepath.Join(dir, "public"))
+			for name, data := range want {
+				if got[name] != data {
+					t.Errorf("%s differs from a full build", name)
+				}
+			}
+			for name := range got {
+				if _, ok := want[name]; !ok {
+					t.Errorf("%s is published but a full build has no such file", name)
+				}
+			}
+		})
+	}
+}
+
+// TestIncrementalAfterError: a failed rebuild leaves the site as it was, and
+// the next good build catches up with everything that changed meanwhile.
+func TestIncrementalAfterError(t *testing.T) {
+	dir := testSite(t, miniSite)
+	b := NewBuilder(Options{Source: dir})
+	ctx := context.Background()
+	if _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \n+++\n")
+	if _, err := b.Build(ctx, []string{"content/r/01/01.md"}); err == nil {
+		t.Fatal("broken front matter built")
+	}
+	after := snapshot(t, filepath.Join(dir, "public"))
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed after a failed rebuild", name)
+		}
+	}
+	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"修好了\"\n+++\n正文。\n")
+	if _, err := b.Build(ctx, []string{"content/r/01/01.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readOut(t, dir, "r/01/01/index.html"); !strings.Contains(got, "修好了") {
+		t.Error("the fixed page is not published")
+	}
+}

@@ -1,0 +1,287 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/url"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"reportsite/generator/content"
+	"reportsite/generator/markdown"
+	"reportsite/generator/publish"
+	"reportsite/generator/render"
+)
+
+// converted is a page's Markdown as HTML: the body, and for an index page the
+// closing text after its children.
+type converted struct {
+	body, closing markdown.Result
+}
+
+func convert(md *markdown.Converter, n *node) (converted, error) {
+	var c converted
+	if n.page == nil {
+		return c, nil
+	}
+	body := n.page.Body
+	var closing []byte
+	if n.page.IsIndex() {
+		body, closing = content.SplitChildren(body)
+	}
+	var err error
+	if c.body, err = md.Convert(body, markdown.Options{}); err != nil {
+		return c, fmt.Errorf("%s: %w", n.src, err)
+	}
+	if len(closing) > 0 {
+		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-"}); err != nil {
+			return c, fmt.Errorf("%s: %w", n.src, err)
+		}
+	}
+	return c, nil
+}
+
+// renderAll renders every page that keep does not keep from the previous
+// build, on all cores. Work is handed out a report at a time, so that the
+// full-text page reuses the HTML of the report's pages and memory holds one
+// report per core, never the whole site. It returns how many pages it
+// rendered.
+func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *render.Templates, out *publish.Dir, keep func(string, uint64) bool) (int, error) {
+	var groups [][]*node
+	for _, n := range p.nodes {
+		switch {
+		case n.kind == "report":
+			g := append([]*node(nil), n.reading...)
+			groups = append(groups, append(g, n.full))
+		case n.rnode == nil:
+			groups = append(groups, []*node{n})
+		}
+	}
+	groups = append(groups, []*node{{kind: "404", path: "", src: "(404 page)", title: "页面不存在"}})
+
+	var (
+		mu       sync.Mutex
+		errs     []error
+		rendered int
+		wg       sync.WaitGroup
+	)
+	work := make(chan []*node)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for g := range work {
+				n, gerrs := p.renderGroup(md, t, out, keep, g, &buf)
+				mu.Lock()
+				rendered += n
+				errs = append(errs, gerrs...)
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, g := range groups {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- g
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return rendered, err
+	}
+	// Report problems in the order of the source files, whatever order the
+	// workers finished in.
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return rendered, errors.Join(errs...)
+}
+
+// renderGroup renders the pages of one group (a report with its full-text
+// page last, or a single page), keeping those whose inputs did not change.
+func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out *publish.Dir, keep func(string, uint64) bool, g []*node, buf *bytes.Buffer) (int, []error) {
+	var errs []error
+	rendered := 0
+	write := func(n *node, c converted, parts []render.Part) {
+		buf.Reset()
+		err := p.renderOne(t, n, c, parts, buf)
+		if err == nil {
+			if err = out.WriteFile(n.outFile(), buf.Bytes()); err != nil {
+				err = fmt.Errorf("%s: %w", n.src, err)
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+		rendered++
+	}
+	var full *node
+	if last := g[len(g)-1]; last.kind == "full" {
+		full, g = last, g[:len(g)-1]
+		if keep(full.outFile(), p.sigs[full.outFile()]) {
+			full = nil
+		}
+	}
+	var conv map[*node]converted
+	if full != nil {
+		conv = make(map[*node]converted, len(g))
+	}
+	for _, n := range g {
+		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
+		if !dirty && full == nil {
+			continue
+		}
+		c, err := convert(md, n)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if full != nil {
+			conv[n] = c
+		}
+		if dirty {
+			write(n, c, nil)
+		}
+	}
+	if full != nil && len(errs) == 0 {
+		write(full, converted{}, fullParts(full.rnode, conv))
+	}
+	return rendered, errs
+}
+
+func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []render.Part, buf *bytes.Buffer) error {
+	pg := &render.Page{
+		Kind:   n.kind,
+		Path:   n.path,
+		Title:  n.title,
+		Label:  n.label,
+		Site:   p.site,
+		Report: n.report,
+		Root:   strings.Repeat("../", strings.Count(n.path, "/")),
+		Assets: p.assets,
+	}
+	switch n.kind {
+	case "full":
+		pg.Where = "全文"
+	case "section", "page":
+		labels := n.label
+		for a := n.parent; a != nil && a != n.rnode && a.kind != "home"; a = a.parent {
+			labels = a.label + labels
+		}
+		pg.Where = labels + n.title
+	}
+	if p.cfg.BaseURL != "" && n.kind != "404" {
+		pg.Canonical = p.cfg.BaseURL + n.path
+	}
+	if n.page != nil {
+		pg.Description = n.page.Meta.Description
+		pg.TitleEnd = n.page.Meta.TitleEnd
+		pg.Content, pg.Headings, pg.Closing = c.body.HTML, c.body.Headings, c.closing.HTML
+	}
+	switch n.kind {
+	case "home":
+		pg.Reports = p.reports
+	case "404":
+		// A server shows 404.html at any depth, so its links start at the
+		// site's root path instead of being relative.
+		pg.Base = "/"
+		if u, err := url.Parse(p.cfg.BaseURL); err == nil && u.Path != "" {
+			pg.Base = u.Path
+		}
+	case "full":
+		pg.Parts = parts
+		for _, pt := range parts {
+			pg.HasCode = pg.HasCode || strings.Contains(string(pt.Content), `class="chroma"`)
+		}
+	}
+	for _, k := range n.kids {
+		pg.Children = append(pg.Children, *link(k))
+	}
+	for a := n.parent; a != nil; a = a.parent {
+		pg.Crumbs = append([]render.Link{*link(a)}, pg.Crumbs...)
+	}
+	if len(pg.Crumbs) > 0 {
+		pg.Crumbs[0].Text = "首页"
+		pg.Crumbs = append(pg.Crumbs, render.Link{Path: n.path, Label: n.label, Text: n.title, Current: true})
+	}
+	if r := n.rnode; r != nil && n.kind != "full" {
+		if n.order > 0 {
+			pg.Prev = link(r.reading[n.order-1])
+		}
+		if n.order+1 < len(r.reading) {
+			pg.Next = link(r.reading[n.order+1])
+		}
+	}
+	pg.HasCode = pg.HasCode || strings.Contains(string(pg.Content), `class="chroma"`) || strings.Contains(string(pg.Closing), `class="chroma"`)
+
+	layout := n.kind
+	if n.page != nil && n.page.Meta.Layout != "" {
+		layout = n.page.Meta.Layout
+		if !t.Has(layout) {
+			return content.Errorf(n.src, 1, "layout %q: no file layouts/%s.html: add it or remove the layout key", layout, layout)
+		}
+	}
+	if err := t.Execute(buf, layout, pg); err != nil {
+		return fmt.Errorf("%s: %w", n.src, err)
+	}
+	return nil
+}
+
+// fullParts lays out the pages of report r on one page, in reading order,
+// with the converted HTML of each nested: IDs prefixed by the page's position
+// so that they stay unique, headings moved below the page's own heading.
+func fullParts(r *node, conv map[*node]converted) []render.Part {
+	parts := make([]render.Part, 0, len(r.reading)+4)
+	var add func(n *node, depth int, id string)
+	add = func(n *node, depth int, id string) {
+		c := conv[n]
+		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: markdown.Nest(c.body.HTML, id+"-", depth)}
+		if depth > 0 {
+			part.Title = n.title
+			if n.page != nil {
+				part.TitleEnd = n.page.Meta.TitleEnd
+			}
+		}
+		parts = append(parts, part)
+		for i, k := range n.kids {
+			add(k, depth+1, fmt.Sprintf("%s-%d", id, i+1))
+		}
+		if c.closing.HTML != "" {
+			// The closing text was converted with the prefix "end-".
+			parts = append(parts, render.Part{ID: id + "-end", Depth: depth, Content: markdown.Nest(c.closing.HTML, id+"-", depth)})
+		}
+	}
+	add(r, 0, "s")
+	return parts
+}
+
+func (p *siteplan) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	paths := make([]string, 0, len(p.nodes))
+	for _, n := range p.nodes {
+		paths = append(paths, n.path)
+	}
+	sort.Strings(paths)
+	for _, s := range paths {
+		b.WriteString("<url><loc>")
+		template.HTMLEscape(&b, []byte(p.cfg.BaseURL+s))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func (p *siteplan) robots() []byte {
+	s := "User-agent: *\nAllow: /\n"
+	if p.cfg.BaseURL != "" {
+		s += "Sitemap: " + p.cfg.BaseURL + "sitemap.xml\n"
+	}
+	return []byte(s)
+}

@@ -1,0 +1,230 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"path"
+	"sort"
+	"strings"
+
+	"reportsite/generator/content"
+	"reportsite/generator/render"
+)
+
+// node is one output page.
+type node struct {
+	kind    string // home, report, section, page, full
+	page    *content.Page
+	sec     *content.Section
+	path    string // site-root-relative URL path, "" or "a/b/"
+	src     string // source file for messages, e.g. "content/a/b.md"
+	label   string
+	title   string
+	parent  *node
+	kids    []*node
+	report  *render.Report
+	order   int // position in its report's reading order
+	rnode   *node
+	reading []*node // on report nodes: the report's pages in reading order
+	full    *node   // on report nodes: the full-text page
+}
+
+type siteplan struct {
+	cfg     *Config
+	site    *render.Site
+	nodes   []*node
+	reports []*render.Report
+	assets  map[string]string
+	sigs    map[string]uint64 // output file → signature of its inputs
+}
+
+// plan turns the content tree into output pages, with their URLs, outline and
+// neighbours, before any Markdown is converted.
+func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
+	p := &siteplan{cfg: cfg, site: &render.Site{
+		Title:   cfg.Title,
+		Lang:    cfg.Language,
+		BaseURL: cfg.BaseURL,
+		Identity: render.Identity{
+			SiteName:     cfg.Identity.SiteName,
+			SiteDomain:   cfg.Identity.SiteDomain,
+			SiteIDCode:   cfg.Identity.SiteIDCode,
+			Sponsor:      cfg.Identity.Sponsor,
+			Contact:      cfg.Identity.Contact,
+			ICP:          cfg.Identity.ICP,
+			PoliceRecord: cfg.Identity.PoliceRecord,
+			PoliceCode:   digits.FindString(cfg.Identity.PoliceRecord),
+		},
+	}}
+	var errs []error
+	owner := map[string]string{} // output path → source file
+	claim := func(n *node) {
+		if prev, dup := owner[n.path]; dup {
+			errs = append(errs, fmt.Errorf("%s: its output %sindex.html is also produced by %s: rename one of them", n.src, n.path, prev))
+			return
+		}
+		owner[n.path] = n.src
+	}
+
+	var walk func(s *content.Section, parent *node, rep *node) *node
+	walk = func(s *content.Section, parent *node, rep *node) *node {
+		n := &node{kind: "section", sec: s, page: s.Index, parent: parent, rnode: rep}
+		if s.Dir == "." {
+			n.kind, n.path, n.src = "home", "", "content/_index.md"
+			n.title = cfg.Title
+		} else {
+			n.path = s.Dir + "/"
+			n.src = "content/" + s.Dir + "/_index.md"
+			n.title = path.Base(s.Dir)
+		}
+		if s.Index != nil {
+			if s.Index.Meta.Title != "" {
+				n.title = s.Index.Meta.Title
+			}
+			n.label = s.Index.Meta.Label
+			if s.Index.Meta.Report != nil && n.kind != "home" {
+				n.kind = "report"
+				rep = n
+				n.rnode = n
+			}
+		}
+		claim(n)
+		p.nodes = append(p.nodes, n)
+		for _, pg := range s.Pages {
+			c := &node{kind: "page", page: pg, parent: n, rnode: rep,
+				path: strings.TrimSuffix(pg.Path, ".md") + "/", src: "content/" + pg.Path,
+				label: pg.Meta.Label, title: pg.Meta.Title}
+			if c.title == "" {
+				c.title = path.Base(strings.TrimSuffix(pg.Path, ".md"))
+			}
+			claim(c)
+			p.nodes = append(p.nodes, c)
+			n.kids = append(n.kids, c)
+		}
+		for _, sub := range s.Sections {
+			n.kids = append(n.kids, walk(sub, n, rep))
+		}
+		// Sections and pages are siblings; keep them in weight order together.
+		sort.SliceStable(n.kids, func(i, j int) bool { return weight(n.kids[i]) < weight(n.kids[j]) })
+		return n
+	}
+	walk(tree, nil, nil)
+
+	for _, n := range p.nodes {
+		if n.kind != "report" {
+			continue
+		}
+		meta := *n.page.Meta.Report
+		r := &render.Report{Title: n.title, Path: n.path, FullPath: n.path + "full/", Meta: meta}
+		n.report = r
+		var order func(m *node)
+		order = func(m *node) {
+			m.order = len(n.reading)
+			n.reading = append(n.reading, m)
+			for _, k := range m.kids {
+				order(k)
+			}
+		}
+		order(n)
+		r.Outline = outline(n.kids, 2)
+		full := &node{kind: "full", parent: n, rnode: n, path: r.FullPath, src: n.src, title: "全文"}
+		n.full = full
+		claim(full)
+		p.nodes = append(p.nodes, full)
+		p.reports = append(p.reports, r)
+	}
+	for _, n := range p.nodes {
+		if n.rnode != nil {
+			n.report = n.rnode.report
+		}
+	}
+	sort.SliceStable(p.reports, func(i, j int) bool {
+		if p.reports[i].Meta.Issued != p.reports[j].Meta.Issued {
+			return p.reports[i].Meta.Issued > p.reports[j].Meta.Issued
+		}
+		return p.reports[i].Path < p.reports[j].Path
+	})
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return p, nil
+}
+
+// outFile is the published file of n.
+func (n *node) outFile() string {
+	if n.kind == "404" {
+		return "404.html"
+	}
+	return n.path + "index.html"
+}
+
+func weight(n *node) int {
+	if n.page == nil {
+		return 0
+	}
+	return n.page.Meta.Weight
+}
+
+func outline(kids []*node, depth int) []render.Link {
+	if depth == 0 || len(kids) == 0 {
+		return nil
+	}
+	out := make([]render.Link, 0, len(kids))
+	for _, k := range kids {
+		out = append(out, render.Link{Path: k.path, Label: k.label, Text: k.title, Children: outline(k.kids, depth-1)})
+	}
+	return out
+}
+
+func link(n *node) *render.Link {
+	if n == nil {
+		return nil
+	}
+	return &render.Link{Path: n.path, Label: n.label, Text: n.title}
+}
+
+// sign computes the signature of every output page's inputs into p.sigs: the
+// site-wide inputs (site), the front matter of every page that the page's
+// outline, neighbours and lists show (its report, or all pages outside
+// reports), and its own text. Two builds give a page the same signature only
+// if they would render it to the same bytes.
+func (p *siteplan) sign(b *Builder, site uint64) {
+	own := make(map[*node]uint64, len(p.nodes))
+	group := map[*node]uint64{} // report node (nil: outside reports) → signature
+	groupHash := map[*node]*maphash.Hash{}
+	for _, n := range p.nodes {
+		h := b.newHash()
+		h.WriteString(n.kind)
+		h.WriteString(n.path)
+		if n.page != nil {
+			h.WriteString(fmt.Sprintf("%#v", n.page.Meta))
+			g := groupHash[n.rnode]
+			if g == nil {
+				g = b.newHash()
+				groupHash[n.rnode] = g
+			}
+			g.WriteString(n.path)
+			g.WriteString(fmt.Sprintf("%#v", n.page.Meta))
+			h.Write(n.page.Body)
+		}
+		own[n] = h.Sum64()
+	}
+	for r, g := range groupHash {
+		group[r] = g.Sum64()
+	}
+	p.sigs = make(map[string]uint64, len(p.nodes)+1)
+	for _, n := range p.nodes {
+		h := b.newHash()
+		maphash.WriteComparable(h, site)
+		maphash.WriteComparable(h, group[n.rnode])
+		maphash.WriteComparable(h, own[n])
+		if n.kind == "full" {
+			for _, m := range n.rnode.reading {
+				maphash.WriteComparable(h, own[m])
+			}
+		}
+		p.sigs[n.outFile()] = h.Sum64()
+	}
+	p.sigs["404.html"] = site
+}
