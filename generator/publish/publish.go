@@ -29,11 +29,16 @@ type Dir struct {
 	dest    string
 	staging string
 
+	lock  *os.File // held from New until Commit or Abort
 	mu    sync.Mutex
 	files map[string]bool
 	dirs  map[string]bool
 	done  bool
 }
+
+// ErrBusy is returned by New when another build is publishing to the same
+// destination at this moment.
+var ErrBusy = errors.New("another build is publishing to this directory right now: wait for it to finish, then build again")
 
 // New creates a staging directory for dest. dest's parent must exist or be
 // creatable; dest itself need not exist yet.
@@ -43,16 +48,30 @@ func New(dest string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
-	removeStale(parent, filepath.Base(dest))
-	staging, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(dest)+"-")
+	// The lock file is never removed: removing it would let a third build
+	// lock a new file while the second still holds the old one. The lock
+	// itself dies with the process that holds it, so a killed build leaves
+	// nothing that blocks the next.
+	lockPath := filepath.Join(parent, stagingPrefix+filepath.Base(dest)+".lock")
+	lock, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
 	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		os.RemoveAll(staging)
-		return nil, err
+	if err := tryLock(lock); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("%s: %w", dest, ErrBusy)
 	}
-	return &Dir{dest: dest, staging: staging, files: map[string]bool{}, dirs: map[string]bool{".": true}}, nil
+	removeStale(parent, filepath.Base(dest))
+	staging, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(dest)+"-")
+	if err == nil {
+		err = os.Chmod(staging, 0o755)
+	}
+	if err != nil {
+		os.RemoveAll(staging)
+		lock.Close()
+		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
+	}
+	return &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true}}, nil
 }
 
 // removeStale deletes staging directories of dest left by earlier builds that
@@ -151,6 +170,7 @@ func (d *Dir) Commit() error {
 		return errors.New("publish: Commit after Commit or Abort")
 	}
 	d.done = true
+	defer d.lock.Close()
 	old := d.staging + ".old"
 	if err := exchange(d.staging, d.dest); err == nil {
 		// The previous site now sits at d.staging.
@@ -178,4 +198,5 @@ func (d *Dir) Abort() {
 	}
 	d.done = true
 	os.RemoveAll(d.staging)
+	d.lock.Close()
 }

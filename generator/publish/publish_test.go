@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,8 +41,10 @@ func TestCommitReplacesWholeDirectory(t *testing.T) {
 		t.Error("a file of the previous build survived")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dest))
-	if len(entries) != 1 {
-		t.Errorf("left beside the destination: %v", entries)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != stagingPrefix+"public.lock" {
+			t.Errorf("left beside the destination: %s", e.Name())
+		}
 	}
 }
 
@@ -118,4 +121,24 @@ func TestKeep(t *testing.T) {
 	if read(t, filepath.Join(dest, "a/index.html")) != "A1" {
 		t.Error("aborting a build changed a kept file")
 	}
+}
+
+func TestConcurrentBuildsRefused(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := New(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(dest); !errors.Is(err, ErrBusy) {
+		t.Fatalf("second build while the first runs: %v, want ErrBusy", err)
+	}
+	first.WriteFile("index.html", []byte("x"))
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := New(dest)
+	if err != nil {
+		t.Fatalf("build after the first finished: %v", err)
+	}
+	second.Abort()
 }
