@@ -58,6 +58,7 @@ type Builder struct {
 type state struct {
 	pages map[string]*content.Page // by content path
 	sigs  map[string]uint64        // output file → signature of its inputs
+	refs  map[string]pageRefs      // output file → ids and links of its Markdown
 }
 
 // NewBuilder returns a Builder for the site described by opt.
@@ -126,6 +127,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		h.WriteString(fmt.Sprintf("%q %q %#v", r.Title, r.Path, r.Meta))
 	}
 	p.sign(b, h.Sum64())
+	p.refs = map[string]pageRefs{}
+	if b.prev != nil {
+		p.prevRefs = b.prev.refs
+	}
 
 	out, err := publish.New(opt.Dest)
 	if err != nil {
@@ -171,7 +176,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	}
 	ok = true
 
-	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs}
+	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs}
 	for _, a := range assets {
 		next.sigs[a.out] = 0
 	}

@@ -96,6 +96,14 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 	if err := ctx.Err(); err != nil {
 		return rendered, err
 	}
+	files := map[string]bool{"404.html": true, "sitemap.xml": true, "robots.txt": true}
+	for _, n := range p.nodes {
+		files[n.outFile()] = true
+	}
+	for _, a := range p.assets {
+		files[a] = true
+	}
+	errs = append(errs, checkLinks(p.refs, files)...)
 	// Report problems in the order of the source files, whatever order the
 	// workers finished in.
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
@@ -134,12 +142,16 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 	for _, n := range g {
 		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
 		if !dirty && full == nil {
+			p.addRefs(n, p.prevRefs[n.outFile()])
 			continue
 		}
 		c, err := convert(md, n)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if n.page != nil {
+			p.addRefs(n, refsOf(n.page, string(c.body.HTML), string(c.closing.HTML)))
 		}
 		if full != nil {
 			conv[n] = c
@@ -230,6 +242,15 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 		return fmt.Errorf("%s: %w", n.src, err)
 	}
 	return nil
+}
+
+func (p *siteplan) addRefs(n *node, r pageRefs) {
+	if r.src == nil {
+		return
+	}
+	p.mu.Lock()
+	p.refs[n.outFile()] = r
+	p.mu.Unlock()
 }
 
 // fullParts lays out the pages of report r on one page, in reading order,

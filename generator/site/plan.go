@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"reportsite/generator/content"
 	"reportsite/generator/render"
@@ -37,6 +38,10 @@ type siteplan struct {
 	reports []*render.Report
 	assets  map[string]string
 	sigs    map[string]uint64 // output file → signature of its inputs
+
+	mu       sync.Mutex
+	refs     map[string]pageRefs // output file → ids and links of its Markdown
+	prevRefs map[string]pageRefs // the same, from the previous build
 }
 
 // plan turns the content tree into output pages, with their URLs, outline and

@@ -363,6 +363,19 @@ func TestBadInput(t *testing.T) {
 		},
 		want: []string{"content/r/01/03.md: is a symbolic link; links are not followed"},
 	}, {
+		name: "broken link to a page",
+		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n正文。\n\n见[第三节](../03/index.html)。\n",
+		want: []string{`content/r/01/01.md:6: broken link "../03/index.html": no page or file r/01/03/index.html in the site`},
+	}, {
+		name: "broken link to a heading",
+		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n见[投资](../02/index.html#投资)和[本页](#没有)。\n",
+		want: []string{`content/r/01/01.md:4: broken link "../02/index.html#%E6%8A%95%E8%B5%84": no heading or anchor "投资" on r/01/02/index.html`,
+			`broken link "#%E6%B2%A1%E6%9C%89": no heading or anchor "没有" on r/01/01/index.html`},
+	}, {
+		name: "root-relative link",
+		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n[首页](/index.html)\n",
+		want: []string{`broken link "/index.html": root-relative links break`},
+	}, {
 		name: "missing front matter",
 		edit: "-- content/r/01/01.md --\njust text\n",
 		want: []string{"content/r/01/01.md:1: missing front matter"},
@@ -389,6 +402,12 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestGoodLinksPass(t *testing.T) {
+	dir := testSite(t, miniSite)
+	edit(t, dir, "-- content/r/01/02.md --\n+++\ntitle = \"x\"\nweight = 2\n+++\n见[上节投资](../01/index.html#投资)、[本报告](../../index.html)、[全文](../../full/)、[外站](https://www.gov.cn/)和[注释][^1]。\n\n[^1]: 注。\n")
+	mustBuild(t, dir)
 }
 
 func TestEmptyIdentityWarns(t *testing.T) {

@@ -1,0 +1,158 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"reportsite/generator/content"
+)
+
+// pageRefs is what the link check needs of one page's Markdown: the ids it
+// defines and the links it makes. Links written by layouts are not listed:
+// they come from the site's own plan and always resolve.
+type pageRefs struct {
+	src   *content.Page
+	ids   []string
+	links []string
+}
+
+// templateIDs are ids every page's layout provides.
+var templateIDs = []string{"main", "top", "outline"}
+
+// refsOf lists the ids and the links of HTML written by Convert (attributes
+// are always double-quoted there).
+func refsOf(pg *content.Page, htmls ...string) pageRefs {
+	r := pageRefs{src: pg}
+	for _, h := range htmls {
+		for {
+			i := strings.Index(h, `="`)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(h[i+2:], '"')
+			if j < 0 {
+				break
+			}
+			val := h[i+2 : i+2+j]
+			switch {
+			case strings.HasSuffix(h[:i], " id"):
+				r.ids = append(r.ids, val)
+			case strings.HasSuffix(h[:i], " href"), strings.HasSuffix(h[:i], " src"):
+				if internal(val) {
+					r.links = append(r.links, val)
+				}
+			}
+			h = h[i+2+j+1:]
+		}
+	}
+	return r
+}
+
+// internal reports whether a URL points inside the site: no scheme, not
+// protocol-relative.
+func internal(u string) bool {
+	if strings.HasPrefix(u, "//") {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == ':':
+			return false
+		case c == '/' || c == '?' || c == '#':
+			return true
+		}
+	}
+	return true
+}
+
+// checkLinks resolves every link of every page against the published files
+// and their ids, and reports each broken one at its source file and line.
+func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
+	var errs []error
+	ids := make(map[string]map[string]bool, len(refs))
+	for out, r := range refs {
+		m := make(map[string]bool, len(r.ids)+len(templateIDs))
+		for _, id := range r.ids {
+			m[id] = true
+		}
+		for _, id := range templateIDs {
+			m[id] = true
+		}
+		ids[out] = m
+	}
+	outs := make([]string, 0, len(refs))
+	for out := range refs {
+		outs = append(outs, out)
+	}
+	sort.Strings(outs)
+	for _, out := range outs {
+		r := refs[out]
+		for _, l := range r.links {
+			if msg := resolve(out, l, files, ids); msg != "" {
+				errs = append(errs, content.Errorf("content/"+r.src.Path, linkLine(r.src, l),
+					"broken link %q: %s", l, msg))
+			}
+		}
+	}
+	return errs
+}
+
+// resolve returns why link l on page out does not resolve, or "".
+func resolve(out, l string, files map[string]bool, ids map[string]map[string]bool) string {
+	target, frag, _ := strings.Cut(l, "#")
+	target, _, _ = strings.Cut(target, "?")
+	file := out
+	if target != "" {
+		p, err := url.PathUnescape(target)
+		if err != nil {
+			return "not a valid URL path"
+		}
+		if strings.HasPrefix(p, "/") {
+			return "root-relative links break when the site is published under a sub-path: write a relative link"
+		}
+		joined := path.Join(path.Dir(out), p)
+		if joined == ".." || strings.HasPrefix(joined, "../") {
+			return "points outside the site"
+		}
+		file = joined
+		if strings.HasSuffix(p, "/") || files[joined+"/index.html"] {
+			file = strings.TrimPrefix(joined+"/index.html", "./")
+		}
+		if !files[file] {
+			return fmt.Sprintf("no page or file %s in the site", file)
+		}
+	}
+	if frag == "" {
+		return ""
+	}
+	f, err := url.PathUnescape(frag)
+	if err != nil {
+		f = frag
+	}
+	if m, ok := ids[file]; ok && !m[f] && !m[frag] {
+		return fmt.Sprintf("no heading or anchor %q on %s", f, file)
+	}
+	return ""
+}
+
+// linkLine finds the line of pg's file on which link l is written, trying the
+// link as it appears in HTML and percent-decoded; 0 when not found.
+func linkLine(pg *content.Page, l string) int {
+	for _, s := range []string{l, unescape(l)} {
+		if i := bytes.Index(pg.Body, []byte(s)); i >= 0 {
+			return pg.BodyLine + bytes.Count(pg.Body[:i], []byte("\n"))
+		}
+	}
+	return 0
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
