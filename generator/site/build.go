@@ -52,6 +52,9 @@ type Builder struct {
 	opt  Options
 	seed maphash.Seed
 	prev *state // the last successful build; nil before the first
+	// sources maps each output page of the last successful build to the
+	// source file it was made from, for messages about the output.
+	sources map[string]string
 }
 
 // state is what a successful build leaves for the next one.
@@ -182,6 +185,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	}
 	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
 	b.prev = next
+	b.sources = make(map[string]string, len(p.nodes))
+	for _, n := range p.nodes {
+		b.sources[n.outFile()] = n.src
+	}
 	return res, nil
 }
 

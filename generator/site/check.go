@@ -1,0 +1,255 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// CheckOptions says what Check verifies.
+type CheckOptions struct {
+	Source string
+	Drafts bool
+	// Strict turns the build's warnings (such as an empty identity field in
+	// config.toml) into findings.
+	Strict bool
+}
+
+// Finding is one problem Check found, at a source file where it can tell.
+type Finding struct {
+	Path    string // source file (content/…, layouts/…, config.toml) or output file
+	Line    int    // 1-based; 0 when unknown
+	Message string
+}
+
+func (f Finding) String() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", f.Path, f.Line, f.Message)
+	}
+	return fmt.Sprintf("%s: %s", f.Path, f.Message)
+}
+
+// Check builds the site into a temporary directory and verifies the result:
+// every page is well-formed HTML, every internal link and fragment resolves,
+// and the government page fields are present (GOV-PAGE.md rows 1–11). A
+// build error is returned as the error; problems found in a built site are
+// returned as findings, with the warnings of the build.
+func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings []string, err error) {
+	tmp, err := os.MkdirTemp("", "reportsite-check-")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(tmp)
+	dest := filepath.Join(tmp, "public")
+	b := NewBuilder(Options{Source: opt.Source, Dest: dest, Drafts: opt.Drafts})
+	res, err := b.Build(ctx, nil)
+	if err != nil {
+		return nil, res.Warnings, err
+	}
+	if opt.Strict {
+		for _, w := range res.Warnings {
+			findings = append(findings, Finding{Path: "config.toml", Message: w})
+		}
+	} else {
+		warnings = res.Warnings
+	}
+	findings = append(findings, checkSite(os.DirFS(dest), b.sources)...)
+	return findings, warnings, nil
+}
+
+// page is what checkSite learns of one published HTML file.
+type checkedPage struct {
+	ids    map[string]bool
+	links  []string
+	footer string
+}
+
+// checkSite verifies a published site. sources maps output files to the
+// source files they were made from, for messages.
+func checkSite(fsys fs.FS, sources map[string]string) []Finding {
+	var out []Finding
+	files := map[string]bool{}
+	var pages []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files[p] = true
+			if path.Ext(p) == ".html" {
+				pages = append(pages, p)
+			}
+		}
+		return nil
+	})
+	sort.Strings(pages)
+	where := func(p string) string {
+		if s, ok := sources[p]; ok {
+			return s + " (" + p + ")"
+		}
+		return p
+	}
+	checked := map[string]*checkedPage{}
+	for _, p := range pages {
+		data, _ := fs.ReadFile(fsys, p)
+		cp, problems := checkPage(data)
+		checked[p] = cp
+		for _, m := range problems {
+			out = append(out, Finding{Path: where(p), Message: m})
+		}
+	}
+	ids := map[string]map[string]bool{}
+	for p, cp := range checked {
+		ids[p] = cp.ids
+	}
+	var footer, footerPage string
+	for _, p := range pages {
+		cp := checked[p]
+		for _, l := range cp.links {
+			if p == "404.html" { // links from the site's root path, checked by the browser tests
+				continue
+			}
+			if msg := resolve(p, l, files, ids); msg != "" {
+				out = append(out, Finding{Path: where(p), Message: fmt.Sprintf("broken link %q: %s", l, msg)})
+			}
+		}
+		if footerPage == "" {
+			footer, footerPage = cp.footer, p
+		} else if cp.footer != footer {
+			out = append(out, Finding{Path: where(p), Message: "the footer differs from the footer of " + footerPage + ": it must be identical on every page"})
+		}
+	}
+	return out
+}
+
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true,
+}
+
+// checkPage reads one page: its well-formedness (every element closed in
+// order), its ids and links, its government meta tags and its footer.
+func checkPage(data []byte) (*checkedPage, []string) {
+	cp := &checkedPage{ids: map[string]bool{}}
+	var problems []string
+	var stack []string
+	meta := map[string]int{}
+	h1 := 0
+	lang := ""
+	z := html.NewTokenizer(bytes.NewReader(data))
+	footerStart := -1
+	offset := 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start := offset
+		offset += len(raw)
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			for _, a := range tok.Attr {
+				switch a.Key {
+				case "id":
+					if cp.ids[a.Val] {
+						problems = append(problems, fmt.Sprintf("id %q is used twice", a.Val))
+					}
+					cp.ids[a.Val] = true
+				case "href", "src":
+					if internal(a.Val) {
+						cp.links = append(cp.links, a.Val)
+					}
+				case "name":
+					if tok.DataAtom == atom.Meta {
+						meta[a.Val]++
+						if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
+							problems = append(problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
+						}
+					}
+				case "lang":
+					if tok.DataAtom == atom.Html {
+						lang = a.Val
+					}
+				}
+			}
+			if tok.DataAtom == atom.H1 {
+				h1++
+			}
+			if tok.DataAtom == atom.Footer && footerStart < 0 {
+				footerStart = start
+			}
+			if tt == html.StartTagToken && !voidElements[tok.DataAtom] {
+				stack = append(stack, tok.Data)
+			}
+		case html.EndTagToken:
+			if len(stack) == 0 || stack[len(stack)-1] != tok.Data {
+				open := "nothing"
+				if len(stack) > 0 {
+					open = "<" + stack[len(stack)-1] + ">"
+				}
+				problems = append(problems, fmt.Sprintf("stray </%s> while %s is open", tok.Data, open))
+				// Recover: close up to the matching element, if any.
+				for i := len(stack) - 1; i >= 0; i-- {
+					if stack[i] == tok.Data {
+						stack = stack[:i]
+						break
+					}
+				}
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			if tok.DataAtom == atom.Footer && footerStart >= 0 && cp.footer == "" {
+				cp.footer = string(data[footerStart:offset])
+			}
+		}
+	}
+	if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
+		problems = append(problems, "cannot parse: "+err.Error())
+	}
+	for _, e := range stack {
+		problems = append(problems, fmt.Sprintf("<%s> is never closed", e))
+	}
+	if lang == "" {
+		problems = append(problems, "<html> has no lang")
+	}
+	if h1 != 1 {
+		problems = append(problems, fmt.Sprintf("%d <h1> elements, want exactly one", h1))
+	}
+	// A missing SiteName or SiteDomain comes from an empty field of
+	// config.toml, which the build already warns about.
+	for m, n := range meta {
+		if n > 1 {
+			problems = append(problems, fmt.Sprintf("<meta name=%q> appears %d times, want once", m, n))
+		}
+	}
+	if meta["ArticleTitle"] > 0 {
+		for _, m := range []string{"PubDate", "ContentSource"} {
+			if meta[m] != 1 {
+				problems = append(problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, meta[m]))
+			}
+		}
+	}
+	if cp.footer == "" {
+		problems = append(problems, "no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it")
+	}
+	return cp, problems
+}
+
+func attr(t html.Token, key string) string {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
