@@ -16,6 +16,10 @@ func TestRel(t *testing.T) {
 		{"r/", "r/full/#s-1", "full/index.html#s-1"},
 		{"r/01/", "assets/site.1234abcd.css", "../../assets/site.1234abcd.css"},
 		{"ab/", "a/", "../a/index.html"},
+		{"r/01/01.html", "r/01/02.html", "02.html"},
+		{"r/01/01.html", "r/01/", "index.html"},
+		{"r/01/01.html", "", "../../index.html"},
+		{"r/full.html", "r/01/02.html#x", "01/02.html#x"},
 	} {
 		p := &Page{Path: tc.from}
 		if got := p.Rel(tc.to); got != tc.want {

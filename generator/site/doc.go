@@ -10,8 +10,10 @@
 //	                      sitemap.xml, robots.txt, 404.html ──┴─ publish (atomic)
 //
 // Output layout: a section directory D becomes D/index.html, a page D/N.md
-// becomes D/N/index.html, a report also gets D/full/index.html (the whole
-// report on one page), assets go to assets/ with content-hashed names.
+// becomes D/N.html, a report also gets D/full.html (the whole report on one
+// page), assets go to assets/ with content-hashed names. Pages are files
+// rather than directories of their own: links stay short and work from disk,
+// and a build creates a tenth of the directories.
 // All links between pages are relative.
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result.

@@ -97,7 +97,7 @@ func TestIncrementalAfterError(t *testing.T) {
 	if _, err := b.Build(ctx, []string{"content/r/01/01.md"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := readOut(t, dir, "r/01/01/index.html"); !strings.Contains(got, "修好了") {
+	if got := readOut(t, dir, "r/01/01.html"); !strings.Contains(got, "修好了") {
 		t.Error("the fixed page is not published")
 	}
 }

@@ -174,7 +174,7 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 		Label:  n.label,
 		Site:   p.site,
 		Report: n.report,
-		Root:   strings.Repeat("../", strings.Count(n.path, "/")),
+		Root:   strings.Repeat("../", strings.Count(n.outFile(), "/")),
 		Assets: p.assets,
 	}
 	switch n.kind {

@@ -18,7 +18,7 @@ type node struct {
 	kind    string // home, report, section, page, full
 	page    *content.Page
 	sec     *content.Section
-	path    string // site-root-relative URL path, "" or "a/b/"
+	path    string // site-root-relative URL path: "" (home), "a/b/" (section), "a/b.html" (page)
 	src     string // source file for messages, e.g. "content/a/b.md"
 	label   string
 	title   string
@@ -66,7 +66,7 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 	owner := map[string]string{} // output path → source file
 	claim := func(n *node) {
 		if prev, dup := owner[n.path]; dup {
-			errs = append(errs, fmt.Errorf("%s: its output %sindex.html is also produced by %s: rename one of them", n.src, n.path, prev))
+			errs = append(errs, fmt.Errorf("%s: its output %s is also produced by %s: rename one of them", n.src, n.outFile(), prev))
 			return
 		}
 		owner[n.path] = n.src
@@ -98,7 +98,7 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 		p.nodes = append(p.nodes, n)
 		for _, pg := range s.Pages {
 			c := &node{kind: "page", page: pg, parent: n, rnode: rep,
-				path: strings.TrimSuffix(pg.Path, ".md") + "/", src: "content/" + pg.Path,
+				path: strings.TrimSuffix(pg.Path, ".md") + ".html", src: "content/" + pg.Path,
 				label: pg.Meta.Label, title: pg.Meta.Title}
 			if c.title == "" {
 				c.title = path.Base(strings.TrimSuffix(pg.Path, ".md"))
@@ -121,7 +121,7 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 			continue
 		}
 		meta := *n.page.Meta.Report
-		r := &render.Report{Title: n.title, Path: n.path, FullPath: n.path + "full/", Meta: meta}
+		r := &render.Report{Title: n.title, Path: n.path, FullPath: n.path + "full.html", Meta: meta}
 		n.report = r
 		var order func(m *node)
 		order = func(m *node) {
@@ -160,6 +160,9 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 func (n *node) outFile() string {
 	if n.kind == "404" {
 		return "404.html"
+	}
+	if strings.HasSuffix(n.path, ".html") {
+		return n.path
 	}
 	return n.path + "index.html"
 }

@@ -176,17 +176,17 @@ func TestBuildMiniSite(t *testing.T) {
 	}
 	files := snapshot(t, filepath.Join(dir, "public"))
 	for _, want := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt",
-		"r/index.html", "r/full/index.html", "r/01/index.html", "r/01/01/index.html", "r/01/02/index.html", "r/02/index.html"} {
+		"r/index.html", "r/full.html", "r/01/index.html", "r/01/01.html", "r/01/02.html", "r/02/index.html"} {
 		if _, ok := files[want]; !ok {
 			t.Errorf("missing output %s", want)
 		}
 	}
-	if _, ok := files["r/03/draft/index.html"]; ok {
+	if _, ok := files["r/03/draft.html"]; ok {
 		t.Error("a draft page was published")
 	}
 
-	page := readOut(t, dir, "r/01/01/index.html")
-	assertContains(t, "r/01/01/index.html", page,
+	page := readOut(t, dir, "r/01/01.html")
+	assertContains(t, "r/01/01.html", page,
 		`<html lang="zh-CN">`,
 		`<title>（一）经济运行稳步回升 - 关于某某区2020年度计划执行情况的报告 - 测试站点</title>`,
 		`<meta name="SiteIDCode" content="3703060001">`,
@@ -195,12 +195,12 @@ func TestBuildMiniSite(t *testing.T) {
 		`<h1><span class="label">（一）</span>经济运行稳步回升</h1>`,
 		// No space is added at the soft line break after a full-width ；or ，.
 		"同比增长4.9%，增幅居全市第2位；",
-		`<link rel="canonical" href="https://example.gov.cn/sub/r/01/01/">`,
+		`<link rel="canonical" href="https://example.gov.cn/sub/r/01/01.html">`,
 		// Relative links with explicit index.html work from disk.
-		`href="../../../index.html"`,
-		`href="../index.html" rel="prev"`,
-		`href="../02/index.html" rel="next"`,
-		`<a href="index.html" aria-current="page">`,
+		`href="../../index.html"`,
+		`href="index.html" rel="prev"`,
+		`href="02.html" rel="next"`,
+		`<a href="01.html" aria-current="page">`,
 	)
 	report := readOut(t, dir, "r/index.html")
 	assertContains(t, "r/index.html", report,
@@ -209,13 +209,13 @@ func TestBuildMiniSite(t *testing.T) {
 		"——2021年3月12日在某某区人民代表大会上",
 		"受区人民政府委托，现向大会作报告，请予审议。",
 		"各位代表，实干赢得未来。",
-		`<a href="full/index.html">阅读全文</a>`,
+		`<a href="full.html">阅读全文</a>`,
 	)
 	if strings.Index(report, "各位代表，实干赢得未来。") < strings.Index(report, "报告目录") {
 		t.Error("closing text is not after the list of parts")
 	}
-	full := readOut(t, dir, "r/full/index.html")
-	assertContains(t, "r/full/index.html", full, "全区地区生产总值同比增长4.9%", "制定推进全区", "──地区生产总值增长7%以上。")
+	full := readOut(t, dir, "r/full.html")
+	assertContains(t, "r/full.html", full, "全区地区生产总值同比增长4.9%", "制定推进全区", "──地区生产总值增长7%以上。")
 	if i, j := strings.Index(full, "2020年是极不平凡"), strings.Index(full, "各位代表，实干赢得未来。"); i < 0 || j < i {
 		t.Error("full text out of order")
 	}
@@ -231,7 +231,7 @@ func TestBuildMiniSite(t *testing.T) {
 	assertContains(t, "footer", footer(page), "主办单位：某某区人民政府办公室", "网站标识码：3703060001",
 		`<a href="https://beian.miit.gov.cn/" rel="noopener">鲁ICP备12345678号-1</a>`,
 		`code=37030602000001`)
-	assertContains(t, "sitemap.xml", files["sitemap.xml"], "<loc>https://example.gov.cn/sub/r/01/01/</loc>")
+	assertContains(t, "sitemap.xml", files["sitemap.xml"], "<loc>https://example.gov.cn/sub/r/01/01.html</loc>")
 	assertContains(t, "404.html", files["404.html"], `href="/sub/index.html"`)
 }
 
@@ -294,7 +294,7 @@ func TestStaleFilesRemoved(t *testing.T) {
 	mustBuild(t, dir)
 	os.Remove(filepath.Join(dir, "content/r/01/02.md"))
 	mustBuild(t, dir)
-	if _, err := os.Stat(filepath.Join(dir, "public/r/01/02/index.html")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, "public/r/01/02.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("page of a deleted file is still published (err=%v)", err)
 	}
 }
@@ -339,8 +339,8 @@ func TestBadInput(t *testing.T) {
 		want: []string{"content/r/01/01.md: rendering with layouts/page.html: template: page.html:2:2: executing", "can't evaluate field Nope"},
 	}, {
 		name: "two pages with one output path",
-		edit: "-- content/r/01/02/_index.md --\n+++\ntitle = \"dup\"\n+++\n",
-		want: []string{"content/r/01/02/_index.md: its output r/01/02/index.html is also produced by content/r/01/02.md: rename one of them"},
+		edit: "-- content/r/full.md --\n+++\ntitle = \"全文\"\n+++\n",
+		want: []string{"content/r/_index.md: its output r/full.html is also produced by content/r/full.md: rename one of them"},
 	}, {
 		name: "non-UTF-8 content",
 		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n\xb9\xd8\xd3\xda\n",
@@ -365,12 +365,12 @@ func TestBadInput(t *testing.T) {
 	}, {
 		name: "broken link to a page",
 		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n正文。\n\n见[第三节](../03/index.html)。\n",
-		want: []string{`content/r/01/01.md:6: broken link "../03/index.html": no page or file r/01/03/index.html in the site`},
+		want: []string{`content/r/01/01.md:6: broken link "../03/index.html": no page or file r/03/index.html in the site`},
 	}, {
 		name: "broken link to a heading",
-		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n见[投资](../02/index.html#投资)和[本页](#没有)。\n",
-		want: []string{`content/r/01/01.md:4: broken link "../02/index.html#%E6%8A%95%E8%B5%84": no heading or anchor "投资" on r/01/02/index.html`,
-			`broken link "#%E6%B2%A1%E6%9C%89": no heading or anchor "没有" on r/01/01/index.html`},
+		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n见[投资](02.html#投资)和[本页](#没有)。\n",
+		want: []string{`content/r/01/01.md:4: broken link "02.html#%E6%8A%95%E8%B5%84": no heading or anchor "投资" on r/01/02.html`,
+			`broken link "#%E6%B2%A1%E6%9C%89": no heading or anchor "没有" on r/01/01.html`},
 	}, {
 		name: "root-relative link",
 		edit: "-- content/r/01/01.md --\n+++\ntitle = \"x\"\n+++\n[首页](/index.html)\n",
@@ -406,7 +406,7 @@ func TestBadInput(t *testing.T) {
 
 func TestGoodLinksPass(t *testing.T) {
 	dir := testSite(t, miniSite)
-	edit(t, dir, "-- content/r/01/02.md --\n+++\ntitle = \"x\"\nweight = 2\n+++\n见[上节投资](../01/index.html#投资)、[本报告](../../index.html)、[全文](../../full/)、[外站](https://www.gov.cn/)和[注释][^1]。\n\n[^1]: 注。\n")
+	edit(t, dir, "-- content/r/01/02.md --\n+++\ntitle = \"x\"\nweight = 2\n+++\n见[上节投资](01.html#投资)、[本报告](../index.html)、[全文](../full.html)、[外站](https://www.gov.cn/)和[注释][^1]。\n\n[^1]: 注。\n")
 	mustBuild(t, dir)
 }
 
@@ -420,7 +420,7 @@ func TestEmptyIdentityWarns(t *testing.T) {
 			t.Errorf("no warning for empty %s", k)
 		}
 	}
-	page := readOut(t, dir, "r/01/01/index.html")
+	page := readOut(t, dir, "r/01/01.html")
 	if strings.Contains(page, "网站标识码") || strings.Contains(page, "SiteIDCode") {
 		t.Error("an empty 网站标识码 appears on the page")
 	}
@@ -430,7 +430,7 @@ func TestRawHTMLNotPassedThrough(t *testing.T) {
 	dir := testSite(t, miniSite)
 	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"<script>alert(1)</script>\"\n+++\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n")
 	mustBuild(t, dir)
-	page := readOut(t, dir, "r/01/01/index.html")
+	page := readOut(t, dir, "r/01/01.html")
 	for _, bad := range []string{"<script>alert", "<img src=x"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("page contains %q", bad)

@@ -1,0 +1,184 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"reportsite/generator/content"
+	"reportsite/generator/corpus"
+	"reportsite/generator/markdown"
+)
+
+// The benchmark corpora: variations of the committed seed report (about 22
+// pages each) at about 100, 1,000 and 10,000 pages. Run one size with
+// -bench 'Build/pages=1000$'. BENCHMARKS.md gives the commands and figures.
+var corpusSizes = []struct {
+	name    string
+	reports int
+}{
+	{"pages=100", 5}, {"pages=1000", 46}, {"pages=10000", 455},
+}
+
+// corpusDir writes (once per process and size) a benchmark corpus.
+var corpusDirs sync.Map
+
+func corpusDir(b *testing.B, reports int) string {
+	b.Helper()
+	if d, ok := corpusDirs.Load(reports); ok {
+		return d.(string)
+	}
+	tmpl := filepath.Join("..", "..", "content", "2020-plan-report")
+	if _, err := os.Stat(tmpl); err != nil {
+		b.Skip("no committed seed report to vary:", err)
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("reportsite-corpus-%d-", reports))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {})
+	if err := corpus.Write(dir, corpus.Options{Reports: reports, Template: os.DirFS(tmpl), Place: "周村", Year: 2020}); err != nil {
+		b.Fatal(err)
+	}
+	corpusDirs.Store(reports, dir)
+	return dir
+}
+
+func countPages(b *testing.B, dir string) int {
+	n := 0
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func reportPerPage(b *testing.B, pages int) {
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N*pages)
+	b.ReportMetric(ns, "ns/page")
+	b.ReportMetric(1e9/ns, "pages/s")
+}
+
+// BenchmarkBuild is a full build to a temporary directory, everything
+// included: load, Markdown, outline, layouts, assets, sitemap, atomic publish.
+func BenchmarkBuild(b *testing.B) {
+	for _, size := range corpusSizes {
+		b.Run(size.name, func(b *testing.B) {
+			dir := corpusDir(b, size.reports)
+			pages := countPages(b, dir)
+			dest := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := Build(context.Background(), Options{Source: dir, Dest: dest}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerPage(b, pages)
+		})
+	}
+}
+
+// BenchmarkMarkdownFloor reads the same files and converts them with the same
+// Markdown converter, writing each out with a trivial template, on all
+// cores: the floor that no goldmark-based build can beat.
+func BenchmarkMarkdownFloor(b *testing.B) {
+	for _, size := range corpusSizes {
+		b.Run(size.name, func(b *testing.B) {
+			dir := corpusDir(b, size.reports)
+			var files []string
+			filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+				if err == nil && strings.HasSuffix(p, ".md") {
+					files = append(files, p)
+				}
+				return nil
+			})
+			out := b.TempDir()
+			md := markdown.New()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				work := make(chan int)
+				var wg sync.WaitGroup
+				for range runtime.GOMAXPROCS(0) {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for i := range work {
+							src, err := os.ReadFile(files[i])
+							if err != nil {
+								b.Error(err)
+								continue
+							}
+							pg, err := content.Parse(files[i], src)
+							if err != nil {
+								b.Error(err)
+								continue
+							}
+							r, err := md.Convert(pg.Body, markdown.Options{})
+							if err != nil {
+								b.Error(err)
+								continue
+							}
+							page := "<!DOCTYPE html><title>" + pg.Meta.Title + "</title>" + string(r.HTML)
+							if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("%d.html", i)), []byte(page), 0o644); err != nil {
+								b.Error(err)
+							}
+						}
+					}()
+				}
+				for i := range files {
+					work <- i
+				}
+				close(work)
+				wg.Wait()
+			}
+			reportPerPage(b, len(files))
+		})
+	}
+}
+
+// BenchmarkRebuildOne edits one content file and rebuilds incrementally, as
+// the dev server does.
+func BenchmarkRebuildOne(b *testing.B) {
+	for _, size := range corpusSizes {
+		b.Run(size.name, func(b *testing.B) {
+			dir := corpusDir(b, size.reports)
+			dest := filepath.Join(b.TempDir(), "public")
+			bl := NewBuilder(Options{Source: dir, Dest: dest})
+			if _, err := bl.Build(context.Background(), nil); err != nil {
+				b.Fatal(err)
+			}
+			page := filepath.Join(dir, "content", "r00001", "01", "01.md")
+			orig, err := os.ReadFile(page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.WriteFile(page, orig, 0o644)
+			changed := []string{"content/r00001/01/01.md"}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				edited := append(append([]byte(nil), orig...), []byte(fmt.Sprintf("\n第%d次修改。\n", i))...)
+				if err := os.WriteFile(page, edited, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				res, err := bl.Build(context.Background(), changed)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Rendered != 2 {
+					b.Fatalf("rendered %d pages, want 2 (the page and the full text)", res.Rendered)
+				}
+			}
+		})
+	}
+}
