@@ -1,13 +1,21 @@
 // Package publish owns the output directory. A build writes every file into a
-// fresh staging directory beside the destination; Commit swaps the staging
+// staging directory beside the destination; Commit swaps the staging
 // directory in place of the destination in one step, so a reader (or a web
 // server) sees either the whole previous site or the whole new one, never a
-// mix. Abort, or a crash, leaves the previous destination untouched; staging
-// directories left behind by a killed build are removed by the next New.
+// mix. Abort, or a crash, leaves the destination untouched.
+//
+// The staging directory is not thrown away: after a swap it holds the
+// previous site, and the next build writes over it. Overwriting a file costs
+// a fraction of creating one and deleting another, and a rebuild that knows
+// a file is already right there (Keep) or in the live site (CopyLive) skips
+// it. Files of the staging directory that a build neither wrote nor kept are
+// deleted at Commit, so the published site holds exactly what the build
+// produced. The staging directory is named ".publish-<dest>-spare"; deleting
+// it is always safe.
 //
 // Inputs: a destination path. Outputs: files on disk.
 // Imports: the standard library and golang.org/x/sys/unix (for an atomic
-// directory exchange on Linux); never another reportsite package.
+// directory exchange and a lock on Linux); never another reportsite package.
 package publish
 
 import (
@@ -16,11 +24,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 )
 
-// stagingPrefix marks directories this package creates beside the destination.
+// stagingPrefix marks the files this package keeps beside the destination.
 const stagingPrefix = ".publish-"
 
 // Dir is one staged build of a destination directory. Its methods may be
@@ -31,8 +40,10 @@ type Dir struct {
 
 	lock  *os.File // held from New until Commit or Abort
 	mu    sync.Mutex
-	files map[string]bool
-	dirs  map[string]bool
+	files map[string]bool // published paths
+	kept  []string        // paths published by Keep, checked at Commit
+	found int             // kept paths that prune found in the staging directory
+	dirs  map[string]bool // directories known to exist in staging
 	done  bool
 }
 
@@ -40,11 +51,11 @@ type Dir struct {
 // destination at this moment.
 var ErrBusy = errors.New("another build is publishing to this directory right now: wait for it to finish, then build again")
 
-// New creates a staging directory for dest. dest's parent must exist or be
-// creatable; dest itself need not exist yet.
+// New prepares a build of dest. dest's parent must exist or be creatable;
+// dest itself need not exist yet.
 func New(dest string) (*Dir, error) {
 	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
@@ -52,8 +63,7 @@ func New(dest string) (*Dir, error) {
 	// lock a new file while the second still holds the old one. The lock
 	// itself dies with the process that holds it, so a killed build leaves
 	// nothing that blocks the next.
-	lockPath := filepath.Join(parent, stagingPrefix+filepath.Base(dest)+".lock")
-	lock, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o644)
+	lock, err := os.OpenFile(filepath.Join(parent, stagingPrefix+base+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
 	}
@@ -61,30 +71,26 @@ func New(dest string) (*Dir, error) {
 		lock.Close()
 		return nil, fmt.Errorf("%s: %w", dest, ErrBusy)
 	}
-	removeStale(parent, filepath.Base(dest))
-	staging, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(dest)+"-")
-	if err == nil {
-		err = os.Chmod(staging, 0o755)
-	}
-	if err != nil {
-		os.RemoveAll(staging)
+	removeStale(parent, base)
+	staging := filepath.Join(parent, stagingPrefix+base+"-spare")
+	if err := os.MkdirAll(staging, 0o755); err != nil {
 		lock.Close()
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
 	}
 	return &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true}}, nil
 }
 
-// removeStale deletes staging directories of dest left by earlier builds that
-// were killed before they could clean up. A build that is running at the same
-// moment is prevented by the caller's lock, not here.
+// removeStale deletes the leftovers of older versions of this package and
+// of a Commit interrupted between its two renames.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix+base+"-") {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		n := e.Name()
+		if e.IsDir() && strings.HasPrefix(n, stagingPrefix+base+"-") && n != stagingPrefix+base+"-spare" {
+			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
 }
@@ -92,111 +98,199 @@ func removeStale(parent, base string) {
 // Staging returns the path of the staging directory.
 func (d *Dir) Staging() string { return d.staging }
 
-// WriteFile writes data to the slash-separated path rel inside the staged site.
-// Writing the same path twice is an error: two sources claim one output file.
-func (d *Dir) WriteFile(rel string, data []byte) error {
+// claim records rel as published and makes sure its directory exists.
+func (d *Dir) claim(rel string) (string, error) {
 	if !fs.ValidPath(rel) || rel == "." {
-		return fmt.Errorf("invalid output path %q", rel)
+		return "", fmt.Errorf("invalid output path %q", rel)
 	}
 	d.mu.Lock()
 	if d.files[rel] {
 		d.mu.Unlock()
-		return fmt.Errorf("output file %s written twice", rel)
+		return "", fmt.Errorf("output file %s written twice", rel)
 	}
 	d.files[rel] = true
 	dir := filepath.Dir(filepath.FromSlash(rel))
 	needDir := !d.dirs[dir]
-	d.dirs[dir] = true
+	d.markDirs(dir)
 	d.mu.Unlock()
 	full := filepath.Join(d.staging, filepath.FromSlash(rel))
 	if needDir {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
+		if err := mkdirAll(filepath.Dir(full)); err != nil {
+			return "", err
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	return full, nil
 }
 
-// Keep publishes the previous build's file at rel unchanged, as a hard link
-// (or a copy where links are not possible), without reading it. A rebuild
-// keeps the files its change does not touch. It fails when the previous
-// build has no such file; the caller then writes it instead.
+// mkdirAll is os.MkdirAll, also replacing a file that stands where a
+// directory is needed (left by an older build with another layout).
+func mkdirAll(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil {
+		return nil
+	}
+	for p := dir; p != filepath.Dir(p); p = filepath.Dir(p) {
+		if st, serr := os.Lstat(p); serr == nil && !st.IsDir() {
+			if os.Remove(p) == nil {
+				return os.MkdirAll(dir, 0o755)
+			}
+		}
+	}
+	return err
+}
+
+// WriteFile writes data to the slash-separated path rel of the staged site.
+// Writing one path twice is an error: two sources claim one output file.
+func (d *Dir) WriteFile(rel string, data []byte) error {
+	full, err := d.claim(rel)
+	if err != nil {
+		return err
+	}
+	err = os.WriteFile(full, data, 0o644)
+	if errors.Is(err, fs.ErrExist) || isDir(full) {
+		// A directory of an older layout stands in the way.
+		os.RemoveAll(full)
+		err = os.WriteFile(full, data, 0o644)
+	}
+	return err
+}
+
+func isDir(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.IsDir()
+}
+
+// Keep publishes the file at rel as the staging directory already holds it.
+// The caller knows it is right: the build that last wrote the staging
+// directory (the one before the live one) produced the same bytes. Keep
+// makes no system call; Commit fails if the file is missing after all.
 func (d *Dir) Keep(rel string) error {
 	if !fs.ValidPath(rel) || rel == "." {
 		return fmt.Errorf("invalid output path %q", rel)
 	}
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.files[rel] {
-		d.mu.Unlock()
 		return fmt.Errorf("output file %s written twice", rel)
 	}
-	dir := filepath.Dir(filepath.FromSlash(rel))
-	needDir := !d.dirs[dir]
-	d.dirs[dir] = true
-	d.mu.Unlock()
-	full := filepath.Join(d.staging, filepath.FromSlash(rel))
-	if needDir {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-	}
-	old := filepath.Join(d.dest, filepath.FromSlash(rel))
-	if err := os.Link(old, full); err != nil {
-		data, rerr := os.ReadFile(old)
-		if rerr != nil {
-			return rerr
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			return err
-		}
-	}
-	d.mu.Lock()
 	d.files[rel] = true
-	d.mu.Unlock()
+	d.kept = append(d.kept, rel)
+	d.markDirs(filepath.Dir(filepath.FromSlash(rel)))
 	return nil
 }
 
-// Files returns how many files have been written.
+// markDirs records dir and its parents as directories of the site; d.mu is
+// held.
+func (d *Dir) markDirs(dir string) {
+	for dir != "." && !d.dirs[dir] {
+		d.dirs[dir] = true
+		dir = filepath.Dir(dir)
+	}
+}
+
+// CopyLive publishes the live site's file at rel unchanged: the caller knows
+// the live build produced the same bytes.
+func (d *Dir) CopyLive(rel string) error {
+	data, err := os.ReadFile(filepath.Join(d.dest, filepath.FromSlash(rel)))
+	if err != nil {
+		return err
+	}
+	return d.WriteFile(rel, data)
+}
+
+// Files returns how many files have been published.
 func (d *Dir) Files() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return len(d.files)
 }
 
-// Commit replaces the destination with the staged site. Files of the previous
-// build that this build did not write are gone afterwards.
+// Commit deletes what the staging directory holds beyond the published
+// files, then swaps it with the destination. Files of the previous build
+// that this one did not produce are gone afterwards.
 func (d *Dir) Commit() error {
 	if d.done {
 		return errors.New("publish: Commit after Commit or Abort")
 	}
 	d.done = true
 	defer d.lock.Close()
-	old := d.staging + ".old"
-	if err := exchange(d.staging, d.dest); err == nil {
-		// The previous site now sits at d.staging.
-		return os.RemoveAll(d.staging)
+	if err := d.prune(); err != nil {
+		return fmt.Errorf("cleaning %s: %w", d.staging, err)
 	}
-	// No atomic exchange here (another OS, or the destination does not exist
-	// yet): move the old site aside, then the new one in. The window between
-	// the two renames is as short as two system calls.
+	if d.found != len(d.kept) {
+		return fmt.Errorf("publish: %d kept files are missing from %s: delete it and build again", len(d.kept)-d.found, d.staging)
+	}
+	if err := exchange(d.staging, d.dest); err == nil {
+		return nil // the previous site is the next build's staging directory
+	}
+	// No atomic exchange here (another OS, or no destination yet): move the
+	// old site aside, then the new one in. The window between the two
+	// renames is as short as two system calls.
+	old := filepath.Join(filepath.Dir(d.dest), stagingPrefix+filepath.Base(d.dest)+"-old")
+	os.RemoveAll(old)
 	if err := os.Rename(d.dest, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		os.RemoveAll(d.staging)
 		return fmt.Errorf("replacing %s: %w", d.dest, err)
 	}
 	if err := os.Rename(d.staging, d.dest); err != nil {
 		os.Rename(old, d.dest)
-		os.RemoveAll(d.staging)
 		return fmt.Errorf("replacing %s: %w", d.dest, err)
 	}
-	return os.RemoveAll(old)
+	// The old site becomes the next build's staging directory.
+	if err := os.Rename(old, d.staging); err != nil {
+		os.RemoveAll(old)
+	}
+	return nil
 }
 
-// Abort discards the staged site and leaves the destination as it was.
+// prune removes every file and directory of the staging directory that this
+// build did not publish, deepest first.
+func (d *Dir) prune() error {
+	var extra []string
+	keptSet := make(map[string]bool, len(d.kept))
+	for _, k := range d.kept {
+		keptSet[k] = true
+	}
+	err := filepath.WalkDir(d.staging, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(d.staging, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return nil
+		}
+		if e.IsDir() {
+			if !d.dirs[filepath.FromSlash(rel)] {
+				extra = append(extra, p)
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.files[rel] {
+			extra = append(extra, p)
+		} else if keptSet[rel] {
+			d.found++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(extra)))
+	for _, p := range extra {
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Abort leaves the destination as it was. The staging directory now holds a
+// partial build; the next build overwrites it.
 func (d *Dir) Abort() {
 	if d.done {
 		return
 	}
 	d.done = true
-	os.RemoveAll(d.staging)
 	d.lock.Close()
 }

@@ -42,7 +42,7 @@ func TestCommitReplacesWholeDirectory(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != stagingPrefix+"public.lock" {
+		if e.Name() != "public" && e.Name() != stagingPrefix+"public.lock" && e.Name() != stagingPrefix+"public-spare" {
 			t.Errorf("left beside the destination: %s", e.Name())
 		}
 	}
@@ -62,8 +62,9 @@ func TestAbortAndStaleStaging(t *testing.T) {
 		t.Error("Abort changed the destination")
 	}
 
-	// A build killed mid-way leaves its staging directory; the next one removes it.
-	stale := filepath.Join(parent, stagingPrefix+"public-12345")
+	// A commit killed between its renames leaves the old site aside; the
+	// next build removes it.
+	stale := filepath.Join(parent, stagingPrefix+"public-old")
 	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
 	d, _ = New(dest)
 	defer d.Abort()
@@ -93,33 +94,82 @@ func TestUnwritableDestination(t *testing.T) {
 	}
 }
 
-func TestKeep(t *testing.T) {
+func TestKeepAndCopyLive(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	d, _ := New(dest)
-	d.WriteFile("a/index.html", []byte("A1"))
-	d.WriteFile("b/index.html", []byte("B1"))
-	d.Commit()
+	build := func(files map[string]string, keep, copyLive []string) error {
+		d, err := New(dest)
+		if err != nil {
+			return err
+		}
+		for name, data := range files {
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				return err
+			}
+		}
+		for _, name := range keep {
+			if err := d.Keep(name); err != nil {
+				d.Abort()
+				return err
+			}
+		}
+		for _, name := range copyLive {
+			if err := d.CopyLive(name); err != nil {
+				d.Abort()
+				return err
+			}
+		}
+		return d.Commit()
+	}
+	if err := build(map[string]string{"a/index.html": "A1", "b.html": "B1", "gone/x.html": "X"}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(map[string]string{"a/index.html": "A2", "b.html": "B2"}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The staging directory now holds the first build: keeping a/index.html
+	// publishes A1, copying b.html from the live site publishes B2.
+	if err := build(nil, []string{"a/index.html"}, []string{"b.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(dest, "a/index.html")); got != "A1" {
+		t.Errorf("kept file = %q, want A1", got)
+	}
+	if got := read(t, filepath.Join(dest, "b.html")); got != "B2" {
+		t.Errorf("copied file = %q, want B2", got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "gone")); err == nil {
+		t.Error("a directory of the first build survived in the third")
+	}
+	if err := build(nil, []string{"nosuch.html"}, nil); err == nil {
+		t.Error("Keep of a file the staging directory does not hold succeeded")
+	}
+	if got := read(t, filepath.Join(dest, "b.html")); got != "B2" {
+		t.Error("a failed build changed the live site")
+	}
+}
 
-	d, _ = New(dest)
-	if err := d.Keep("a/index.html"); err != nil {
-		t.Fatal(err)
-	}
-	d.WriteFile("b/index.html", []byte("B2"))
-	if err := d.Keep("c/index.html"); err == nil {
-		t.Error("Keep of a file the previous build did not have succeeded")
-	}
-	if err := d.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if read(t, filepath.Join(dest, "a/index.html")) != "A1" || read(t, filepath.Join(dest, "b/index.html")) != "B2" {
-		t.Error("kept or rewritten file has the wrong content")
-	}
-	// Writing the next build must never change a file the live site shares.
-	d, _ = New(dest)
-	d.Keep("a/index.html")
-	d.Abort()
-	if read(t, filepath.Join(dest, "a/index.html")) != "A1" {
-		t.Error("aborting a build changed a kept file")
+func TestLayoutChangeFileToDirectory(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, files := range []map[string]string{
+		{"a": "file"}, {"x": "1"}, {"a/index.html": "dir"}, {"a": "file again"},
+	} {
+		d, err := New(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				t.Fatalf("build %d: %v", i, err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			if got := read(t, filepath.Join(dest, name)); got != data {
+				t.Errorf("build %d: %s = %q", i, name, got)
+			}
+		}
 	}
 }
 

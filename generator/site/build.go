@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"reportsite/generator/content"
 	"reportsite/generator/markdown"
@@ -52,9 +53,40 @@ type Builder struct {
 	opt  Options
 	seed maphash.Seed
 	prev *state // the last successful build; nil before the first
+	// spare is the signatures of the files in the publisher's staging
+	// directory (the build before prev), or nil when unknown.
+	spare map[string]uint64
+	cache cache
 	// sources maps each output page of the last successful build to the
 	// source file it was made from, for messages about the output.
 	sources map[string]string
+}
+
+// cache holds what a rebuild can reuse when its inputs did not change.
+type cache struct {
+	tmpl      *render.Templates
+	layoutSig uint64
+	assets    []asset
+	chroma    []byte
+	// pageSigs holds the hashes of each page's front matter and body,
+	// keyed by the page value, which content.Load reuses for unchanged files.
+	pageSigs map[*content.Page]pageSig
+}
+
+type pageSig struct{ meta, body uint64 }
+
+// touched reports whether a rebuild must reread the files under dir: when
+// the changed paths are unknown or one of them lies under dir.
+func touched(changed []string, dir string) bool {
+	if changed == nil {
+		return true
+	}
+	for _, c := range changed {
+		if strings.HasPrefix(c, dir) {
+			return true
+		}
+	}
+	return false
 }
 
 // state is what a successful build leaves for the next one.
@@ -69,7 +101,7 @@ func NewBuilder(opt Options) *Builder {
 	if opt.Dest == "" {
 		opt.Dest = filepath.Join(opt.Source, "public")
 	}
-	return &Builder{opt: opt, seed: maphash.MakeSeed()}
+	return &Builder{opt: opt, seed: maphash.MakeSeed(), cache: cache{pageSigs: map[*content.Page]pageSig{}}}
 }
 
 // Build builds the site and publishes it atomically. changed lists the
@@ -94,18 +126,37 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	layouts := readDirFS(filepath.Join(opt.Source, "layouts"))
-	tmpl, err := render.Parse(
-		render.Layer{FS: layouts, Dir: "layouts"},
-		render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts"},
-	)
-	if err != nil {
-		errs = append(errs, err)
+	// Layouts and assets are parsed and minified again only when a file
+	// under layouts/ or assets/ changed.
+	c := &b.cache
+	if c.tmpl == nil || touched(changed, "layouts/") {
+		c.tmpl = nil
+		layouts := readDirFS(filepath.Join(opt.Source, "layouts"))
+		tmpl, err := render.Parse(
+			render.Layer{FS: layouts, Dir: "layouts"},
+			render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts"},
+		)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			h := b.newHash()
+			hashFS(h, layouts)
+			c.tmpl, c.layoutSig = tmpl, h.Sum64()
+		}
 	}
-	assets, err := loadAssets(readDirFS(filepath.Join(opt.Source, "assets")), theme.Assets(), markdown.ChromaCSS())
-	if err != nil {
-		errs = append(errs, err)
+	if c.assets == nil || touched(changed, "assets/") {
+		c.assets = nil
+		if c.chroma == nil {
+			c.chroma = markdown.ChromaCSS()
+		}
+		assets, err := loadAssets(readDirFS(filepath.Join(opt.Source, "assets")), theme.Assets(), c.chroma)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			c.assets = assets
+		}
 	}
+	tmpl, assets := c.tmpl, c.assets
 	if len(errs) > 0 {
 		return res, errors.Join(errs...)
 	}
@@ -121,7 +172,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	// Every page shows the configuration, the layouts and the asset names;
 	// a change to any of them changes every page.
 	h := b.newHash()
-	hashFS(h, layouts)
+	maphash.WriteComparable(h, c.layoutSig)
 	h.WriteString(fmt.Sprintf("%#v", *cfg))
 	for _, a := range assets {
 		h.WriteString(a.out)
@@ -143,10 +194,20 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	defer func() {
 		if !ok {
 			out.Abort()
+			b.spare = nil // the staging directory holds a partial build now
 		}
 	}()
+	// keep publishes a file without rendering it when the staging directory
+	// or the live site already holds the bytes this build would write.
 	keep := func(file string, sig uint64) bool {
-		return b.prev != nil && b.prev.sigs[file] == sig && out.Keep(file) == nil
+		if s, known := b.spare[file]; known && s == sig && out.Keep(file) == nil {
+			return true
+		}
+		if b.prev == nil {
+			return false
+		}
+		s, known := b.prev.sigs[file]
+		return known && s == sig && out.CopyLive(file) == nil
 	}
 	for _, a := range assets {
 		if keep(a.out, 0) {
@@ -184,6 +245,15 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		next.sigs[a.out] = 0
 	}
 	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
+	// Forget the hashes of pages that are gone or were read again.
+	for pg := range b.cache.pageSigs {
+		if next.pages[pg.Path] != pg {
+			delete(b.cache.pageSigs, pg)
+		}
+	}
+	if b.prev != nil {
+		b.spare = b.prev.sigs
+	}
 	b.prev = next
 	b.sources = make(map[string]string, len(p.nodes))
 	for _, n := range p.nodes {

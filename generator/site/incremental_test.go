@@ -11,7 +11,8 @@ import (
 // TestIncrementalEqualsFullBuild edits a site in every way an editor can and
 // checks after each edit that a Builder's rebuild publishes exactly what a
 // fresh full build of the same tree publishes, while rendering only the pages
-// that depend on the edit.
+// that depend on the edit. A deleted page reverts the site to an earlier
+// state, which the spare directory still holds: nothing is rendered.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
 	dir := testSite(t, miniSite)
 	b := NewBuilder(Options{Source: dir})
@@ -24,7 +25,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		edit     string
 		remove   string
 		changed  []string
-		rendered int // pages rendered again (of 8)
+		rendered int // at most this many pages rendered again (of 8)
 	}{
 		{"body of a page", "-- content/r/01/02.md --\n+++\ntitle = \"新旧动能转换提质增效\"\nlabel = \"（二）\"\nweight = 2\n+++\n改过的正文。\n",
 			"", []string{"content/r/01/02.md"}, 2}, // the page and the full text
@@ -37,7 +38,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"config", "-- config.toml --\ntitle = \"新站名\"\n", "", []string{"config.toml"}, 8},
 		{"a new page", "-- content/r/01/03.md --\n+++\ntitle = \"第三节\"\nlabel = \"（三）\"\nweight = 3\n+++\n新的一节。\n",
 			"", []string{"content/r/01/03.md"}, 7},
-		{"a deleted page", "", "content/r/01/03.md", []string{"content/r/01/03.md"}, 6},
+		{"a deleted page", "", "content/r/01/03.md", []string{"content/r/01/03.md"}, 0},
 		{"page outside a report", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n+++\n说明。\n", "", []string{"content/about.md"}, 2},
 	} {
 		t.Run(step.name, func(t *testing.T) {
@@ -51,8 +52,10 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Rendered != step.rendered {
-				t.Errorf("rendered %d pages, want %d", res.Rendered, step.rendered)
+			// Fewer when the publisher's spare directory (the build before
+			// the last) already holds a page as this build would write it.
+			if res.Rendered > step.rendered {
+				t.Errorf("rendered %d pages, want at most %d", res.Rendered, step.rendered)
 			}
 			fresh := filepath.Join(t.TempDir(), "public")
 			if _, err := Build(ctx, Options{Source: dir, Dest: fresh}); err != nil {

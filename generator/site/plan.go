@@ -206,15 +206,15 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 		h.WriteString(n.kind)
 		h.WriteString(n.path)
 		if n.page != nil {
-			h.WriteString(fmt.Sprintf("%#v", n.page.Meta))
+			ps := b.pageSig(n.page)
 			g := groupHash[n.rnode]
 			if g == nil {
 				g = b.newHash()
 				groupHash[n.rnode] = g
 			}
 			g.WriteString(n.path)
-			g.WriteString(fmt.Sprintf("%#v", n.page.Meta))
-			h.Write(n.page.Body)
+			maphash.WriteComparable(g, ps.meta)
+			maphash.WriteComparable(h, ps)
 		}
 		own[n] = h.Sum64()
 	}
@@ -235,4 +235,20 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 		p.sigs[n.outFile()] = h.Sum64()
 	}
 	p.sigs["404.html"] = site
+}
+
+// pageSig returns the hashes of a page's front matter and body, computed
+// once per page value.
+func (b *Builder) pageSig(pg *content.Page) pageSig {
+	if ps, ok := b.cache.pageSigs[pg]; ok {
+		return ps
+	}
+	h := b.newHash()
+	h.WriteString(fmt.Sprintf("%#v", pg.Meta))
+	ps := pageSig{meta: h.Sum64()}
+	h.Reset()
+	h.Write(pg.Body)
+	ps.body = h.Sum64()
+	b.cache.pageSigs[pg] = ps
+	return ps
 }

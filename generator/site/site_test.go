@@ -283,7 +283,7 @@ text
 			t.Errorf("%s changed after a failed build", name)
 		}
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(dir, ".publish-public-*"))
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".publish-public-old*"))
 	if len(leftovers) > 0 {
 		t.Errorf("staging directories left behind: %v", leftovers)
 	}
