@@ -35,6 +35,10 @@ type Page struct {
 	Next     *Link
 	Parts    []Part // on the full-text page: the report's pages in order
 
+	Cards     []Card    // this page's indicators, above its text
+	Dashboard []Card    // on a report's home: its headline indicators
+	Data      *DataView // on a report's data page
+
 	// Root is the way from this page to the site root: "", "../", "../../"…
 	Root string
 	// Base, when set, is an absolute path that replaces relative links.
@@ -70,6 +74,7 @@ type Report struct {
 	Title    string
 	Path     string
 	FullPath string // the whole report on one page
+	DataPath string // the report's indicators, charts and open data
 	Meta     content.Report
 	Outline  []Link // parts, each with its subsections as Children
 }
@@ -108,6 +113,9 @@ func (p *Page) Rel(target string) string {
 	if p.Base != "" {
 		return p.Base + target + frag
 	}
+	if frag != "" && (target == p.Path || target == p.Path+"index.html") {
+		return frag // on this very page
+	}
 	// Drop the directories the page and the target share, then climb out of
 	// the rest of the page's directories.
 	from := p.Path
@@ -119,6 +127,16 @@ func (p *Page) Rel(target string) string {
 		from, target = from[i+1:], target[i+1:]
 	}
 	return strings.Repeat("../", strings.Count(from, "/")) + target + frag
+}
+
+// CardLink pairs a card with the link from this page to its sentence, for
+// the card partial.
+func (p *Page) CardLink(c Card) CardLink { return CardLink{Card: c, Href: p.Rel(c.Path)} }
+
+// CardLink is a card and the relative link to its sentence.
+type CardLink struct {
+	Card Card
+	Href string
 }
 
 // Asset returns the link to a published asset by its source name.
@@ -158,3 +176,51 @@ func (p *Page) ArticleTitle() string {
 
 // IsList reports whether the page lists other pages (a 栏目页).
 func (p *Page) IsList() bool { return p.Kind == "home" || p.Kind == "section" }
+
+// Card is one indicator as a layout shows it: the figure large with its
+// unit, the word that gives its sense (增长, 下降, 目标…) so that colour is
+// never the only signal, and a link to the sentence that states it.
+type Card struct {
+	ID     string // id of the card, for the sentence's link back
+	Name   string // 地区生产总值
+	Word   string // 增长, 下降, 居, 目标增长…; may be empty
+	Value  string // 4.9, exactly as written
+	Unit   string // %, 亿元…
+	Bound  string // 以上, 以内…, shown after the value
+	Before string // 不低于…, a bound shown before the value
+	Period string // 2020年, 2021年目标
+	Kind   string // level, change, rank, ratio, target
+	Dir    string // up, down or ""
+	Path   string // the sentence: page path and #anchor, site-root relative
+	Page   string // title of the page that states it, on the dashboard
+}
+
+// DataView is the content of a report's data page: every indicator, the
+// plan-versus-result pairs, charts written at build time, and the open data.
+type DataView struct {
+	Cards     []Card
+	Pairs     []PairRow
+	PairChart template.HTML // an inline <svg>
+	Ratios    []RatioChart
+	JSONPath  string
+	CSVPath   string
+	Fields    template.HTML // the 数据说明 section, converted Markdown
+}
+
+// PairRow is a target of the plan year beside the result of the report year.
+type PairRow struct {
+	Name   string
+	Result Card
+	Target Card
+}
+
+// RatioChart is a structure ratio (三次产业比例) drawn as a stacked bar, with
+// the same numbers in a table.
+type RatioChart struct {
+	Card  Card
+	SVG   template.HTML
+	Terms []RatioTerm
+}
+
+// RatioTerm is one term of a ratio.
+type RatioTerm struct{ Name, Value string }

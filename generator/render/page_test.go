@@ -20,6 +20,8 @@ func TestRel(t *testing.T) {
 		{"r/01/01.html", "r/01/", "index.html"},
 		{"r/01/01.html", "", "../../index.html"},
 		{"r/full.html", "r/01/02.html#x", "01/02.html#x"},
+		{"r/01/02.html", "r/01/02.html#i-1", "#i-1"},
+		{"r/", "r/#i-1", "#i-1"},
 	} {
 		p := &Page{Path: tc.from}
 		if got := p.Rel(tc.to); got != tc.want {

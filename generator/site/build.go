@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,6 +69,7 @@ type cache struct {
 	layoutSig uint64
 	assets    []asset
 	chroma    []byte
+	fields    template.HTML // the converted 数据说明 of data pages
 	// pageSigs holds the hashes of each page's front matter and body,
 	// keyed by the page value, which content.Load reuses for unchanged files.
 	pageSigs map[*content.Page]pageSig
@@ -181,6 +183,14 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		h.WriteString(fmt.Sprintf("%q %q %#v", r.Title, r.Path, r.Meta))
 	}
 	p.sign(b, h.Sum64())
+	if c.fields == "" {
+		r, err := markdown.New().Convert([]byte(fieldsDoc), markdown.Options{IDPrefix: "data-"})
+		if err != nil {
+			return res, err
+		}
+		c.fields = r.HTML
+	}
+	p.fieldsHTML = c.fields
 	p.refs = map[string]pageRefs{}
 	if b.prev != nil {
 		p.prevRefs = b.prev.refs

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator"
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
@@ -57,6 +58,9 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 		switch {
 		case n.kind == "report":
 			g := append([]*node(nil), n.reading...)
+			if n.data != nil {
+				g = append(g, n.data)
+			}
 			groups = append(groups, append(g, n.full))
 		case n.rnode == nil:
 			groups = append(groups, []*node{n})
@@ -143,6 +147,9 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
 		if !dirty && full == nil {
 			p.addRefs(n, p.prevRefs[n.outFile()])
+			if n.kind == "data" {
+				errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
+			}
 			continue
 		}
 		c, err := convert(md, n)
@@ -154,10 +161,21 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 			p.addRefs(n, refsOf(n.page, string(c.body.HTML), string(c.closing.HTML)))
 		}
 		if full != nil {
-			conv[n] = c
+			conv[n] = c // the full text shows no cards: unmarked
+		}
+		if n.page != nil && len(n.page.Meta.Indicators) > 0 {
+			var merrs []error
+			c.body.HTML, merrs = markSentences(n.page, n.src, c.body.HTML)
+			if len(merrs) > 0 {
+				errs = append(errs, merrs...)
+				continue
+			}
 		}
 		if dirty {
 			write(n, c, nil)
+		}
+		if n.kind == "data" {
+			errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
 		}
 	}
 	if full != nil && len(errs) == 0 {
@@ -195,7 +213,27 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 		pg.TitleEnd = n.page.Meta.TitleEnd
 		pg.Content, pg.Headings, pg.Closing = c.body.HTML, c.body.Headings, c.closing.HTML
 	}
+	if n.page != nil {
+		for i, ind := range n.page.Meta.Indicators {
+			pg.Cards = append(pg.Cards, cardOf(ind, n.path, i))
+		}
+	}
 	switch n.kind {
+	case "report":
+		for _, m := range n.reading {
+			if m.page == nil {
+				continue
+			}
+			for i, ind := range m.page.Meta.Indicators {
+				if ind.Headline {
+					c := cardOf(ind, m.path, i)
+					c.Page = m.label + m.title
+					pg.Dashboard = append(pg.Dashboard, c)
+				}
+			}
+		}
+	case "data":
+		pg.Data = p.dataView(n.rnode)
 	case "home":
 		pg.Reports = p.reports
 	case "404":
@@ -242,6 +280,29 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 		return fmt.Errorf("%s: %w", n.src, err)
 	}
 	return nil
+}
+
+// writeOpenData publishes a report's indicators as JSON and CSV beside its
+// data page, unless keep finds them unchanged.
+func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, uint64) bool) []error {
+	sig := p.sigs[r.data.outFile()]
+	rows := []struct {
+		file string
+		data func() []byte
+	}{
+		{r.path + "indicators.json", func() []byte { return indicator.JSON(p.openData(r)) }},
+		{r.path + "indicators.csv", func() []byte { return indicator.CSV(p.openData(r)) }},
+	}
+	var errs []error
+	for _, f := range rows {
+		if keep(f.file, sig) {
+			continue
+		}
+		if err := out.WriteFile(f.file, f.data()); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", r.src, err))
+		}
+	}
+	return errs
 }
 
 func (p *siteplan) addRefs(n *node, r pageRefs) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"path"
 	"sort"
 	"strings"
@@ -29,6 +30,7 @@ type node struct {
 	rnode   *node
 	reading []*node // on report nodes: the report's pages in reading order
 	full    *node   // on report nodes: the full-text page
+	data    *node   // on report nodes: the indicators and open data page
 }
 
 type siteplan struct {
@@ -38,6 +40,8 @@ type siteplan struct {
 	reports []*render.Report
 	assets  map[string]string
 	sigs    map[string]uint64 // output file → signature of its inputs
+
+	fieldsHTML template.HTML // the 数据说明 section of data pages
 
 	mu       sync.Mutex
 	refs     map[string]pageRefs // output file → ids and links of its Markdown
@@ -121,7 +125,7 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 			continue
 		}
 		meta := *n.page.Meta.Report
-		r := &render.Report{Title: n.title, Path: n.path, FullPath: n.path + "full.html", Meta: meta}
+		r := &render.Report{Title: n.title, Path: n.path, FullPath: n.path + "full.html", DataPath: n.path + "data.html", Meta: meta}
 		n.report = r
 		var order func(m *node)
 		order = func(m *node) {
@@ -138,6 +142,14 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 		claim(full)
 		p.nodes = append(p.nodes, full)
 		p.reports = append(p.reports, r)
+		if !hasIndicators(n.reading) {
+			r.DataPath = ""
+			continue
+		}
+		data := &node{kind: "data", parent: n, rnode: n, path: r.DataPath, src: n.src, title: "主要指标与开放数据"}
+		n.data = data
+		claim(data)
+		p.nodes = append(p.nodes, data)
 	}
 	for _, n := range p.nodes {
 		if n.rnode != nil {
@@ -165,6 +177,15 @@ func (n *node) outFile() string {
 		return n.path
 	}
 	return n.path + "index.html"
+}
+
+func hasIndicators(nodes []*node) bool {
+	for _, n := range nodes {
+		if n.page != nil && len(n.page.Meta.Indicators) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func weight(n *node) int {
@@ -235,6 +256,12 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 		p.sigs[n.outFile()] = h.Sum64()
 	}
 	p.sigs["404.html"] = site
+	for _, n := range p.nodes {
+		if n.kind == "data" {
+			p.sigs[n.rnode.path+"indicators.json"] = p.sigs[n.outFile()]
+			p.sigs[n.rnode.path+"indicators.csv"] = p.sigs[n.outFile()]
+		}
+	}
 }
 
 // pageSig returns the hashes of a page's front matter and body, computed

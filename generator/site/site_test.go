@@ -202,6 +202,7 @@ func TestBuildMiniSite(t *testing.T) {
 		`href="02.html" rel="next"`,
 		`<a href="01.html" aria-current="page">`,
 	)
+	assertContains(t, "index.html", readOut(t, dir, "index.html"), `<a href="r/index.html">关于某某区2020年度计划执行情况的报告</a>`)
 	report := readOut(t, dir, "r/index.html")
 	assertContains(t, "r/index.html", report,
 		`<th scope="row">索引号</th><td>11370306004220465W/2021-5169256</td>`,

@@ -1,0 +1,30 @@
+package indicator
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzExtract checks what the build relies on for any text: every sentence
+// is in the text, every value in its sentence, and every indicator verifies.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"全区地区生产总值同比增长4.9%,增幅居全市第2位;",
+		"城镇居民和农村居民人均可支配收入分别达到41694元、20371元,分别增长3.0%5.4%;",
+		"三次产业比例调整为4.1:43.1:52.8;社会消费品零售总额增长不低于全市平均水平。",
+		"对首批可下沉的123项事项,22个项目列为省级重点项目。增长５．２％，第",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, targets bool) {
+		for _, ind := range Extract(text, Options{ResultYear: 2020, TargetYear: 2021, Targets: targets}) {
+			if !strings.Contains(text, ind.Sentence) {
+				t.Fatalf("sentence %q is not in the text", ind.Sentence)
+			}
+			if err := Verify(ind, text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,143 @@
+package indicator
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"reportsite/generator/content"
+)
+
+// Verify checks one indicator against the plain text of its page (see
+// PlainText): its value must be in its sentence and its sentence in the
+// text, so that no number on the site differs from the report. It also
+// checks what a card needs: a name, a known kind and direction, an anchor,
+// and a Number equal to a numeric Value. The error names the indicator and
+// says what to fix; the caller adds the page's path.
+func Verify(ind content.Indicator, text string) error {
+	label := fmt.Sprintf("indicator %q (%s%s)", ind.Name, ind.Value, ind.Unit)
+	switch {
+	case ind.Name == "":
+		return fmt.Errorf("%s: name is empty: set name", label)
+	case ind.Value == "":
+		return fmt.Errorf("%s: value is empty: set value to the number as the sentence writes it", label)
+	case ind.Sentence == "":
+		return fmt.Errorf("%s: sentence is empty: set sentence to the sentence of the text that states the value", label)
+	case !strings.Contains(ind.Sentence, ind.Value):
+		return fmt.Errorf("%s: value %q is not in its sentence %q: fix the number or the sentence", label, ind.Value, short(ind.Sentence))
+	case !strings.Contains(text, ind.Sentence):
+		return fmt.Errorf("%s: sentence %q is not in the page's text: copy the sentence from the text again, or remove the indicator", label, short(ind.Sentence))
+	case !slices.Contains(kinds, ind.Kind):
+		return fmt.Errorf("%s: kind %q is not one of %s", label, ind.Kind, strings.Join(kinds, ", "))
+	case ind.Direction != "" && ind.Direction != "up" && ind.Direction != "down":
+		return fmt.Errorf("%s: direction %q is not up or down", label, ind.Direction)
+	case ind.Anchor == "":
+		return fmt.Errorf("%s: anchor is empty: set anchor = %q", label, Anchor(ind.Sentence))
+	}
+	if n, ok := parseNumber(ind.Value); ok && n != ind.Number {
+		return fmt.Errorf("%s: number %s does not match value %q: set number = %s", label,
+			strconv.FormatFloat(ind.Number, 'f', -1, 64), ind.Value, strconv.FormatFloat(n, 'f', -1, 64))
+	}
+	return nil
+}
+
+var kinds = []string{"level", "change", "rank", "ratio", "target"}
+
+// VerifyPage checks every indicator of a page (see Verify), and that
+// indicators sharing an anchor share a sentence. It returns all errors
+// joined, nil if there are none.
+func VerifyPage(inds []content.Indicator, text string) error {
+	var errs []error
+	sentenceOf := map[string]string{}
+	for _, ind := range inds {
+		if err := Verify(ind, text); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if s, ok := sentenceOf[ind.Anchor]; ok && s != ind.Sentence {
+			errs = append(errs, fmt.Errorf("indicator %q (%s%s): anchor %q belongs to another sentence %q: set anchor = %q",
+				ind.Name, ind.Value, ind.Unit, ind.Anchor, short(s), Anchor(ind.Sentence)))
+			continue
+		}
+		sentenceOf[ind.Anchor] = ind.Sentence
+	}
+	return errors.Join(errs...)
+}
+
+// short shortens a sentence for a message.
+func short(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+// PlainText returns the text of a Markdown body as the importer writes it,
+// one paragraph a line: backslash escapes are undone, ATX heading marks and
+// the children marker line are dropped, and the lines of a paragraph are
+// joined (without a space where either side is Chinese). Other Markdown is
+// kept as written, so an indicator's sentence must not cross emphasis or a
+// link.
+func PlainText(body []byte) string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			paras = append(paras, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, line := range strings.Split(string(body), "\n") {
+		line = strings.TrimRight(line, "\r")
+		t := strings.TrimSpace(line)
+		if t == "" || t == content.ChildrenMarker {
+			flush()
+			continue
+		}
+		if h := strings.TrimLeft(t, "#"); h != t && len(t)-len(h) <= 6 && (h == "" || h[0] == ' ') {
+			flush()
+			paras = append(paras, unescape(strings.TrimSpace(h)))
+			continue
+		}
+		t = unescape(t)
+		if cur.Len() > 0 {
+			p, _ := utf8.DecodeLastRuneInString(cur.String())
+			q, _ := utf8.DecodeRuneInString(t)
+			if !wide(p) && !wide(q) {
+				cur.WriteByte(' ')
+			}
+		}
+		cur.WriteString(t)
+	}
+	flush()
+	return strings.Join(paras, "\n")
+}
+
+// wide reports a character after or before which a line break is no space.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == '“' || r == '”'
+}
+
+const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// unescape undoes CommonMark backslash escapes of ASCII punctuation.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunct, s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,101 @@
+package indicator
+
+// The word lists of extraction. They are read, never written; add a word
+// with a case in testdata/cases.txt.
+
+// units are the units a figure may carry, without multiplier.
+var units = []string{
+	"%", "％", "‰", "个百分点", "百分点",
+	"元", "美元",
+	"平方公里", "平方米", "立方米", "公里", "千米", "米", "公顷", "亩",
+	"吨标准煤", "吨", "千瓦时", "千瓦", "标准箱",
+	"人次", "人", "名", "户", "个", "家", "项", "件", "条", "处", "台", "套",
+	"座", "所", "辆", "批", "部", "张", "间", "场次", "场", "天", "小时",
+	"次", "倍", "床", "株", "棵", "头", "只", "例", "宗", "笔", "艘", "架",
+}
+
+// multipliers may come before a unit: 亿元, 万平方米, 万人次.
+var multipliers = []string{"万亿", "亿", "万", "千", "百"}
+
+// classifiers count things; the thing may follow the count: 22个项目.
+var classifiers = []string{
+	"个", "家", "项", "件", "条", "处", "名", "户", "台", "套", "座", "所",
+	"辆", "批", "部", "张", "间", "场", "场次", "人", "株", "棵", "头", "只",
+	"例", "宗", "笔", "艘", "架",
+}
+
+// postBounds are written after a number and its unit.
+var postBounds = []string{"以上", "以内", "以下", "左右"}
+
+// preBounds are written before a number: 稳定超过4700元, 增长不低于全市平均水平.
+var preBounds = []string{"不低于", "不少于", "不超过", "不高于", "超过"}
+
+// levelVerbs end the text before a level.
+var levelVerbs = []string{
+	"提高至", "提高到", "提升至", "提升到", "增加至", "增加到", "增长至", "增长到",
+	"上升至", "上升到", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到",
+	"调整为", "控制在", "稳定在", "保持在", "维持在", "降至", "降到",
+	"达到", "突破", "实现", "完成", "为", "达",
+}
+
+// changeVerbs end the text before a change.
+var changeVerbs = []struct{ word, dir string }{
+	{"增长", "up"}, {"提高", "up"}, {"增加", "up"}, {"上升", "up"}, {"提升", "up"},
+	{"回升", "up"}, {"扩大", "up"}, {"上涨", "up"},
+	{"下降", "down"}, {"减少", "down"}, {"降低", "down"}, {"回落", "down"},
+	{"缩小", "down"}, {"下滑", "down"}, {"下跌", "down"},
+	{"改善", ""},
+}
+
+// comparators compare a figure with a benchmark: 好于全市5.7个百分点.
+var comparators = []struct{ word, dir string }{
+	{"好于", "up"}, {"高于", "up"}, {"快于", "up"}, {"优于", "up"},
+	{"低于", "down"}, {"慢于", "down"}, {"差于", "down"},
+}
+
+// adverbs are dropped from the end of the text before a figure.
+var adverbs = []string{
+	"同比", "环比", "分别", "整体", "稳定", "年均", "累计", "总计", "合计", "共计",
+	"全部", "均", "已", "共", "约", "近",
+}
+
+// perUnit qualifiers are dropped from the end of the text before a figure.
+var perUnit = []string{"每人每月", "每人每年", "每月", "每年", "每人"}
+
+// leadWords are dropped from the start of a name.
+var leadWords = []string{
+	"其中", "全区", "全市", "全县", "全镇", "全年", "年内", "累计", "共计", "共",
+	"组织开展", "开展", "组织", "列为", "列入", "纳入", "实施", "完成了", "完成", "实现", "建成", "争取", "发行",
+	"清理整治", "清理", "各类", "安装", "重组", "创建", "发放", "推进", "力争",
+	"确保", "十二五", "十三五", "十四五", "以及", "和", "及", "与", "并",
+}
+
+// nounStops end the noun after a count: 22个项目|列为省级重点项目.
+var nounStops = []string{
+	"列为", "列入", "纳入", "入选", "获批", "获评", "获得", "完成", "实现", "进行",
+	"安装", "签订", "全部", "稳定", "达到", "通过", "参加", "提供", "建成", "被",
+	"和", "及", "并",
+}
+
+// selectVerbs name a count by their object: 13个项目列入省级重点项目.
+var selectVerbs = []string{"列为", "列入", "纳入", "入选", "获批", "获评"}
+
+// genericNames need the subject before them: 总产5.42万吨 after 粮食播种面积.
+var genericNames = []string{"增幅", "增速", "总产", "总产量", "产量", "总量", "总额", "占比", "比重"}
+
+// stageNames say how far a thing is: 在建0.92万亩 after 高标准农田.
+var stageNames = []string{"在建", "新建", "续建", "新开工"}
+
+// measures are tails a 分别 list shares: COD、氨氮浓度 → COD浓度.
+var measures = []string{
+	"人均可支配收入", "营业收入", "增加值", "销售额", "浓度", "占比", "比重",
+	"收入", "产值", "产量", "面积", "总额", "人数", "率",
+}
+
+// headlineNames are the key measures of an economic report, shown on its
+// dashboard when stated as a level, change or target.
+var headlineNames = []string{
+	"地区生产总值", "一般公共预算收入", "固定资产投资", "规模以上固定资产投资",
+	"社会消费品零售总额", "居民人均可支配收入", "城镇居民人均可支配收入",
+	"农村居民人均可支配收入", "城镇登记失业率", "城镇新增就业",
+}

@@ -1,0 +1,200 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"reportsite/generator/content"
+	"reportsite/generator/indicator"
+	"reportsite/generator/markdown"
+	"reportsite/generator/render"
+)
+
+// cardID is the id of the card of a page's i-th indicator.
+func cardID(i int) string { return fmt.Sprintf("card-%d", i+1) }
+
+// cardOf turns an indicator stated on page (a site-root-relative path) into
+// a card.
+func cardOf(ind content.Indicator, page string, i int) render.Card {
+	c := render.Card{
+		ID: cardID(i), Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Kind: ind.Kind,
+		Dir: ind.Direction, Path: page + "#" + ind.Anchor, Period: ind.Period + "年",
+	}
+	if ind.Bound != "" {
+		if indicator.BoundBefore(ind.Bound) {
+			c.Before = ind.Bound
+		} else {
+			c.Bound = ind.Bound
+		}
+	}
+	switch ind.Kind {
+	case "change", "target":
+		switch {
+		case ind.Direction == "up" && ind.Unit == "个百分点":
+			c.Word = "提高"
+		case ind.Direction == "up" && (ind.Unit == "%" || ind.Unit == ""):
+			c.Word = "增长"
+		case ind.Direction == "up":
+			c.Word = "增加"
+		case ind.Direction == "down" && ind.Unit == "%":
+			c.Word = "下降"
+		case ind.Direction == "down":
+			c.Word = "减少"
+		}
+	case "rank":
+		c.Word = "居第"
+	}
+	if ind.Kind == "target" {
+		c.Period = ind.Period + "年目标"
+	}
+	return c
+}
+
+// markSentences verifies a page's indicators against its text and marks
+// each source sentence in html with its anchor and a link back to its first
+// card. Every problem names the page's file and the indicator.
+func markSentences(pg *content.Page, src string, html template.HTML) (template.HTML, []error) {
+	inds := pg.Meta.Indicators
+	if len(inds) == 0 {
+		return html, nil
+	}
+	var errs []error
+	if err := indicator.VerifyPage(inds, indicator.PlainText(pg.Body)); err != nil {
+		for _, e := range content.Errors(err) {
+			errs = append(errs, &content.Error{Path: src, Err: e})
+		}
+	}
+	marked := map[string]bool{}
+	for i, ind := range inds {
+		if marked[ind.Anchor] || ind.Sentence == "" {
+			continue
+		}
+		marked[ind.Anchor] = true
+		back := template.HTML(`<a class="ind-back" href="#` + cardID(i) + `" aria-label="` +
+			template.HTMLEscapeString("查看指标："+ind.Name) + `">↑</a>`)
+		var ok bool
+		html, ok = markdown.Mark(html, ind.Sentence, ind.Anchor, "ind-src", back)
+		if !ok && len(errs) == 0 {
+			errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
+				"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",
+				ind.Name, short(ind.Sentence))})
+		}
+	}
+	return html, errs
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// dataView builds the data page of report r: every indicator as a card,
+// results beside targets, charts and the open data files' paths.
+func (p *siteplan) dataView(r *node) *render.DataView {
+	v := &render.DataView{JSONPath: r.path + "indicators.json", CSVPath: r.path + "indicators.csv", Fields: p.fieldsHTML}
+	var results, targets []content.Indicator
+	where := map[string]string{} // anchor → page path
+	for _, n := range r.reading {
+		if n.page == nil {
+			continue
+		}
+		for i, ind := range n.page.Meta.Indicators {
+			c := cardOf(ind, n.path, i)
+			c.Page = n.label + n.title
+			v.Cards = append(v.Cards, c)
+			where[ind.Anchor] = n.path
+			if ind.Kind == "target" {
+				targets = append(targets, ind)
+			} else {
+				results = append(results, ind)
+			}
+			if ind.Kind == "ratio" {
+				written, _, ok := indicator.Terms(ind)
+				if !ok {
+					continue
+				}
+				rc := render.RatioChart{Card: c, SVG: template.HTML(indicator.StructureSVG(ind))}
+				names := strings.Split(ratioNames(ind.Name, len(written)), "|")
+				for k, w := range written {
+					rc.Terms = append(rc.Terms, render.RatioTerm{Name: names[k], Value: w})
+				}
+				v.Ratios = append(v.Ratios, rc)
+			}
+		}
+	}
+	pairs := indicator.Pairs(results, targets)
+	for _, pr := range pairs {
+		v.Pairs = append(v.Pairs, render.PairRow{
+			Name:   pr.Target.Name,
+			Result: cardOf(pr.Result, where[pr.Result.Anchor], 0),
+			Target: cardOf(pr.Target, where[pr.Target.Anchor], 0),
+		})
+	}
+	if len(pairs) > 0 {
+		v.PairChart = template.HTML(indicator.PlanVsResultSVG(pairs))
+	}
+	return v
+}
+
+// ratioNames names the terms of a ratio: 三次产业 gives 第一产业, 第二产业…;
+// any other ratio numbers its terms.
+func ratioNames(name string, n int) string {
+	names := make([]string, n)
+	for i := range names {
+		if strings.Contains(name, "三次产业") && n == 3 {
+			names[i] = [...]string{"第一产业", "第二产业", "第三产业"}[i]
+		} else {
+			names[i] = fmt.Sprintf("第%d项", i+1)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
+// openData returns the indicators of report r as JSON and CSV rows, each
+// with the absolute (or, without a base URL, site-relative) page address.
+func (p *siteplan) openData(r *node) []indicator.Row {
+	var rows []indicator.Row
+	for _, n := range r.reading {
+		if n.page == nil {
+			continue
+		}
+		for _, ind := range n.page.Meta.Indicators {
+			rows = append(rows, indicator.Row{Page: p.cfg.BaseURL + n.path, Indicator: ind})
+		}
+	}
+	return rows
+}
+
+// fieldsDoc documents the open data; the build converts it with the same
+// Markdown pipeline as the report, so the samples are highlighted by chroma.
+const fieldsDoc = "每个指标一行，字段如下。JSON 与 CSV 的字段相同，CSV 为 UTF-8 编码并带 BOM，可直接用 Excel、WPS 打开。\n\n" +
+	"| 字段 | 含义 |\n| --- | --- |\n" +
+	"| `page` | 指标所在页面的地址 |\n| `url` | 指标原文句子的地址（页面地址加锚点） |\n| `anchor` | 原文句子的锚点 |\n" +
+	"| `name` | 指标名称 |\n| `value` | 数值，与原文一字不差 |\n| `number` | 数值的数字形式；比例、参照水平等没有单一数值时为空 |\n" +
+	"| `unit` | 单位，与原文一致 |\n| `kind` | 类型：level 水平值，change 增减，rank 位次，ratio 比例，target 目标 |\n" +
+	"| `direction` | 增减方向：up 增长，down 下降 |\n| `bound` | 限定词：以上、以内、不低于等 |\n| `period` | 年度：结果为报告年度，目标为计划年度 |\n" +
+	"| `headline` | 是否为主要指标 |\n| `sentence` | 原文句子 |\n\n" +
+	"JSON 示例：\n\n```json\n" +
+	`[
+  {
+    "page": "https://example.gov.cn/2020-plan-report/01/01.html",
+    "url": "https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e",
+    "anchor": "i-3f2a9c1e",
+    "name": "地区生产总值",
+    "value": "4.9",
+    "number": 4.9,
+    "unit": "%",
+    "kind": "change",
+    "direction": "up",
+    "bound": "",
+    "period": "2020",
+    "headline": true,
+    "sentence": "全区地区生产总值同比增长4.9%,增幅居全市第2位;"
+  }
+]` + "\n```\n\nCSV 示例：\n\n```csv\n" +
+	"页面 page,链接 url,锚点 anchor,指标 name,数值（原文） value,数值 number,单位 unit,类型 kind,方向 direction,限定 bound,年度 period,主要指标 headline,原文句子 sentence\n" +
+	"https://example.gov.cn/2020-plan-report/01/01.html,https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e,i-3f2a9c1e,地区生产总值,4.9,4.9,%,change,up,,2020,true,\"全区地区生产总值同比增长4.9%,增幅居全市第2位;\"\n```\n"

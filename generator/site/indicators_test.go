@@ -1,0 +1,106 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+const withIndicators = `
+-- content/r/01/01.md --
++++
+title = "经济运行稳步回升"
+label = "（一）"
+weight = 1
+
+[[indicators]]
+name = "地区生产总值"
+value = "4.9"
+number = 4.9
+unit = "%"
+kind = "change"
+direction = "up"
+period = "2020"
+headline = true
+anchor = "i-aaaa0001"
+sentence = "全区地区生产总值同比增长4.9%，增幅居全市第2位；"
+
+[[indicators]]
+name = "三次产业比例"
+value = "4.1:43.1:52.8"
+number = 0.0
+kind = "ratio"
+period = "2020"
+anchor = "i-aaaa0002"
+sentence = "三次产业比例调整为4.1:43.1:52.8。"
++++
+全区地区生产总值同比增长4.9%，增幅居全市第2位；三次产业比例调整为4.1:43.1:52.8。
+-- content/r/02/_index.md --
++++
+title = "2021年主要预期目标"
+label = "二、"
+weight = 2
+
+[[indicators]]
+name = "地区生产总值"
+value = "7"
+number = 7.0
+unit = "%"
+kind = "target"
+direction = "up"
+bound = "以上"
+period = "2021"
+headline = true
+anchor = "i-bbbb0001"
+sentence = "──地区生产总值增长7%以上。"
++++
+──地区生产总值增长7%以上。
+`
+
+func TestIndicatorsRender(t *testing.T) {
+	dir := testSite(t, miniSite)
+	edit(t, dir, withIndicators)
+	mustBuild(t, dir)
+	page := readOut(t, dir, "r/01/01.html")
+	assertContains(t, "r/01/01.html", page,
+		`<li id="card-1"><a class="card card-change card-up" href="#i-aaaa0001">`,
+		`<span class="card-word">增长</span><span class="card-value">4.9</span><span class="card-unit">%</span>`,
+		`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，增幅居全市第2位；</span><a class="ind-back" href="#card-1" aria-label="查看指标：地区生产总值">↑</a>`,
+		`<span class="ind-src" id="i-aaaa0002">三次产业比例调整为4.1:43.1:52.8。</span>`,
+	)
+	home := readOut(t, dir, "r/index.html")
+	assertContains(t, "r/index.html", home, `href="01/01.html#i-aaaa0001"`, `href="02/index.html#i-bbbb0001"`, `<a href="data.html">`)
+	data := readOut(t, dir, "r/data.html")
+	assertContains(t, "r/data.html", data,
+		`<th scope="row">地区生产总值</th><td><a href="01/01.html#i-aaaa0001">增长4.9%</a>（2020年）</td><td><a href="02/index.html#i-bbbb0001">增长7%以上</a>（2021年目标）</td>`,
+		`<svg`, `role="img"`, `<td>4.1</td><td>43.1</td><td>52.8</td>`,
+		`class="chroma"`, // the highlighted JSON sample of 数据说明
+	)
+	csv := readOut(t, dir, "r/indicators.csv")
+	if !strings.HasPrefix(csv, "\ufeff") || !strings.Contains(csv, "https://example.gov.cn/sub/r/01/01.html#i-aaaa0001") {
+		t.Errorf("indicators.csv:\n%s", csv)
+	}
+	assertContains(t, "r/indicators.json", readOut(t, dir, "r/indicators.json"), `"value": "7"`, `"bound": "以上"`)
+	// The full text shows the text without cards or marks.
+	full := readOut(t, dir, "r/full.html")
+	if strings.Contains(full, "ind-src") || strings.Contains(full, "card-1") {
+		t.Error("the full text carries indicator marks")
+	}
+}
+
+func TestIndicatorMustMatchText(t *testing.T) {
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"number edited in the text", "全区地区生产总值同比增长4.9%，增幅居全市第2位；三次产业", "全区地区生产总值同比增长5.9%，增幅居全市第2位；三次产业",
+			`content/r/01/01.md: indicator "地区生产总值"`},
+		{"value edited in front matter", `value = "4.9"`, `value = "4.8"`,
+			`content/r/01/01.md: indicator "地区生产总值" (4.8%): value "4.8" is not in its sentence`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testSite(t, miniSite)
+			edit(t, dir, strings.Replace(withIndicators, tc.from, tc.to, 1))
+			_, err := build(t, dir)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
