@@ -1,0 +1,340 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A bodyLine is a line of the report's text with what came before it.
+type bodyLine struct {
+	line
+	gap bool // blank lines or furniture between it and the previous text line
+}
+
+// wrapWidth returns the width in columns at which the text was hard-wrapped
+// (PDF extraction), or 0 if each line is a paragraph. Wrapped text has many
+// lines of one width that end anywhere in a sentence; text copied from a web
+// page has lines of all lengths that end with a full stop.
+func wrapWidth(ls []bodyLine, widths []int) int {
+	n := len(ls)
+	if n < 6 {
+		return 0
+	}
+	sorted := slices.Clone(widths)
+	slices.Sort(sorted)
+	w := sorted[n*8/10]
+	if w < 20 || w > 200 {
+		return 0
+	}
+	full, stops := 0, 0
+	for i := range ls {
+		if widths[i] >= w-4 {
+			full++
+			if strings.ContainsAny(lastRune(ls[i].text), "。！？；") {
+				stops++
+			}
+		}
+	}
+	if full*10 < n*4 || stops*10 > full*4 {
+		return 0
+	}
+	return w
+}
+
+// startsBlock reports a line that begins a paragraph whatever came before:
+// numbered headings and items, and target bullets.
+func startsBlock(s string) bool {
+	return labelAt(s).kind != noLabel || bulletAt(s) != ""
+}
+
+// bulletAt returns the target bullet ("──", "——") that s starts with.
+func bulletAt(s string) string {
+	for _, b := range []string{"──", "——", "－－", "―", "●", "■", "◆", "★", "▲", "•"} {
+		if strings.HasPrefix(s, b) {
+			return b
+		}
+	}
+	return ""
+}
+
+func endsSentence(s string) bool {
+	return strings.ContainsAny(lastRune(s), "。！？；：”")
+}
+
+// paragraphs joins the lines of the text into paragraphs, and returns the
+// width the text was wrapped at (0 if it was not). Unwrapped, every line is
+// a paragraph. Wrapped at width w, a line goes on the previous one's
+// paragraph when that one is full and it is neither indented nor numbered,
+// nor after a blank line that follows a full stop.
+func paragraphs(ls []bodyLine) ([]unit, int) {
+	// A line's width on the page counts its indentation beyond the margin
+	// that all lines share: an indented first line is full at the width of
+	// the others.
+	minIndent := -1
+	for _, l := range ls {
+		if minIndent < 0 || l.indent < minIndent {
+			minIndent = l.indent
+		}
+	}
+	widths := make([]int, len(ls))
+	for i, l := range ls {
+		widths[i] = l.indent - minIndent + displayWidth(l.text)
+	}
+	w := wrapWidth(ls, widths)
+	var out []unit
+	var cur []bodyLine
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		var j joiner
+		for _, l := range cur {
+			j.add(l.unit(), true)
+		}
+		out = append(out, j.unit())
+		cur = cur[:0]
+	}
+	for i, l := range ls {
+		if w > 0 && i > 0 && len(cur) > 0 {
+			prev := ls[i-1]
+			join := widths[i-1] >= w-4 && l.indent <= minIndent && !startsBlock(l.text) &&
+				!(l.gap && endsSentence(prev.text))
+			if join {
+				cur = append(cur, l)
+				continue
+			}
+		}
+		flush()
+		cur = append(cur, l)
+	}
+	flush()
+	return out, w
+}
+
+// A block is a paragraph of a page, or an item's heading.
+type block struct {
+	u     unit
+	lab   label
+	level int // Markdown heading level of an item heading; 0 for a paragraph
+}
+
+// A node is the report, a part or a subsection.
+type node struct {
+	lab      label
+	labU     unit
+	title    unit
+	end      unit // the 。 that closed a run-in heading
+	lead     []block
+	kids     []*node
+	closing  []block
+	fromHead int // blocks at the start of lead that are the rest of the heading's paragraph
+}
+
+// headingUnits returns the unit that is label, title and end as one text:
+// what the proofreading checks read.
+func (n *node) headingUnit() unit {
+	return concat(n.labU, n.title, n.end)
+}
+
+// splitHeading cuts a numbered paragraph into label, title, the mark that
+// ends a run-in heading, and the rest. The heading is the paragraph up to the
+// first 。, ！ or ？ outside quotes and brackets, or the whole paragraph.
+func splitHeading(p unit, lab label) (labU, title, end, rest unit) {
+	labU = p.slice(0, len(lab.text))
+	after := p.slice(len(lab.text), len(p.text)).trimSpace()
+	k, size := sentenceEnd(after.text)
+	if k < 0 {
+		return labU, after, after.slice(len(after.text), len(after.text)), unit{}
+	}
+	title = after.slice(0, k).trimSpace()
+	end = after.slice(k, k+size)
+	rest = after.slice(k+size, len(after.text)).trimSpace()
+	return labU, title, end, rest
+}
+
+// sentenceEnd returns the byte offset and size of the first sentence mark
+// of s that is not inside quotes or brackets, or -1.
+func sentenceEnd(s string) (int, int) {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '“', '‘', '（', '(', '《', '【', '「':
+			depth++
+		case '”', '’', '）', ')', '》', '】', '」':
+			if depth > 0 {
+				depth--
+			}
+		case '。', '！', '？':
+			if depth == 0 {
+				return i, utf8.RuneLen(r)
+			}
+		}
+	}
+	return -1, 0
+}
+
+// tree is the report's structure: the root's lead is the preamble, its kids
+// the parts (or, in a report without 一、 parts, the subsections), its
+// closing the text after the last part.
+type tree struct {
+	root *node
+	flat bool // the root's kids are subsections
+	none bool // no numbered parts or subsections at all
+}
+
+// build arranges the paragraphs into a tree. addressee is how the closing
+// paragraphs open ("各位代表").
+func build(paras []unit, addressee string) *tree {
+	top := noLabel
+	for _, p := range paras {
+		k := labelAt(p.text).kind
+		if k == partLabel {
+			top = partLabel
+			break
+		}
+		if k == subLabel {
+			top = subLabel
+		}
+	}
+	t := &tree{root: &node{}, flat: top == subLabel, none: top == noLabel}
+	var part, sub *node
+	for _, p := range paras {
+		lab := labelAt(p.text)
+		switch {
+		case lab.kind != noLabel && lab.kind == top:
+			part, sub = newNode(p, lab), nil
+			t.root.kids = append(t.root.kids, part)
+			continue
+		case top == partLabel && lab.kind == subLabel && part != nil:
+			sub = newNode(p, lab)
+			part.kids = append(part.kids, sub)
+			continue
+		}
+		b := block{u: p, lab: lab}
+		switch {
+		case sub != nil:
+			sub.lead = append(sub.lead, b)
+		case part != nil:
+			part.lead = append(part.lead, b)
+		default:
+			t.root.lead = append(t.root.lead, b)
+		}
+	}
+	for _, part := range t.root.kids {
+		moveClosing(part)
+	}
+	t.moveReportClosing(addressee)
+	markHeadings(t.root)
+	return t
+}
+
+func newNode(p unit, lab label) *node {
+	labU, title, end, rest := splitHeading(p, lab)
+	n := &node{lab: lab, labU: labU, title: title, end: end}
+	if rest.text != "" {
+		n.lead = []block{{u: rest, lab: labelAt(rest.text)}}
+		n.fromHead = 1
+	}
+	return n
+}
+
+// singleParagraph reports a subsection that is one run-in paragraph.
+func (n *node) singleParagraph() bool {
+	return n.fromHead == 1 && len(n.lead) == 1
+}
+
+// moveClosing gives a part the paragraphs that follow its last subsection
+// when every subsection is one run-in paragraph: there the paragraphs after
+// the last one ("总的来看，…") cannot be that subsection's and sum up the part.
+func moveClosing(part *node) {
+	n := len(part.kids)
+	if n == 0 {
+		return
+	}
+	for _, k := range part.kids[:n-1] {
+		if !k.singleParagraph() {
+			return
+		}
+	}
+	last := part.kids[n-1]
+	if last.fromHead != 1 || len(last.lead) == 1 {
+		return
+	}
+	part.closing = append(part.closing, last.lead[1:]...)
+	last.lead = last.lead[:1]
+}
+
+// moveReportClosing moves the paragraphs from the first one that addresses
+// the audience ("各位代表，使命呼唤担当…") after the last part's content to
+// the report's closing.
+func (t *tree) moveReportClosing(addressee string) {
+	n := len(t.root.kids)
+	if n == 0 || addressee == "" {
+		return
+	}
+	last := t.root.kids[n-1]
+	opens := func(b block) bool {
+		if !strings.HasPrefix(b.u.text, addressee) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(b.u.text[len(addressee):])
+		return r == utf8.RuneError || strings.ContainsRune("，,！!：:；;。、", r)
+	}
+	take := func(bs *[]block, from int) bool {
+		for i := from; i < len(*bs); i++ {
+			if opens((*bs)[i]) {
+				t.root.closing = append(t.root.closing, (*bs)[i:]...)
+				*bs = (*bs)[:i]
+				return true
+			}
+		}
+		return false
+	}
+	if take(&last.closing, 0) {
+		return
+	}
+	if k := len(last.kids); k > 0 {
+		lk := last.kids[k-1]
+		take(&lk.lead, lk.fromHead)
+		return
+	}
+	take(&last.lead, last.fromHead)
+}
+
+// markHeadings decides which numbered items of each page are headings: an
+// item (1. or （1）) that is short, has no full stop before its end and is
+// followed by its own text. Others stay paragraphs.
+func markHeadings(n *node) {
+	markBlocks(n.lead, n.closing)
+	for _, k := range n.kids {
+		markHeadings(k)
+	}
+}
+
+func markBlocks(parts ...[]block) {
+	item := false
+	for _, bs := range parts {
+		for i := range bs {
+			b := &bs[i]
+			if b.lab.kind != itemLabel && b.lab.kind != subitemLabel {
+				continue
+			}
+			rest := strings.TrimLeftFunc(b.u.text[len(b.lab.text):], isSpace)
+			k, size := sentenceEnd(rest)
+			standalone := utf8.RuneCountInString(rest) <= 50 && (k < 0 || k+size == len(rest)) && rest != ""
+			if standalone && i+1 < len(bs) {
+				next := bs[i+1].lab.kind
+				if next == noLabel || next > b.lab.kind {
+					b.level = 2
+					if b.lab.kind == subitemLabel && item {
+						b.level = 3
+					}
+				}
+			}
+			if b.lab.kind == itemLabel && b.level > 0 {
+				item = true
+			}
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reasons a line is left out as page furniture, as Dropped.Reason gives them.
+const (
+	dropWidget    = "page widget"
+	dropNav       = "navigation"
+	dropFooter    = "site footer"
+	dropSiteName  = "site name"
+	dropPageNo    = "page number"
+	dropRunning   = "running header or footer"
+	dropRepeat    = "repeats the metadata"
+	dropTitleCopy = "repeats the title"
+	dropCounter   = "page counter"
+)
+
+// isWidgetWord reports a word of the tool bars that article pages of
+// government sites put around the text (字号 大 中 小, 打印, 关闭, share
+// buttons). A line made only of them, and of separators, is furniture.
+func isWidgetWord(w string) bool {
+	switch w {
+	case "字号", "字体", "大", "中", "小", "默认", "打印", "打印本页", "打印此页", "打印文章", "打印正文", "关闭", "关闭窗口", "关闭本页",
+		"关闭页面", "分享", "分享到", "分享至", "微信", "朋友圈", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ", "QQ好友", "人人网", "豆瓣",
+		"收藏", "收藏本页", "加入收藏", "返回顶部", "回到顶部", "顶部", "返回", "保存", "保存本页", "纠错", "我要纠错", "扫一扫",
+		"扫一扫在手机打开当前页", "在手机打开当前页", "手机打开", "繁体", "简体", "繁體", "无障碍", "关怀版", "长者模式", "放大", "缩小", "视力保护色",
+		"阅读模式", "朗读", "语音播报", "TOP", "Top", "top", "【", "】", "大中小":
+		return true
+	}
+	return false
+}
+
+// widgetSeparators split a widget line into words.
+func widgetSeparator(r rune) bool {
+	switch r {
+	case '|', '｜', '丨', '•', '·', '●', '▪', '■', '◆', '◇', '○', '【', '】', '[', ']',
+		'(', ')', '（', '）', '/', '／', '>', '»', '＞', '<', '«', '＜', ':', '：':
+		return true
+	}
+	return isSpace(r)
+}
+
+// isWidget reports a line made only of tool-bar words and separators, such
+// as "• 字号:", "|", "【大 中 小】" or "【打印本页】【关闭窗口】".
+func isWidget(s string) bool {
+	if utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	words := strings.FieldsFunc(s, widgetSeparator)
+	if len(words) == 0 {
+		// Separators alone: "|" or "•", never a sentence.
+		return true
+	}
+	if len(words) == 1 && utf8.RuneCountInString(words[0]) == 1 {
+		// "中" alone may be the last line of a wrapped paragraph.
+		return false
+	}
+	for _, w := range words {
+		if !isWidgetWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	navRe = regexp.MustCompile(`^(当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]|^首页\s*[>»＞→/]|^(上一篇|下一篇|上一条|下一条)\s*[:：]|^(相关链接|相关文章|相关阅读|相关文件|附件下载)\s*[:：]?$`)
+	// Footers name the site's owner and its registration numbers.
+	footerRe = regexp.MustCompile(`ICP备|公网安备|网站标识码|版权所有|Copyright|©|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|网站地图|联系我们`)
+	// Page numbers as PDF extraction leaves them: "- 3 -", "— 12 —", "第3页",
+	// "第 3 页 共 12 页", "3/12", "Page 3 of 12".
+	pageNoRe     = regexp.MustCompile(`^(?:[-—–－─]+\s*[0-9０-９]{1,4}\s*[-—–－─]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?|共\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*第\s*[0-9０-９]{1,4}\s*页|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+	bareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
+	counterRe    = regexp.MustCompile(`^(浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]?\s*[0-9]*\s*次?$`)
+)
+
+// lineFurniture reports why l, a line anywhere in the file, is furniture, or
+// "" if it may be text.
+func lineFurniture(s string) string {
+	switch {
+	case isWidget(s):
+		return dropWidget
+	case pageNoRe.MatchString(s):
+		return dropPageNo
+	case counterRe.MatchString(s):
+		return dropCounter
+	case utf8.RuneCountInString(s) <= 80 && navRe.MatchString(s):
+		return dropNav
+	}
+	return ""
+}
+
+// markFurniture decides for every line whether it is furniture: widgets,
+// page numbers and counters anywhere; footers and navigation in the run of
+// such lines that ends the file; bare numbers and lines that repeat at the
+// same place on several pages next to form feeds (running headers and footers
+// of PDF extraction). from is the first line of the body; lines before it are
+// left to the head.
+func markFurniture(lines []line, from int, drop []string) {
+	for i := from; i < len(lines); i++ {
+		if !lines[i].blank() && drop[i] == "" {
+			drop[i] = lineFurniture(lines[i].text)
+		}
+	}
+	// The tail: footers, navigation and widgets after the last paragraph.
+	for i := len(lines) - 1; i >= from; i-- {
+		l := lines[i]
+		if l.blank() || drop[i] != "" {
+			continue
+		}
+		if utf8.RuneCountInString(l.text) <= 80 && (footerRe.MatchString(l.text) || navRe.MatchString(l.text)) {
+			drop[i] = dropFooter
+			continue
+		}
+		break
+	}
+	markRunning(lines, from, drop)
+}
+
+// markRunning finds the running headers and footers of a file whose pages
+// are separated by form feeds: the first and last lines of pages that are
+// bare page numbers or that repeat on at least two pages.
+func markRunning(lines []line, from int, drop []string) {
+	var pages [][2]int // first and last non-blank line of each page
+	first, last := -1, -1
+	for i := from; i <= len(lines); i++ {
+		if i == len(lines) || (lines[i].page && i > from) {
+			if first >= 0 {
+				pages = append(pages, [2]int{first, last})
+			}
+			first, last = -1, -1
+			if i == len(lines) {
+				break
+			}
+		}
+		if lines[i].blank() || drop[i] != "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if len(pages) < 2 {
+		return
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		count[runningKey(lines[p[0]].text)]++
+		if p[1] != p[0] {
+			count[runningKey(lines[p[1]].text)]++
+		}
+	}
+	// A header is on most pages; a short paragraph that happens to open two
+	// pages of thirty is not.
+	need := max(2, (len(pages)+1)/2)
+	for _, p := range pages {
+		for _, i := range []int{p[0], p[1]} {
+			t := lines[i].text
+			switch {
+			case drop[i] != "":
+			case bareNumberRe.MatchString(t):
+				drop[i] = dropPageNo
+			case utf8.RuneCountInString(t) <= 40 && count[runningKey(t)] >= need &&
+				!strings.ContainsAny(lastRune(t), "。！？：!?:") && labelAt(t).kind == noLabel:
+				drop[i] = dropRunning
+			}
+		}
+	}
+}
+
+// runningKey folds the digits of a running header, whose page number changes
+// from page to page.
+func runningKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isDigit(r) {
+			return '#'
+		}
+		return r
+	}, s)
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}

@@ -1,0 +1,197 @@
+package report
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// A line is one line of the decoded source after the normalisations of the
+// package doc: trimmed, with its position in the file.
+type line struct {
+	text   string // without leading and trailing white space
+	num    int    // 1-based line number in the file
+	col    int    // 1-based rune column of text's first rune
+	indent int    // display columns of the white space before text
+	page   bool   // a form feed (a new page) comes right before the line
+}
+
+func (l line) unit() unit {
+	return unit{text: l.text, spans: []span{{0, l.num, l.col}}}
+}
+
+func (l line) blank() bool { return l.text == "" }
+
+// splitLines cuts text into lines. CRLF, CR and LF end a line; a form feed
+// ends a line too but not a file line, so the positions stay those an editor
+// shows. White space at both ends of a line is dropped, no-break and other
+// typographic spaces become ASCII spaces, U+FEFF and U+200B are dropped, and
+// so are control characters other than tab.
+func splitLines(text string) []line {
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
+	var b strings.Builder
+	num, col := 1, 1
+	start := 1 // column of the first rune of the line
+	page := false
+	changed := false // b differs from the raw slice
+	rawStart := 0
+	flush := func(end int) {
+		var s string
+		if changed {
+			s = b.String()
+		} else {
+			s = text[rawStart:end]
+		}
+		t := strings.TrimLeftFunc(s, isSpace)
+		indent := displayWidthSpace(s[:len(s)-len(t)])
+		lead := utf8.RuneCountInString(s[:len(s)-len(t)])
+		t = strings.TrimRightFunc(t, isSpace)
+		lines = append(lines, line{text: t, num: num, col: start + lead, indent: indent, page: page})
+		b.Reset()
+		changed = false
+		page = false
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n' || r == '\r':
+			flush(i)
+			if r == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				n = 2
+			}
+			num++
+			col, start = 1, 1
+			i += n
+			rawStart = i
+			continue
+		case r == '\f':
+			flush(i)
+			page = true
+			col++
+			start = col
+			i += n
+			rawStart = i
+			continue
+		}
+		var keep rune = r
+		switch {
+		case r == '\uFEFF' || r == '\u200B':
+			keep = -1
+		case r == '\t':
+		case r == utf8.RuneError && n == 1:
+			keep = utf8.RuneError
+		case unicode.IsControl(r):
+			keep = -1
+		case r == '\u00A0' || r == '\u202F' || r == '\u205F' || (r >= '\u2000' && r <= '\u200A'):
+			keep = ' '
+		}
+		if keep != r && !changed {
+			b.WriteString(text[rawStart:i])
+			changed = true
+		}
+		if changed && keep >= 0 {
+			b.WriteRune(keep)
+		}
+		col++
+		i += n
+	}
+	flush(len(text))
+	return lines
+}
+
+// isSpace reports white space, including U+3000 (the full-width space used
+// to indent Chinese paragraphs) and no-break spaces.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
+}
+
+func displayWidthSpace(s string) int {
+	w := 0
+	for _, r := range s {
+		switch r {
+		case '\u3000':
+			w += 2
+		case '\t':
+			w += 4
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// displayWidth is the width of s in columns: East Asian wide, full-width and
+// ambiguous characters (which Chinese fonts draw wide) count two.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	return w
+}
+
+func runeWidth(r rune) int {
+	if r < 0x1100 {
+		if r >= 0x80 && (r == '“' || r == '”' || r == '‘' || r == '’' || r == '·' || r == '—' || r == '…') {
+			return 2
+		}
+		return 1
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		return 2
+	}
+	return 1
+}
+
+// isHan reports a Chinese character.
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+// isCJK reports a Chinese character or a full-width or CJK punctuation mark:
+// the company that makes a half-width mark look out of place.
+func isCJK(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return false
+	case isHan(r):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60, r >= 0xFE30 && r <= 0xFE4F:
+		return true
+	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '─':
+		return true
+	}
+	return false
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func isASCIILetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+// needsSpace reports whether joining the lines a and b of one paragraph
+// needs a space: a line break in Chinese text is layout and goes, but between
+// two Latin letters it stood for a space.
+func needsSpace(a, b string) bool {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return isASCIILetter(ra) && isASCIILetter(rb)
+}
+
+// isDigit reports an ASCII or a full-width digit.
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+func digitValue(r rune) int {
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
+	return int(r - '0')
+}

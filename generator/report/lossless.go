@@ -1,0 +1,254 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"reportsite/generator/content"
+)
+
+// canon is the form in which the lossless check compares texts: white space
+// is layout in Chinese text and goes, except a run between two ASCII letters,
+// which becomes one space ("GDP growth").
+func canon(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(-1)
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && isASCIILetter(prev) && isASCIILetter(r) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// checkLossless verifies that the pages hold the text of the body lines,
+// character for character and in order: it writes the pages in their file
+// form, loads them back with content.Load, strips the Markdown, and compares.
+// It returns the number of characters compared.
+func checkLossless(name string, body []bodyLine, pages []*content.Page) (int, error) {
+	var src strings.Builder
+	for _, l := range body {
+		src.WriteString(l.text)
+		src.WriteByte('\n')
+	}
+	want := canon(src.String())
+
+	fsys := newMemFS()
+	for _, p := range pages {
+		b, err := content.Marshal(p)
+		if err != nil {
+			return 0, &content.Error{Path: name, Err: fmt.Errorf("%w: %v", ErrLost, err)}
+		}
+		fsys.add(p.Path, b)
+	}
+	root, err := content.Load(fsys, content.LoadOptions{Drafts: true})
+	if err != nil {
+		return 0, &content.Error{Path: name, Err: fmt.Errorf("%w: the pages do not load: %v", ErrLost, err)}
+	}
+	var out strings.Builder
+	for _, s := range root.Sections {
+		sectionText(&out, s, true)
+	}
+	got := canon(out.String())
+	if got == want {
+		return utf8.RuneCountInString(want), nil
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	line := 0
+	n := 0
+	for _, l := range body {
+		n += len(canon(l.text))
+		if n > i {
+			line = l.num
+			break
+		}
+	}
+	return 0, &content.Error{Path: name, Line: line, Err: fmt.Errorf("%w: the source has %q, the output %q",
+		ErrLost, snippet(want, i), snippet(got, i))}
+}
+
+func snippet(s string, i int) string {
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	j := i
+	for k := 0; k < 12 && j < len(s); k++ {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return s[i:j]
+}
+
+// sectionText writes the text of a section in reading order: its heading,
+// its lead, its pages and subsections, its closing. The report's own title is
+// metadata, not body text.
+func sectionText(b *strings.Builder, s *content.Section, report bool) {
+	var lead, closing []byte
+	if s.Index != nil {
+		if !report {
+			headingText(b, s.Index)
+		}
+		lead, closing = content.SplitChildren(s.Index.Body)
+	}
+	markdownText(b, lead)
+	for _, p := range s.Pages {
+		headingText(b, p)
+		markdownText(b, p.Body)
+	}
+	for _, sub := range s.Sections {
+		sectionText(b, sub, false)
+	}
+	markdownText(b, closing)
+}
+
+func headingText(b *strings.Builder, p *content.Page) {
+	b.WriteString(p.Meta.Label)
+	b.WriteByte('\n')
+	b.WriteString(p.Meta.Title)
+	b.WriteString(p.Meta.TitleEnd)
+	b.WriteByte('\n')
+}
+
+// markdownText writes the text of the Markdown that import writes: headings
+// without their marks, paragraphs without their escapes.
+func markdownText(b *strings.Builder, md []byte) {
+	for _, l := range strings.Split(string(md), "\n") {
+		if strings.TrimSpace(l) == content.ChildrenMarker {
+			continue
+		}
+		b.WriteString(unescape(stripHeading(l)))
+		b.WriteByte('\n')
+	}
+}
+
+// stripHeading removes the marks of an ATX heading.
+func stripHeading(l string) string {
+	t := strings.TrimLeft(l, "#")
+	if k := len(l) - len(t); k >= 1 && k <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') {
+		return strings.TrimSpace(t)
+	}
+	return l
+}
+
+// memFS is a read-only file system of files held in memory, for loading the
+// pages back. Its directory listings are built as files are added:
+// fstest.MapFS builds one per ReadDir from all the files, which is quadratic
+// in the number of pages.
+type memFS struct {
+	files map[string][]byte
+	dirs  map[string]map[string]bool // directory → names of its entries
+}
+
+func newMemFS() *memFS {
+	return &memFS{files: map[string][]byte{}, dirs: map[string]map[string]bool{".": {}}}
+}
+
+func (m *memFS) add(name string, data []byte) {
+	m.files[name] = data
+	for name != "." {
+		dir := path.Dir(name)
+		if m.dirs[dir] == nil {
+			m.dirs[dir] = map[string]bool{}
+		}
+		m.dirs[dir][path.Base(name)] = true
+		name = dir
+	}
+}
+
+func (m *memFS) Open(name string) (fs.File, error) {
+	info, err := m.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{info: info.(memInfo), data: m.files[name]}, nil
+}
+
+func (m *memFS) Stat(name string) (fs.FileInfo, error) {
+	if _, ok := m.files[name]; ok {
+		return memInfo{name: path.Base(name), size: int64(len(m.files[name]))}, nil
+	}
+	if _, ok := m.dirs[name]; ok {
+		return memInfo{name: path.Base(name), dir: true}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func (m *memFS) ReadFile(name string) ([]byte, error) {
+	if b, ok := m.files[name]; ok {
+		return b, nil
+	}
+	return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+}
+
+func (m *memFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	names, ok := m.dirs[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	out := make([]fs.DirEntry, 0, len(names))
+	for n := range names {
+		info, _ := m.Stat(path.Join(name, n))
+		out = append(out, fs.FileInfoToDirEntry(info))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+type memInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i memInfo) Name() string       { return i.name }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return i.dir }
+func (i memInfo) Sys() any           { return nil }
+func (i memInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+
+type memFile struct {
+	info memInfo
+	data []byte
+	off  int
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+func (f *memFile) Read(b []byte) (int, error) {
+	if f.off >= len(f.data) {
+		return 0, io.EOF
+	}
+	n := copy(b, f.data[f.off:])
+	f.off += n
+	return n, nil
+}
+
+var (
+	_ fs.ReadDirFS  = (*memFS)(nil)
+	_ fs.ReadFileFS = (*memFS)(nil)
+	_ fs.StatFS     = (*memFS)(nil)
+)

@@ -1,0 +1,476 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Warning is a proofreading finding: damage in the source text that import
+// keeps as it is and reports, or a problem with the report's structure.
+// Line and Col (1-based; Col counts characters, not bytes) are positions in
+// the imported file for Import, and in the content file for Proofread.
+type Warning struct {
+	Path      string
+	Line, Col int
+	Kind      string // one of the Kind constants
+	Message   string
+	Context   string // the text around the position
+}
+
+// String formats w as "path:line:col: message (context: …)".
+func (w Warning) String() string {
+	s := w.Path
+	if w.Line > 0 {
+		s += fmt.Sprintf(":%d:%d", w.Line, w.Col)
+	}
+	s += ": " + w.Message
+	if w.Context != "" {
+		s += " (context: " + w.Context + ")"
+	}
+	return s
+}
+
+// Kinds of warnings.
+const (
+	KindQuote         = "quote"          // a quotation mark without its partner: 六稳”“六保
+	KindBracket       = "bracket"        // a bracket without its partner: (AED急救设备。
+	KindMergedDate    = "merged-date"    // a date that lost 年 and 月: 2021312日
+	KindMergedNumber  = "merged-number"  // a count too long to be one: 39888293名
+	KindMergedFigures = "merged-figures" // two figures with no separator: 65.7%50%
+	KindNumbering     = "numbering"      // numbering that skips, repeats or goes back
+	KindHalfWidth     = "half-width"     // half-width , ( : ; in Chinese text
+	KindEncoding      = "encoding"       // a character the decoder could not read
+	KindStructure     = "structure"      // structure import could not recognise
+	KindMetadata      = "metadata"       // a metadata value that is not what its key says
+)
+
+// checker collects the warnings of one file.
+type checker struct {
+	path string
+	out  []Warning
+	// While a unit is being checked (between begin and end), the last
+	// position found in it: finding the positions of many warnings in one
+	// long paragraph, in order, takes linear time.
+	cur  bool
+	last struct{ off, span, line, col int }
+}
+
+// begin starts the checks of one unit; every add until end is about u.
+func (c *checker) begin() { c.cur, c.last.off, c.last.span = true, -1, -1 }
+
+func (c *checker) end() { c.cur = false }
+
+func (c *checker) add(u unit, i, j int, kind, msg string) {
+	line, col := c.pos(u, i)
+	c.out = append(c.out, Warning{Path: c.path, Line: line, Col: col, Kind: kind, Message: msg, Context: context(u.text, i, j)})
+}
+
+// pos is u.pos(off), counting on from the last position found when that is
+// in the same span of the unit being checked.
+func (c *checker) pos(u unit, off int) (int, int) {
+	if len(u.spans) == 0 {
+		return 0, 0
+	}
+	k := max(0, sort.Search(len(u.spans), func(k int) bool { return u.spans[k].off > off })-1)
+	l := &c.last
+	if c.cur && l.span == k && l.off <= off {
+		l.col += utf8.RuneCountInString(u.text[l.off:off])
+		l.off = off
+		return l.line, l.col
+	}
+	line, col := u.pos(off)
+	if c.cur && off >= u.spans[k].off {
+		l.off, l.span, l.line, l.col = off, k, line, col
+	}
+	return line, col
+}
+
+// context returns s[i:j] with up to ten characters on either side; a long
+// s[i:j] is cut after twenty.
+func context(s string, i, j int) string {
+	const n = 10
+	cut := false
+	if k := cutAfter(s[i:j], 2*n); k < j-i {
+		j, cut = i+k, true
+	}
+	a := i
+	for k := 0; k < n && a > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:a])
+		a -= size
+	}
+	b := j
+	if !cut {
+		b += cutAfter(s[j:], n)
+	}
+	out := s[a:b]
+	if a > 0 {
+		out = "…" + out
+	}
+	if b < len(s) {
+		out += "…"
+	}
+	return out
+}
+
+// figureUnits are the units a figure may carry, longest first.
+var figureUnits = [...]string{"万平方米", "平方米", "万元", "亿元", "万人", "人次", "万吨", "万亩", "公里", "千米", "场次",
+	"%", "％", "‰", "元", "人", "名", "个", "家", "项", "处", "吨", "亩", "户", "场", "座", "所", "件", "条", "辆", "台", "套", "倍"}
+
+// figureUnit returns the unit s starts with, or "".
+func figureUnit(s string) string {
+	for _, u := range figureUnits {
+		if strings.HasPrefix(s, u) {
+			return u
+		}
+	}
+	return ""
+}
+
+// isCountUnit reports the measure words of counted things, after which a
+// number of seven digits is not one count.
+func isCountUnit(r rune) bool {
+	return strings.ContainsRune("名人户个家项处场次所件台辆套座条村亩", r)
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// number returns the end of the number (digits, then a decimal part) that
+// starts at i.
+func number(s string, i int) int {
+	for i < len(s) && isASCIIDigit(s[i]) {
+		i++
+	}
+	if i+1 < len(s) && s[i] == '.' && isASCIIDigit(s[i+1]) {
+		i++
+		for i < len(s) && isASCIIDigit(s[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// figures checks the numbers of a unit: a date that lost 年 and 月
+// (2021312日, 20213月), a count too long to be one (39888293名), and a
+// figure with its unit followed at once by another (65.7%50%, 577.2公里89个).
+// It reads each number once, so it takes time linear in the text.
+func (c *checker) figures(u unit) {
+	s := u.text
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i > 0 && (prev == '.' || isASCIIAlnum(prev)) {
+			i = number(s, j)
+			continue
+		}
+		digits := s[i:j]
+		next, n := utf8.DecodeRuneInString(s[j:])
+		year := strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")
+		switch {
+		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !isDigit(prev):
+			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 and 月 lost?", s[i:j+n]))
+		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !isDigit(prev) && month(digits[4:]):
+			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 lost?", s[i:j+n]))
+		case len(digits) >= 7 && isCountUnit(next) && !strings.ContainsRune("-/_", prev):
+			c.add(u, i, j+n, KindMergedNumber, fmt.Sprintf("%s is too long for one count: two figures merged?", s[i:j+n]))
+		}
+		k := number(s, i)
+		unit := figureUnit(s[k:])
+		if unit == "" || k+len(unit) >= len(s) || !isASCIIDigit(s[k+len(unit)]) {
+			i = k
+			continue
+		}
+		end := number(s, k+len(unit))
+		end += len(figureUnit(s[end:]))
+		c.add(u, i, end, KindMergedFigures, fmt.Sprintf("figures %s run together: a separator lost?", s[i:end]))
+		i = end
+	}
+}
+
+func month(s string) bool {
+	m, _ := arabic(s)
+	return m >= 1 && m <= 12
+}
+
+// text runs the checks that read one unit of text on its own.
+func (c *checker) text(u unit) {
+	c.begin()
+	defer c.end()
+	s := u.text
+	c.quotes(u, '“', '”')
+	c.quotes(u, '‘', '’')
+	c.brackets(u)
+	c.figures(u)
+	c.halfWidth(u)
+	if k := strings.IndexRune(s, utf8.RuneError); k >= 0 {
+		c.add(u, k, k+len("\uFFFD"), KindEncoding, "a character of the source could not be decoded (U+FFFD)")
+	}
+}
+
+// quoteSpan is the longest quote, in characters, that an opening mark
+// suspected of damage may close: quoted phrases in reports are short.
+const quoteSpan = 30
+
+// quotes reports a closing mark without an opening one, and an opening mark
+// not closed by the end of the paragraph. In 六稳”“六保 the two outer marks
+// were lost: the ” is reported, and the “ after it is not reported again.
+func (c *checker) quotes(u unit, open, close rune) {
+	s := u.text
+	if !strings.ContainsRune(s, open) && !strings.ContainsRune(s, close) {
+		return
+	}
+	type mark struct {
+		at     int
+		paired bool
+	}
+	var opens []mark
+	after := -1
+	for i, r := range s {
+		switch r {
+		case open:
+			opens = append(opens, mark{i, i == after})
+		case close:
+			if close == '’' && i > 0 {
+				// An apostrophe: don’t.
+				p, _ := utf8.DecodeLastRuneInString(s[:i])
+				n, _ := utf8.DecodeRuneInString(s[i+len(string(r)):])
+				if isASCIILetter(p) && isASCIILetter(n) {
+					continue
+				}
+			}
+			// An opening mark that followed a lost one (”“) is likely to have
+			// lost its closing mark too: it does not pair with a closing
+			// mark far away, which closes a quote whose opening was lost.
+			for len(opens) > 0 && opens[len(opens)-1].paired && far(s[opens[len(opens)-1].at:i], quoteSpan) {
+				opens = opens[:len(opens)-1]
+			}
+			if len(opens) > 0 {
+				opens = opens[:len(opens)-1]
+				continue
+			}
+			c.add(u, i, i+utf8.RuneLen(r), KindQuote, fmt.Sprintf("closing %c without an opening %c", close, open))
+			after = i + utf8.RuneLen(r)
+		}
+	}
+	for _, m := range opens {
+		if !m.paired {
+			c.add(u, m.at, m.at+utf8.RuneLen(open), KindQuote, fmt.Sprintf("opening %c not closed in this paragraph", open))
+		}
+	}
+}
+
+// brackets reports unpaired parentheses (either width; mixed widths pair)
+// and book-title marks.
+func (c *checker) brackets(u unit) {
+	s := u.text
+	if !strings.ContainsAny(s, "()（）《》") {
+		return
+	}
+	var stack []int
+	var books []int
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			stack = append(stack, i)
+		case ')', '）':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			if i > 0 && strings.TrimFunc(s[:i], func(r rune) bool { return isDigit(r) || strings.ContainsRune(cnDigits, r) }) == "" {
+				// "1）" numbering.
+				continue
+			}
+			c.add(u, i, i+utf8.RuneLen(r), KindBracket, fmt.Sprintf("closing %c without an opening bracket", r))
+		case '《':
+			books = append(books, i)
+		case '》':
+			if len(books) > 0 {
+				books = books[:len(books)-1]
+				continue
+			}
+			c.add(u, i, i+utf8.RuneLen(r), KindBracket, "closing 》 without an opening 《")
+		}
+	}
+	for _, i := range stack {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		c.add(u, i, i+size, KindBracket, fmt.Sprintf("opening %c not closed in this paragraph", r))
+	}
+	for _, i := range books {
+		c.add(u, i, i+len("《"), KindBracket, "opening 《 not closed in this paragraph")
+	}
+}
+
+// halfWidth reports, once per unit, the half-width punctuation that stands
+// in Chinese text (between or next to Chinese characters), where the
+// full-width form belongs. A mark between two ASCII letters or digits (the
+// ratio 4.1:43.1, the number 1,000) is not reported.
+func (c *checker) halfWidth(u unit) {
+	s := u.text
+	if !strings.ContainsAny(s, ",;:()?!") {
+		return
+	}
+	first := -1
+	var order []rune
+	count := map[rune]int{}
+	prev := rune(-1)
+	for i, r := range s {
+		if strings.ContainsRune(",;:()?!", r) {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if (isCJK(prev) || isCJK(next)) && !(isASCIIAlnum(prev) && isASCIIAlnum(next)) {
+				if first < 0 {
+					first = i
+				}
+				if count[r] == 0 {
+					order = append(order, r)
+				}
+				count[r]++
+			}
+		}
+		prev = r
+	}
+	if first < 0 {
+		return
+	}
+	var parts []string
+	total := 0
+	for _, r := range order {
+		total += count[r]
+		if count[r] == 1 {
+			parts = append(parts, fmt.Sprintf("%q", string(r)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q ×%d", string(r), count[r]))
+		}
+	}
+	c.add(u, first, first+1, KindHalfWidth, "half-width "+strings.Join(parts, ", ")+" in Chinese text")
+}
+
+// A sequence checks that the labels of one level run 1, 2, 3…
+type sequence struct {
+	prev label
+}
+
+// next checks lab, found at byte offset off of u.
+func (q *sequence) next(c *checker, lab label, u unit, off int) {
+	prev := q.prev
+	q.prev = lab
+	at := func(msg string) { c.add(u, off, off+len(lab.text), KindNumbering, msg) }
+	switch {
+	case prev.kind == noLabel:
+		if lab.num != 1 {
+			at(fmt.Sprintf("numbering starts at %s, not %s", lab.text, lab.withNum(1)))
+		}
+	case lab.num == prev.num+1:
+	case lab.num == prev.num:
+		at(fmt.Sprintf("numbering repeats %s", lab.text))
+	case lab.num > prev.num+1:
+		missing := lab.withNum(prev.num + 1)
+		if lab.num > prev.num+2 {
+			missing += "…" + lab.withNum(lab.num-1)
+		}
+		at(fmt.Sprintf("numbering skips from %s to %s: %s missing", prev.text, lab.text, missing))
+	default:
+		at(fmt.Sprintf("numbering goes back from %s to %s", prev.text, lab.text))
+	}
+}
+
+// enumStop are the characters that, before a numeral and 是, make a word
+// rather than an enumeration: 统一是, 唯一是, 之一是, 第一是.
+const enumStop = "统唯之万单同专划逐合归均再不第一二三四五六七八九十"
+
+// enumMarks returns the byte ranges of the inline enumeration marks of s:
+// 一是, 二是, … 十一是.
+func enumMarks(s string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		k := strings.Index(s[off:], "是")
+		if k < 0 {
+			return out
+		}
+		end := off + k + len("是")
+		start := off + k
+		for n := 0; n < 3 && start > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !strings.ContainsRune(cnDigits, r) {
+				break
+			}
+			start -= size
+		}
+		off = end
+		if start == end-len("是") {
+			continue
+		}
+		if start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:start]); strings.ContainsRune(enumStop, r) {
+				continue
+			}
+		}
+		if _, ok := cnNumber(s[start : end-len("是")]); ok {
+			out = append(out, [2]int{start, end})
+		}
+	}
+}
+
+// body checks the blocks of one page body: each block's text, the numbering
+// of its items and sub-items, and its inline enumerations.
+func (c *checker) body(units []unit) {
+	var items, subitems, enums sequence
+	for _, u := range units {
+		c.text(u)
+		lab := labelAt(u.text)
+		switch lab.kind {
+		case itemLabel:
+			items.next(c, lab, u, 0)
+			subitems = sequence{}
+		case subitemLabel:
+			subitems.next(c, lab, u, 0)
+		}
+		c.begin()
+		for _, m := range enumMarks(u.text) {
+			v, _ := cnNumber(u.text[m[0] : m[1]-len("是")])
+			lab := label{kind: enumLabel, text: u.text[m[0]:m[1]], num: v}
+			if v == 1 {
+				enums = sequence{}
+			}
+			enums.next(c, lab, u, m[0])
+		}
+		c.end()
+	}
+}
+
+// monthDay reports whether the digits s read as a month and a day: "312"
+// is 3月12日.
+func monthDay(s string) bool {
+	for k := 1; k <= 2 && k < len(s); k++ {
+		m, _ := arabic(s[:k])
+		d, _ := arabic(s[k:])
+		if len(s)-k <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			return true
+		}
+	}
+	return false
+}
+
+// cutAfter returns the byte offset after n runes of s, or len(s).
+func cutAfter(s string, n int) int {
+	off := 0
+	for k := 0; k < n && off < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off += size
+	}
+	return off
+}
+
+// far reports whether s is longer than n runes, looking at no more than
+// needed.
+func far(s string, n int) bool {
+	return len(s) > n*utf8.UTFMax || cutAfter(s, n) < len(s)
+}

@@ -1,0 +1,261 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"reportsite/generator/content"
+)
+
+// Result is one imported report.
+type Result struct {
+	// Slug names the report's section: "2020-plan-report".
+	Slug string
+	// Encoding is the encoding the file was read in: "UTF-8", "GB18030", …
+	Encoding string
+	// Pages are the content files in reading order, with paths relative to
+	// the content root: "<slug>/_index.md", "<slug>/01/_index.md",
+	// "<slug>/01/01.md", …
+	Pages []*content.Page
+	// Warnings are the proofreading findings, in the order of the file.
+	Warnings []Warning
+	// Dropped are the lines left out as page furniture.
+	Dropped []Dropped
+	Stats   Stats
+}
+
+// Dropped is a line of the source left out as page furniture.
+type Dropped struct {
+	Line   int
+	Reason string // "page widget", "site name", "page number", …
+	Text   string
+}
+
+// Stats counts what Import found.
+type Stats struct {
+	Lines        int // lines of the file
+	Paragraphs   int // paragraphs of the text, headings included
+	Parts        int // 一、
+	Subsections  int // （一）
+	Items        int // 1. 1、 1．
+	SubItems     int // （1）
+	Bullets      int // ── and —— targets
+	Enumerations int // inline 一是, 二是, …
+	WrapWidth    int // the width in columns the text was hard-wrapped at; 0 if it was not
+	Compared     int // characters the lossless check compared
+}
+
+// ErrLost is wrapped by the error Import returns when its output would not
+// hold the source text: a bug in the importer, never a property of the input.
+var ErrLost = errors.New("internal error: the output would lose or change text; please report this input")
+
+// Import reads one raw report (the text of a government report as copied
+// from a web page or extracted from a PDF) and returns it as content pages.
+// name is the file's name, used in errors and warnings. The error is a
+// *content.Error wrapping ErrEmpty or ErrBinary for input that is not a
+// report; any other input gives pages, at worst a single page and a warning.
+func Import(name string, src []byte) (*Result, error) {
+	text, enc, err := decode(src)
+	if err != nil {
+		return nil, &content.Error{Path: name, Err: err}
+	}
+	lines := splitLines(text)
+	drop := make([]string, len(lines))
+	h := parseHead(name, lines, drop)
+	markFurniture(lines, h.end, drop)
+
+	var body []bodyLine
+	gap := false
+	add := func(i int) {
+		body = append(body, bodyLine{line: lines[i], gap: gap})
+		gap = false
+	}
+	for _, i := range h.text {
+		add(i)
+	}
+	for i := h.end; i < len(lines); i++ {
+		if lines[i].blank() || drop[i] != "" {
+			gap = true
+			continue
+		}
+		add(i)
+	}
+	paras, wrap := paragraphs(body)
+	t := build(paras, addressee(h.report.Salutation))
+
+	res := &Result{Encoding: enc}
+	c := &checker{path: name}
+	title := h.title
+	if title == "" {
+		title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, `\`, "/")), path.Ext(name))
+		c.out = append(c.out, Warning{Path: name, Line: 1, Col: 1, Kind: KindStructure,
+			Message: "no title found (no 标题 and no title block): the file name is used"})
+	}
+	rep := h.report
+	rep.Kind, rep.Year = kindYear(title+" "+rep.Heading, rep.Meeting, rep.Issued)
+	res.Slug = slug(rep.Kind, rep.Year)
+	res.Pages = t.pages(res.Slug, title, rep.Year, &rep)
+
+	c.out = append(c.out, h.warnings...)
+	for _, f := range h.fields {
+		c.text(f.u)
+	}
+	t.proofread(c)
+	if t.none && len(paras) > 0 {
+		u := paras[0]
+		c.add(u, 0, 0, KindStructure, "no numbered parts (一、) or subsections (（一）): the report is one page")
+	}
+	res.Stats = t.stats()
+	res.Stats.Lines = len(lines)
+	res.Stats.Paragraphs = len(paras)
+	res.Stats.WrapWidth = wrap
+
+	n, err := checkLossless(name, body, res.Pages)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.Compared = n
+
+	for i, reason := range drop {
+		if reason != "" {
+			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].num, Reason: reason, Text: lines[i].text})
+		}
+	}
+	sort.SliceStable(c.out, func(i, j int) bool {
+		a, b := c.out[i], c.out[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	res.Warnings = c.out
+	return res, nil
+}
+
+// proofread runs the checks over the tree, in the units the content files
+// hold, so that Proofread on the written files finds the same.
+func (t *tree) proofread(c *checker) {
+	c.body(blockUnits(t.root.lead, t.root.closing))
+	var parts sequence
+	for _, p := range t.root.kids {
+		hu := p.headingUnit()
+		parts.next(c, p.lab, hu, 0)
+		c.headingText(p, hu)
+		c.body(blockUnits(p.lead, p.closing))
+		var subs sequence
+		for _, s := range p.kids {
+			su := s.headingUnit()
+			subs.next(c, s.lab, su, 0)
+			c.headingText(s, su)
+			c.body(blockUnits(s.lead, s.closing))
+		}
+	}
+}
+
+// headingText checks a heading's text, and that it has one of a sensible
+// length.
+func (c *checker) headingText(n *node, u unit) {
+	c.text(u)
+	switch k := utf8.RuneCountInString(n.title.text); {
+	case k == 0:
+		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s has no text", n.lab.text))
+	case k > 60:
+		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.text, k))
+	}
+}
+
+func blockUnits(parts ...[]block) []unit {
+	var us []unit
+	for _, bs := range parts {
+		for _, b := range bs {
+			us = append(us, b.u)
+		}
+	}
+	return us
+}
+
+func (t *tree) stats() Stats {
+	var s Stats
+	count := func(bs []block) {
+		for _, b := range bs {
+			switch b.lab.kind {
+			case itemLabel:
+				s.Items++
+			case subitemLabel:
+				s.SubItems++
+			}
+			if bulletAt(b.u.text) != "" {
+				s.Bullets++
+			}
+			s.Enumerations += len(enumMarks(b.u.text))
+		}
+	}
+	var walk func(n *node, depth int)
+	walk = func(n *node, depth int) {
+		count(n.lead)
+		count(n.closing)
+		for _, k := range n.kids {
+			if depth == 0 && !t.flat {
+				s.Parts++
+			} else {
+				s.Subsections++
+			}
+			walk(k, depth+1)
+		}
+	}
+	walk(t.root, 0)
+	return s
+}
+
+var yearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}`)
+
+// kindYear tells the kind of report from its title, and the year reported
+// on: the first year a plan or budget report's title names ("2020年度…执行
+// 情况与2021年计划草案" is 2020); for a work report, and for any report whose
+// title names no year, the year before its session's ("2021年政府工作报告",
+// or a meeting in 2021, is 2020). The three reports of one session so share
+// a year.
+func kindYear(title, meeting, issued string) (string, int) {
+	kind := ""
+	switch {
+	case strings.Contains(title, "国民经济和社会发展") && strings.Contains(title, "计划"):
+		kind = "plan-report"
+	case strings.Contains(title, "预算") || strings.Contains(title, "决算"):
+		kind = "budget-report"
+	case strings.Contains(title, "政府工作报告") || strings.Contains(title, "政府") && strings.Contains(title, "工作报告"):
+		kind = "work-report"
+	}
+	year := 0
+	if m := yearRe.FindString(foldDigits(title)); m != "" {
+		year, _ = arabic(m)
+		if kind == "work-report" {
+			// "2021年政府工作报告" is named by its session.
+			year--
+		}
+	} else if m := yearRe.FindString(foldDigits(meeting)); m != "" {
+		year, _ = arabic(m)
+		year--
+	} else if m := yearRe.FindString(issued); m != "" {
+		year, _ = arabic(m)
+		year--
+	}
+	return kind, year
+}
+
+// slug names a report's section: "<year>-<kind>", ASCII.
+func slug(kind string, year int) string {
+	switch {
+	case kind != "" && year > 0:
+		return fmt.Sprintf("%d-%s", year, kind)
+	case kind != "":
+		return kind
+	case year > 0:
+		return fmt.Sprintf("%d-report", year)
+	}
+	return "report"
+}
