@@ -3,6 +3,15 @@
 // accessible site. A file of the same name in a site's layouts/ or assets/
 // replaces the built-in one.
 //
+// The pages are phone first (no sideways scrolling at 320 px at any 字号),
+// carry the government page tags and the 信息公开 table (GOV-PAGE.md), and
+// run under Content-Security-Policy: default-src 'self': no inline script,
+// style or event handler. site.js only improves pages that are complete
+// without it. The tests build sites with the theme and check every page:
+// dom_test.go reads the HTML, browser_test.go drives Chromium (skipped with
+// -short or when /usr/bin/chromium is missing), css_test.go checks colour
+// contrast. "go test ./generator/theme -args -site DIR" adds another site.
+//
 // Outputs: Layouts and Assets, read-only fs.FS values rooted at the theme's
 // layouts/ and assets/ directories. Imports: the standard library only.
 package theme
