@@ -108,6 +108,7 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 		files[a] = true
 	}
 	errs = append(errs, checkLinks(p.refs, files)...)
+	errs = append(errs, p.writeSearchIndex(out, keep)...)
 	// Report problems in the order of the source files, whatever order the
 	// workers finished in.
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
@@ -159,6 +160,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		}
 		if n.page != nil {
 			p.addRefs(n, refsOf(n.page, string(c.body.HTML), string(c.closing.HTML)))
+			p.indexPage(n, c)
 		}
 		if full != nil {
 			conv[n] = c // the full text shows no cards: unmarked

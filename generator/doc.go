@@ -1,0 +1,19 @@
+// Command generator publishes Chinese government reports as static websites.
+//
+//	generator import [-o DIR] [-force] REPORT.txt   raw report text → content/
+//	generator build  [-source DIR] [-dest DIR]      content/ → public/
+//	generator serve  [-source DIR] [-addr ADDR]     build, serve, rebuild on change
+//	generator check  [-source DIR]                  verify a site is safe to publish
+//
+// The pipeline, one package per stage:
+//
+//	REPORT.txt ─ report (decode, split, proofread) ─ content/*.md
+//	config.toml, content/*.md ─ content.Load ─┐
+//	                   markdown (goldmark, chroma, heading IDs, outline)
+//	layouts/ + theme ─ render (html/template) ─┤
+//	assets/  + theme ─ minify, hash ───────────┴─ site.Build ─ publish ─ public/
+//	serve: watch files → site.Build → live reload
+//
+// main owns flags and exit codes only; site is the one package that knows the
+// whole pipeline; content is the shared data model.
+package main
