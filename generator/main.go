@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"reportsite/generator/content"
@@ -71,6 +72,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2
+	}
+	// A build streams pages, so its live heap stays small whatever the size
+	// of the site; a soft memory limit keeps the garbage collector from
+	// letting the heap grow to twice that. GOMEMLIMIT in the environment
+	// overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(85 << 20)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,7 +40,8 @@ type LoadOptions struct {
 	// passes the pages of the previous build for the files that did not
 	// change.
 	Reuse func(path string) *Page
-	// Loaded, when set, is called with every page read from the file system.
+	// Loaded, when set, is called with every page read from the file system,
+	// from several goroutines at once.
 	Loaded func(*Page)
 }
 
@@ -49,6 +52,7 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 	root := &Section{Dir: "."}
 	dirs := map[string]*Section{".": root}
 	var errs []error
+	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{Path: p, Err: err})
@@ -80,47 +84,78 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 		if path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
 			return nil
 		}
-		var pg *Page
-		if opt.Reuse != nil {
-			pg = opt.Reuse(p)
-		}
-		if pg == nil {
-			src, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs = append(errs, &Error{Path: p, Err: err})
-				return nil
-			}
-			if !utf8.Valid(src) {
-				errs = append(errs, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)"))
-				return nil
-			}
-			if pg, err = Parse(p, src); err != nil {
-				errs = append(errs, err)
-				return nil
-			}
-			if opt.Loaded != nil {
-				opt.Loaded(pg)
-			}
-		}
-		if pg.Meta.Draft && !opt.Drafts {
-			return nil
-		}
-		s := dirs[path.Dir(p)]
-		if name == "_index.md" {
-			s.Index = pg
-		} else {
-			s.Pages = append(s.Pages, pg)
-		}
+		files = append(files, p)
 		return nil
 	})
 	if err != nil {
 		errs = append(errs, fmt.Errorf("reading content: %w", err))
+	}
+	// Reading and decoding the files is most of the work: do it on all
+	// cores, then assemble the tree in walk order, so the result and the
+	// order of errors do not depend on scheduling.
+	pages := make([]*Page, len(files))
+	fileErrs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], fileErrs[i] = loadFile(fsys, files[i], opt)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range files {
+		pg := pages[i]
+		if fileErrs[i] != nil {
+			errs = append(errs, fileErrs[i])
+			continue
+		}
+		if pg.Meta.Draft && !opt.Drafts {
+			continue
+		}
+		s := dirs[path.Dir(p)]
+		if path.Base(p) == "_index.md" {
+			s.Index = pg
+		} else {
+			s.Pages = append(s.Pages, pg)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	sortTree(root)
 	return root, nil
+}
+
+// loadFile returns the page of one file: reused, or read and parsed.
+func loadFile(fsys fs.FS, p string, opt LoadOptions) (*Page, error) {
+	if opt.Reuse != nil {
+		if pg := opt.Reuse(p); pg != nil {
+			return pg, nil
+		}
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, &Error{Path: p, Err: err}
+	}
+	if !utf8.Valid(src) {
+		return nil, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)")
+	}
+	pg, err := Parse(p, src)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Loaded != nil {
+		opt.Loaded(pg)
+	}
+	return pg, nil
 }
 
 // sortTree puts every section's children in reading order (weight, then

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"reportsite/generator/content"
 	"reportsite/generator/markdown"
@@ -42,8 +43,14 @@ type Result struct {
 // Build builds the site described by opt once. On any error nothing is
 // published: the previous destination stays as it was. The error joins every
 // problem found, each naming its file (and line where known).
+//
+// A single build streams: it keeps only the front matter that outlines and
+// lists need, and reads a report's texts again while it renders that report,
+// so memory holds one report per core rather than the whole site.
 func Build(ctx context.Context, opt Options) (Result, error) {
-	return NewBuilder(opt).Build(ctx, nil)
+	b := NewBuilder(opt)
+	b.oneShot = true
+	return b.Build(ctx, nil)
 }
 
 // Builder builds one site repeatedly, as the dev server does after each
@@ -53,7 +60,10 @@ func Build(ctx context.Context, opt Options) (Result, error) {
 type Builder struct {
 	opt  Options
 	seed maphash.Seed
-	prev *state // the last successful build; nil before the first
+	// oneShot marks a Builder that builds once: it keeps no state for a
+	// next build and streams page texts (see Build).
+	oneShot bool
+	prev    *state // the last successful build; nil before the first
 	// spare is the signatures of the files in the publisher's staging
 	// directory (the build before prev), or nil when unknown.
 	spare map[string]uint64
@@ -121,10 +131,20 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	res.Warnings = warns
 
 	var errs []error
-	tree, err := loadContent(filepath.Join(opt.Source, "content"), content.LoadOptions{
-		Drafts: opt.Drafts,
-		Reuse:  b.reuse(changed),
-	})
+	lopt := content.LoadOptions{Drafts: opt.Drafts, Reuse: b.reuse(changed)}
+	withIndicators := map[string]bool{}
+	var mu sync.Mutex
+	if b.oneShot {
+		lopt.Loaded = func(pg *content.Page) {
+			if len(pg.Meta.Indicators) > 0 {
+				mu.Lock()
+				withIndicators[pg.Path] = true
+				mu.Unlock()
+			}
+			pg.Body, pg.Meta.Indicators = nil, nil // read again when rendered
+		}
+	}
+	tree, err := loadContent(filepath.Join(opt.Source, "content"), lopt)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -163,9 +183,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, errors.Join(errs...)
 	}
 
-	p, err := plan(cfg, tree)
+	p, err := plan(cfg, tree, withIndicators)
 	if err != nil {
 		return res, err
+	}
+	if b.oneShot {
+		p.stream = os.DirFS(filepath.Join(opt.Source, "content"))
 	}
 	p.assets = make(map[string]string, len(assets))
 	for _, a := range assets {
@@ -182,7 +205,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	for _, r := range p.reports { // the home page lists them
 		h.WriteString(fmt.Sprintf("%q %q %#v", r.Title, r.Path, r.Meta))
 	}
-	p.sign(b, h.Sum64())
+	if b.oneShot {
+		p.sigs = map[string]uint64{} // no next build to compare with
+	} else {
+		p.sign(b, h.Sum64())
+	}
 	if c.fields == "" {
 		r, err := markdown.New().Convert([]byte(fieldsDoc), markdown.Options{IDPrefix: "data-"})
 		if err != nil {
@@ -249,6 +276,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, err
 	}
 	ok = true
+	b.sources = make(map[string]string, len(p.nodes))
+	for _, n := range p.nodes {
+		b.sources[n.outFile()] = n.src
+	}
+	if b.oneShot {
+		return res, nil
+	}
 
 	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs}
 	for _, a := range assets {
@@ -265,10 +299,6 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		b.spare = b.prev.sigs
 	}
 	b.prev = next
-	b.sources = make(map[string]string, len(p.nodes))
-	for _, n := range p.nodes {
-		b.sources[n.outFile()] = n.src
-	}
 	return res, nil
 }
 

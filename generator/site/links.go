@@ -15,9 +15,10 @@ import (
 // defines and the links it makes. Links written by layouts are not listed:
 // they come from the site's own plan and always resolve.
 type pageRefs struct {
-	src   *content.Page
+	src   string // content path, e.g. "r/01/01.md"
 	ids   []string
 	links []string
+	lines []int // the line of each link in the source file; 0 when unknown
 }
 
 // templateIDs are ids every page's layout provides.
@@ -26,7 +27,7 @@ var templateIDs = []string{"main", "top", "outline"}
 // refsOf lists the ids and the links of HTML written by Convert (attributes
 // are always double-quoted there).
 func refsOf(pg *content.Page, htmls ...string) pageRefs {
-	r := pageRefs{src: pg}
+	r := pageRefs{src: pg.Path}
 	for _, h := range htmls {
 		for {
 			i := strings.Index(h, `="`)
@@ -44,6 +45,7 @@ func refsOf(pg *content.Page, htmls ...string) pageRefs {
 			case strings.HasSuffix(h[:i], " href"), strings.HasSuffix(h[:i], " src"):
 				if internal(val) {
 					r.links = append(r.links, val)
+					r.lines = append(r.lines, linkLine(pg, val))
 				}
 			}
 			h = h[i+2+j+1:]
@@ -91,10 +93,9 @@ func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
 	sort.Strings(outs)
 	for _, out := range outs {
 		r := refs[out]
-		for _, l := range r.links {
+		for i, l := range r.links {
 			if msg := resolve(out, l, files, ids); msg != "" {
-				errs = append(errs, content.Errorf("content/"+r.src.Path, linkLine(r.src, l),
-					"broken link %q: %s", l, msg))
+				errs = append(errs, content.Errorf("content/"+r.src, r.lines[i], "broken link %q: %s", l, msg))
 			}
 		}
 	}

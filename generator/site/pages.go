@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/url"
 	"runtime"
 	"sort"
@@ -119,6 +120,13 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 // page last, or a single page), keeping those whose inputs did not change.
 func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out *publish.Dir, keep func(string, uint64) bool, g []*node, buf *bytes.Buffer) (int, []error) {
 	var errs []error
+	if p.stream != nil {
+		restore, err := p.readGroup(g)
+		if err != nil {
+			return 0, []error{err}
+		}
+		defer restore()
+	}
 	rendered := 0
 	write := func(n *node, c converted, parts []render.Part) {
 		buf.Reset()
@@ -284,6 +292,32 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 	return nil
 }
 
+// readGroup reads the full pages of a group again (they were loaded with
+// front matter only) and returns the function that drops them afterwards.
+func (p *siteplan) readGroup(g []*node) (func(), error) {
+	light := make(map[*node]*content.Page, len(g))
+	for _, n := range g {
+		if n.page == nil {
+			continue
+		}
+		src, err := fs.ReadFile(p.stream, n.page.Path)
+		if err != nil {
+			return func() {}, fmt.Errorf("%s: %w", n.src, err)
+		}
+		full, err := content.Parse(n.page.Path, src)
+		if err != nil {
+			return func() {}, err
+		}
+		light[n] = n.page
+		n.page = full
+	}
+	return func() {
+		for n, pg := range light {
+			n.page = pg
+		}
+	}, nil
+}
+
 // writeOpenData publishes a report's indicators as JSON and CSV beside its
 // data page, unless keep finds them unchanged.
 func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, uint64) bool) []error {
@@ -308,7 +342,7 @@ func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, ui
 }
 
 func (p *siteplan) addRefs(n *node, r pageRefs) {
-	if r.src == nil {
+	if r.src == "" {
 		return
 	}
 	p.mu.Lock()

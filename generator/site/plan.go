@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -42,6 +43,9 @@ type siteplan struct {
 	sigs    map[string]uint64 // output file → signature of its inputs
 
 	fieldsHTML template.HTML // the 数据说明 section of data pages
+	// stream, when set, is the content directory to read each page's text
+	// from again while its group renders (pages were loaded without it).
+	stream fs.FS
 
 	mu       sync.Mutex
 	refs     map[string]pageRefs // output file → ids and links of its Markdown
@@ -50,7 +54,7 @@ type siteplan struct {
 
 // plan turns the content tree into output pages, with their URLs, outline and
 // neighbours, before any Markdown is converted.
-func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
+func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*siteplan, error) {
 	p := &siteplan{cfg: cfg, site: &render.Site{
 		Title:   cfg.Title,
 		Lang:    cfg.Language,
@@ -142,7 +146,7 @@ func plan(cfg *Config, tree *content.Section) (*siteplan, error) {
 		claim(full)
 		p.nodes = append(p.nodes, full)
 		p.reports = append(p.reports, r)
-		if !hasIndicators(n.reading) {
+		if !hasIndicators(n.reading, withIndicators) {
 			r.DataPath = ""
 			continue
 		}
@@ -179,9 +183,11 @@ func (n *node) outFile() string {
 	return n.path + "index.html"
 }
 
-func hasIndicators(nodes []*node) bool {
+// hasIndicators reports whether a page among nodes states indicators, by its
+// front matter or, for pages loaded without it, by the set known.
+func hasIndicators(nodes []*node, known map[string]bool) bool {
 	for _, n := range nodes {
-		if n.page != nil && len(n.page.Meta.Indicators) > 0 {
+		if n.page != nil && (len(n.page.Meta.Indicators) > 0 || known[n.page.Path]) {
 			return true
 		}
 	}
