@@ -25,6 +25,10 @@
 //     the ID is cut at 32 runes, an empty one becomes "section", and a
 //     repeated one gets "-1", "-2", … Options.IDPrefix goes in front of every
 //     heading and footnote ID.
+//   - paragraphs.go: with Options.ParagraphIDs, every paragraph, tight
+//     list item and table gets the ID "p-1", "p-2", … in document order
+//     (after IDPrefix), reserved before heading IDs are made, so that a
+//     search result lands on its paragraph.
 //   - outline.go: an AST transformer gives every heading its ID and collects
 //     the outline, as Hugo's toc.go does.
 //   - linebreak.go: a soft line break next to a Chinese character or

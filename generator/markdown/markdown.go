@@ -26,6 +26,10 @@ type Options struct {
 	// HeadingShift is added to the level of every heading (capped at 6), for
 	// pages shown nested inside another document, as on the full-text page.
 	HeadingShift int
+	// ParagraphIDs gives every paragraph, tight list item and table an ID,
+	// "p-1", "p-2", … in document order, after IDPrefix, so that a link (a
+	// search result) can land on one paragraph.
+	ParagraphIDs bool
 }
 
 // Result is the output of one conversion.
@@ -57,6 +61,7 @@ func New() *Converter {
 			safety{},
 			lineBreaks{},
 			tables{},
+			paragraphs{},
 			outline{},
 		),
 	)}
@@ -86,6 +91,9 @@ const bom = "\uFEFF"
 func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 	src = bytes.TrimPrefix(src, []byte(bom))
 	pc := parser.NewContext(parser.WithIDs(newIDs(opt.IDPrefix)))
+	if opt.ParagraphIDs {
+		pc.Set(paragraphIDsKey, true)
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if opt.IDPrefix != "" {
 		doc.SetAttributeString(idPrefixAttr, []byte(opt.IDPrefix))

@@ -79,6 +79,8 @@ func caseOptions(t *testing.T, comment []byte) Options {
 		switch strings.TrimSpace(key) {
 		case "idprefix":
 			opt.IDPrefix = strings.TrimSpace(value)
+		case "paragraphids":
+			opt.ParagraphIDs = strings.TrimSpace(value) == "true"
 		default:
 			t.Fatalf("unknown option %q in archive comment", key)
 		}

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -94,7 +95,8 @@ func touched(changed []string, dir string) bool {
 		return true
 	}
 	for _, c := range changed {
-		if strings.HasPrefix(c, dir) {
+		// A path may also name the directory itself, removed or renamed.
+		if strings.HasPrefix(c, dir) || c == strings.TrimSuffix(dir, "/") {
 			return true
 		}
 	}
@@ -106,6 +108,7 @@ type state struct {
 	pages map[string]*content.Page // by content path
 	sigs  map[string]uint64        // output file → signature of its inputs
 	refs  map[string]pageRefs      // output file → ids and links of its Markdown
+	docs  map[string]searchDocs    // output file → its text for the search index
 }
 
 // NewBuilder returns a Builder for the site described by opt.
@@ -219,8 +222,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	}
 	p.fieldsHTML = c.fields
 	p.refs = map[string]pageRefs{}
+	p.docs = map[string]searchDocs{}
 	if b.prev != nil {
 		p.prevRefs = b.prev.refs
+		p.prevDocs = b.prev.docs
 	}
 
 	out, err := publish.New(opt.Dest)
@@ -284,7 +289,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, nil
 	}
 
-	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs}
+	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs, docs: p.docs}
 	for _, a := range assets {
 		next.sigs[a.out] = 0
 	}
@@ -316,11 +321,14 @@ func (b *Builder) reuse(changed []string) func(string) *content.Page {
 			dirty[filepath.ToSlash(rel)] = true
 		}
 	}
-	return func(path string) *content.Page {
-		if dirty[path] {
-			return nil
+	return func(p string) *content.Page {
+		// A changed path may be a directory: everything under it changed.
+		for d := p; d != "." && d != "/"; d = path.Dir(d) {
+			if dirty[d] {
+				return nil
+			}
 		}
-		return b.prev.pages[path]
+		return b.prev.pages[p]
 	}
 }
 

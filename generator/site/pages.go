@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -37,12 +38,12 @@ func convert(md *markdown.Converter, n *node) (converted, error) {
 		body, closing = content.SplitChildren(body)
 	}
 	var err error
-	if c.body, err = md.Convert(body, markdown.Options{}); err != nil {
-		return c, fmt.Errorf("%s: %w", n.src, err)
+	if c.body, err = md.Convert(body, markdown.Options{ParagraphIDs: true}); err != nil {
+		return c, &content.Error{Path: n.src, Err: err}
 	}
 	if len(closing) > 0 {
-		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-"}); err != nil {
-			return c, fmt.Errorf("%s: %w", n.src, err)
+		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-", ParagraphIDs: true}); err != nil {
+			return c, &content.Error{Path: n.src, Err: err}
 		}
 	}
 	return c, nil
@@ -133,7 +134,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		err := p.renderOne(t, n, c, parts, buf)
 		if err == nil {
 			if err = out.WriteFile(n.outFile(), buf.Bytes()); err != nil {
-				err = fmt.Errorf("%s: %w", n.src, err)
+				err = &content.Error{Path: n.src, Err: err}
 			}
 		}
 		if err != nil {
@@ -287,7 +288,7 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 		}
 	}
 	if err := t.Execute(buf, layout, pg); err != nil {
-		return fmt.Errorf("%s: %w", n.src, err)
+		return &content.Error{Path: n.src, Err: err}
 	}
 	return nil
 }
@@ -302,7 +303,7 @@ func (p *siteplan) readGroup(g []*node) (func(), error) {
 		}
 		src, err := fs.ReadFile(p.stream, n.page.Path)
 		if err != nil {
-			return func() {}, fmt.Errorf("%s: %w", n.src, err)
+			return func() {}, &content.Error{Path: n.src, Err: err}
 		}
 		full, err := content.Parse(n.page.Path, src)
 		if err != nil {
@@ -358,7 +359,9 @@ func fullParts(r *node, conv map[*node]converted) []render.Part {
 	var add func(n *node, depth int, id string)
 	add = func(n *node, depth int, id string) {
 		c := conv[n]
-		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: markdown.Nest(c.body.HTML, id+"-", depth)}
+		// The page's own links are relative to its directory.
+		base := strings.TrimPrefix(path.Dir(n.outFile())+"/", path.Dir(r.outFile())+"/")
+		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: markdown.Nest(c.body.HTML, id+"-", depth, base)}
 		if depth > 0 {
 			part.Title = n.title
 			if n.page != nil {
@@ -371,7 +374,7 @@ func fullParts(r *node, conv map[*node]converted) []render.Part {
 		}
 		if c.closing.HTML != "" {
 			// The closing text was converted with the prefix "end-".
-			parts = append(parts, render.Part{ID: id + "-end", Depth: depth, Content: markdown.Nest(c.closing.HTML, id+"-", depth)})
+			parts = append(parts, render.Part{ID: id + "-end", Depth: depth, Content: markdown.Nest(c.closing.HTML, id+"-", depth, base)})
 		}
 	}
 	add(r, 0, "s")

@@ -48,8 +48,10 @@ type siteplan struct {
 	stream fs.FS
 
 	mu       sync.Mutex
-	refs     map[string]pageRefs // output file → ids and links of its Markdown
-	prevRefs map[string]pageRefs // the same, from the previous build
+	refs     map[string]pageRefs   // output file → ids and links of its Markdown
+	prevRefs map[string]pageRefs   // the same, from the previous build
+	docs     map[string]searchDocs // output file → its text for the search index
+	prevDocs map[string]searchDocs // the same, from the previous build
 }
 
 // plan turns the content tree into output pages, with their URLs, outline and
@@ -74,7 +76,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 	owner := map[string]string{} // output path → source file
 	claim := func(n *node) {
 		if prev, dup := owner[n.path]; dup {
-			errs = append(errs, fmt.Errorf("%s: its output %s is also produced by %s: rename one of them", n.src, n.outFile(), prev))
+			errs = append(errs, content.Errorf(n.src, 0, "its output %s is also produced by %s: rename one of them", n.outFile(), prev))
 			return
 		}
 		owner[n.path] = n.src
