@@ -145,23 +145,35 @@ func (v vary) apply(data []byte) []byte {
 			continue
 		}
 		s := v.replace.Replace(string(line))
+		// TOML writes the number of a whole value as "13.0"; its value is
+		// "13", so only the whole part may vary.
+		whole := strings.HasPrefix(s, "number = ")
 		s = figure.ReplaceAllStringFunc(s, func(f string) string {
 			if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
 				return f // a year
 			}
-			b := []byte(f)
-			for k, c := range b {
-				if c >= '0' && c <= '9' {
-					d := (c-'0'+v.shift)%10 + '0'
-					if k == 0 && d == '0' && len(b) > 1 && b[1] != '.' {
-						d = '1'
-					}
-					b[k] = d
-				}
+			if whole && strings.HasSuffix(f, ".0") {
+				return v.rotate(f[:len(f)-2]) + ".0"
 			}
-			return string(b)
+			return v.rotate(f)
 		})
 		out.WriteString(s)
 	}
 	return out.Bytes()
+}
+
+// rotate adds the report's shift to every digit of the figure f, keeping a
+// number from starting with 0.
+func (v vary) rotate(f string) string {
+	b := []byte(f)
+	for k, c := range b {
+		if c >= '0' && c <= '9' {
+			d := (c-'0'+v.shift)%10 + '0'
+			if k == 0 && d == '0' && len(b) > 1 && b[1] != '.' {
+				d = '1'
+			}
+			b[k] = d
+		}
+	}
+	return string(b)
 }

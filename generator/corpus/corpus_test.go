@@ -10,7 +10,7 @@ import (
 
 var template = fstest.MapFS{
 	"_index.md": {Data: []byte("+++\ntitle = \"关于周村区2020年度计划执行情况与2021年计划草案的报告\"\nweight = 2020\n[report]\nyear = 2020\nissued = \"2021-03-12\"\nindex_no = \"x\"\ndoc_no = \"\"\npublisher = \"周村区发展和改革局\"\n+++\n前言。\n")},
-	"01/01.md":  {Data: []byte("+++\ntitle = \"经济运行\"\nweight = 1\n[[indicators]]\nname = \"地区生产总值\"\nvalue = \"4.9\"\nnumber = 4.9\n+++\n全区地区生产总值同比增长4.9%，增幅居全市第2位。\n")},
+	"01/01.md":  {Data: []byte("+++\ntitle = \"经济运行\"\nweight = 1\n[[indicators]]\nname = \"地区生产总值\"\nvalue = \"4.9\"\nnumber = 4.9\n[[indicators]]\nname = \"人数\"\nvalue = \"13\"\nnumber = 13.0\n+++\n全区地区生产总值同比增长4.9%，增幅居全市第2位。\n")},
 }
 
 func TestWriteIsDeterministicAndVaried(t *testing.T) {
@@ -39,7 +39,7 @@ func TestWriteIsDeterministicAndVaried(t *testing.T) {
 		t.Error("two reports have the same page")
 	}
 	// A figure in front matter and in its sentence vary together.
-	if !strings.Contains(one, `value = "5.0"`) || !strings.Contains(one, "同比增长5.0%") {
+	if !strings.Contains(one, `value = "5.0"`) || !strings.Contains(one, "同比增长5.0%") || !strings.Contains(one, `value = "24"`) || !strings.Contains(one, "number = 24.0") {
 		t.Errorf("figures not varied consistently:\n%s", one)
 	}
 	idx := read(a, "content/r00002/_index.md")

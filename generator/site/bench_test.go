@@ -42,12 +42,22 @@ func corpusDir(b *testing.B, reports int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() {})
 	if err := corpus.Write(dir, corpus.Options{Reports: reports, Template: os.DirFS(tmpl), Place: "周村", Year: 2020}); err != nil {
 		b.Fatal(err)
 	}
 	corpusDirs.Store(reports, dir)
 	return dir
+}
+
+// TestMain removes the benchmark corpora, which outlive one benchmark so
+// that every size is written once per process.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	corpusDirs.Range(func(_, dir any) bool {
+		os.RemoveAll(dir.(string))
+		return true
+	})
+	os.Exit(code)
 }
 
 func countPages(b *testing.B, dir string) int {
