@@ -6,17 +6,18 @@
 // generators can build the same corpus for comparison.
 //
 // Inputs: an fs.FS holding the template report's section. Outputs: a source
-// directory (config.toml and content/). Imports: the standard library only.
+// directory (config.toml and content/). Imports: content and the standard
+// library.
 package corpus
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"reportsite/generator/content"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,7 +98,11 @@ func Write(dir string, opt Options) error {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return err
 			}
-			if err := os.WriteFile(p, v.apply(f.data), 0o644); err != nil {
+			data, err := v.apply(f.name, f.data)
+			if err != nil {
+				return fmt.Errorf("corpus: %w", err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
 				return err
 			}
 		}
@@ -106,9 +111,10 @@ func Write(dir string, opt Options) error {
 }
 
 type vary struct {
-	i       int
-	replace *strings.Replacer
-	shift   byte
+	i         int
+	replace   *strings.Replacer
+	shift     byte
+	yearShift int // how many years earlier this report is than the template
 }
 
 func variation(i int, opt Options) vary {
@@ -124,42 +130,53 @@ func variation(i int, opt Options) vary {
 	if opt.Year != 0 {
 		pairs = append(pairs, strconv.Itoa(opt.Year+1), strconv.Itoa(year+1), strconv.Itoa(opt.Year), strconv.Itoa(year))
 	}
-	return vary{i: i, replace: strings.NewReplacer(pairs...), shift: byte(i%9 + 1)}
+	return vary{i: i, replace: strings.NewReplacer(pairs...), shift: byte(i%9 + 1), yearShift: opt.Year - year}
 }
 
-var (
-	figure = regexp.MustCompile(`\d+(\.\d+)?`)
-	// keys whose values order or date the report and are not figures.
-	fixedKey = regexp.MustCompile(`^(weight|year|issued|written) = `)
-)
+var figure = regexp.MustCompile(`\d+(\.\d+)?`)
 
-// apply varies one file: names and years replaced, then every other figure's
-// digits rotated by the report's shift. The rotation is a function of the
-// figure's text, so a value in front matter and the same value in its
-// sentence stay equal.
-func (v vary) apply(data []byte) []byte {
-	var out bytes.Buffer
-	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
-		if fixedKey.Match(line) {
-			out.Write(line)
-			continue
-		}
-		s := v.replace.Replace(string(line))
-		// TOML writes the number of a whole value as "13.0"; its value is
-		// "13", so only the whole part may vary.
-		whole := strings.HasPrefix(s, "number = ")
-		s = figure.ReplaceAllStringFunc(s, func(f string) string {
-			if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
-				return f // a year
-			}
-			if whole && strings.HasSuffix(f, ".0") {
-				return v.rotate(f[:len(f)-2]) + ".0"
-			}
-			return v.rotate(f)
-		})
-		out.WriteString(s)
+// apply varies one file: in its body and in every text of its front matter,
+// names and years are replaced and every other figure's digits rotated by
+// the report's shift. The rotation is a function of the figure's text, so an
+// indicator's value and its sentence stay equal; its number is parsed again
+// from the varied value. Weights and dates are kept.
+func (v vary) apply(name string, data []byte) ([]byte, error) {
+	pg, err := content.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	return out.Bytes()
+	m := &pg.Meta
+	m.Title, m.Description = v.text(m.Title), v.text(m.Description)
+	if r := m.Report; r != nil {
+		r.Year -= v.yearShift
+		r.Meeting, r.Speaker, r.Salutation = v.text(r.Meeting), v.text(r.Speaker), v.text(r.Salutation)
+		r.Publisher, r.Heading = v.text(r.Publisher), v.text(r.Heading)
+	}
+	for i := range m.Indicators {
+		ind := &m.Indicators[i]
+		ind.Name, ind.Value, ind.Sentence = v.text(ind.Name), v.text(ind.Value), v.text(ind.Sentence)
+		if ind.Number != 0 {
+			if n, err := strconv.ParseFloat(ind.Value, 64); err == nil {
+				ind.Number = n
+			}
+		}
+		if y, err := strconv.Atoi(ind.Period); err == nil {
+			ind.Period = strconv.Itoa(y - v.yearShift)
+		}
+	}
+	pg.Body = []byte(v.text(string(pg.Body)))
+	return content.Marshal(pg)
+}
+
+// text varies one text: names and years replaced, other figures rotated.
+func (v vary) text(s string) string {
+	s = v.replace.Replace(s)
+	return figure.ReplaceAllStringFunc(s, func(f string) string {
+		if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
+			return f // a year
+		}
+		return v.rotate(f)
+	})
 }
 
 // rotate adds the report's shift to every digit of the figure f, keeping a

@@ -45,6 +45,9 @@ type Dir struct {
 	found int             // kept paths that prune found in the staging directory
 	dirs  map[string]bool // directories known to exist in staging
 	done  bool
+
+	// writeFile is os.WriteFile; tests replace it to simulate a full disk.
+	writeFile func(name string, data []byte, perm fs.FileMode) error
 }
 
 // ErrBusy is returned by New when another build is publishing to the same
@@ -73,11 +76,30 @@ func New(dest string) (*Dir, error) {
 	}
 	removeStale(parent, base)
 	staging := filepath.Join(parent, stagingPrefix+base+"-spare")
+	// Publishing over a destination that someone made read-only needs only
+	// its parent to be writable, and the read-only site then becomes the
+	// staging directory: start afresh rather than fail every later build.
+	if st, err := os.Stat(staging); err == nil && st.Mode().Perm()&0o200 == 0 {
+		discard(staging)
+	}
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		lock.Close()
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
 	}
-	return &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true}}, nil
+	return &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true},
+		writeFile: os.WriteFile}, nil
+}
+
+// discard deletes the directory tree at dir, making its directories
+// writable first so that a read-only tree can be deleted too.
+func discard(dir string) {
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+	os.RemoveAll(dir)
 }
 
 // removeStale deletes the leftovers of older versions of this package and
@@ -146,11 +168,15 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	err = os.WriteFile(full, data, 0o644)
-	if errors.Is(err, fs.ErrExist) || isDir(full) {
-		// A directory of an older layout stands in the way.
+	err = d.writeFile(full, data, 0o644)
+	if err != nil && (errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrPermission) || isDir(full)) {
+		// A directory of an older layout, or a read-only file of an
+		// earlier site, stands in the way.
+		if errors.Is(err, fs.ErrPermission) {
+			os.Chmod(filepath.Dir(full), 0o755)
+		}
 		os.RemoveAll(full)
-		err = os.WriteFile(full, data, 0o644)
+		err = d.writeFile(full, data, 0o644)
 	}
 	return err
 }

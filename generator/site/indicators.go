@@ -74,7 +74,8 @@ func markSentences(pg *content.Page, src string, html template.HTML) (template.H
 		back := template.HTML(`<a class="ind-back" href="#` + cardID(i) + `" aria-label="` +
 			template.HTMLEscapeString("查看指标："+ind.Name) + `">↑</a>`)
 		var ok bool
-		html, ok = markdown.Mark(html, ind.Sentence, ind.Anchor, "ind-src", back)
+		// The anchor is front matter, written into an attribute as is.
+		html, ok = markdown.Mark(html, ind.Sentence, template.HTMLEscapeString(ind.Anchor), "ind-src", back)
 		if !ok && len(errs) == 0 {
 			errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
 				"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",

@@ -1,0 +1,102 @@
+package markdown
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// FuzzConvert feeds Convert any Markdown, with the options of a page and of
+// a page nested in the full text: it must not panic or fail, and its HTML
+// must be well-formed
+// (every element closed in order) and inert: no element that runs script or
+// embeds a document, no event handler attribute, no javascript:, vbscript:
+// or data: URL. Seeds: testdata/fuzz/FuzzConvert.
+func FuzzConvert(f *testing.F) {
+	f.Add([]byte("## 投资\n\n全区地区生产总值同比增长4.9%，\n增幅居全市第2位；\n"), false)
+	c := New()
+	f.Fuzz(func(t *testing.T, src []byte, nested bool) {
+		opt := Options{}
+		if nested {
+			opt = Options{IDPrefix: "s-1-", HeadingShift: 1}
+		}
+		res, err := c.Convert(src, opt)
+		if err != nil {
+			t.Fatalf("Convert: %v", err)
+		}
+		out := string(res.HTML)
+		if msg := unbalanced(out); msg != "" {
+			t.Fatalf("%s in\n%s", msg, out)
+		}
+		doc, err := html.Parse(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("output does not parse: %v", err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			switch n.DataAtom {
+			case atom.Script, atom.Iframe, atom.Frame, atom.Object, atom.Embed, atom.Base, atom.Form, atom.Style, atom.Meta, atom.Link:
+				t.Fatalf("<%s> element in\n%s", n.Data, out)
+			}
+			if n.Namespace != "" {
+				t.Fatalf("<%s %s> element in\n%s", n.Namespace, n.Data, out)
+			}
+			for _, a := range n.Attr {
+				k := strings.ToLower(a.Key)
+				if strings.HasPrefix(k, "on") || k == "style" || k == "srcdoc" {
+					t.Fatalf("attribute %s=%q in\n%s", a.Key, a.Val, out)
+				}
+				if (k == "href" || k == "src") && activeScheme(a.Val) {
+					t.Fatalf("%s=%q in\n%s", a.Key, a.Val, out)
+				}
+			}
+		}
+	})
+}
+
+// activeScheme reports whether a browser would run or embed the URL: a
+// javascript:, vbscript: or data: scheme, read as a browser reads it.
+func activeScheme(v string) bool {
+	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
+	v = strings.ToLower(strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:")
+}
+
+// voids are the elements Convert writes without an end tag.
+var voids = map[string]bool{"br": true, "hr": true, "img": true, "input": true, "wbr": true}
+
+// unbalanced returns what is wrong with the nesting of tags in s, or "".
+func unbalanced(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var stack []string
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return err.Error()
+			}
+			if len(stack) > 0 {
+				return "<" + stack[len(stack)-1] + "> never closed"
+			}
+			return ""
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voids[string(name)] {
+				stack = append(stack, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(stack) == 0 || stack[len(stack)-1] != string(name) {
+				return "stray </" + string(name) + ">"
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
