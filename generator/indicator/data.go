@@ -105,10 +105,28 @@ func CSV(rows []Row) []byte {
 			number = strconv.FormatFloat(n, 'f', -1, 64)
 		}
 		_ = w.Write([]string{
-			r.Page, r.URL(), ind.Anchor, ind.Name, ind.Value, number, ind.Unit, ind.Kind,
-			ind.Direction, ind.Bound, ind.Period, strconv.FormatBool(ind.Headline), ind.Sentence,
+			r.Page, r.URL(), inert(ind.Anchor), inert(ind.Name), inert(ind.Value), number, inert(ind.Unit), inert(ind.Kind),
+			inert(ind.Direction), inert(ind.Bound), inert(ind.Period), strconv.FormatBool(ind.Headline), inert(ind.Sentence),
 		})
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// inert keeps a text cell from being read as a formula by Excel or WPS: a
+// cell that starts with =, +, -, @ or a control character gets a leading
+// apostrophe (OWASP's advice for CSV injection). Numbers written as text,
+// such as "-7.1", are left alone.
+func inert(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s
+		}
+		return "'" + s
+	}
+	return s
 }

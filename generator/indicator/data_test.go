@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"reportsite/generator/content"
 )
 
 func testRows() []Row {
@@ -77,5 +79,15 @@ func TestCSV(t *testing.T) {
 
 	if got := CSV(nil); !bytes.Equal(got, append([]byte("\ufeff"), []byte(strings.Join(recs[0], ",")+"\r\n")...)) {
 		t.Errorf("no rows: %q", got)
+	}
+}
+
+func TestCSVFormulaInert(t *testing.T) {
+	rows := []Row{{Page: "p.html", Indicator: content.Indicator{Name: "=HYPERLINK(\"http://x\")", Value: "-7.1", Sentence: "@SUM(1)"}}}
+	got := string(CSV(rows))
+	for _, want := range []string{`"'=HYPERLINK(""http://x"")"`, ",-7.1,", ",'@SUM(1)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
 	}
 }

@@ -77,6 +77,9 @@ type Report struct {
 	DataPath string // the report's indicators, charts and open data
 	Meta     content.Report
 	Outline  []Link // parts, each with its subsections as Children
+	// Compact asks layouts to show only the current part's subsections:
+	// the outline is too long to repeat whole on every page.
+	Compact bool
 }
 
 // Link is an entry of an outline, a breadcrumb trail or a pager.
@@ -126,7 +129,14 @@ func (p *Page) Rel(target string) string {
 		}
 		from, target = from[i+1:], target[i+1:]
 	}
-	return strings.Repeat("../", strings.Count(from, "/")) + target + frag
+	up := strings.Repeat("../", strings.Count(from, "/"))
+	if up == "" {
+		// A first segment with a colon would read as a URL scheme.
+		if seg, _, _ := strings.Cut(target, "/"); strings.Contains(seg, ":") {
+			up = "./"
+		}
+	}
+	return up + target + frag
 }
 
 // CardLink pairs a card with the link from this page to its sentence, for

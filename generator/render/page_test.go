@@ -22,6 +22,7 @@ func TestRel(t *testing.T) {
 		{"r/full.html", "r/01/02.html#x", "01/02.html#x"},
 		{"r/01/02.html", "r/01/02.html#i-1", "#i-1"},
 		{"r/", "r/#i-1", "#i-1"},
+		{"r/", "r/javascript:x.html", "./javascript:x.html"},
 	} {
 		p := &Page{Path: tc.from}
 		if got := p.Rel(tc.to); got != tc.want {

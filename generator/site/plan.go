@@ -94,7 +94,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 			n.title = path.Base(s.Dir)
 		}
 		if s.Index != nil {
-			if s.Index.Meta.Title != "" {
+			if strings.TrimSpace(s.Index.Meta.Title) != "" {
 				n.title = s.Index.Meta.Title
 			}
 			n.label = s.Index.Meta.Label
@@ -110,7 +110,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 			c := &node{kind: "page", page: pg, parent: n, rnode: rep,
 				path: strings.TrimSuffix(pg.Path, ".md") + ".html", src: "content/" + pg.Path,
 				label: pg.Meta.Label, title: pg.Meta.Title}
-			if c.title == "" {
+			if strings.TrimSpace(c.title) == "" {
 				c.title = path.Base(strings.TrimSuffix(pg.Path, ".md"))
 			}
 			claim(c)
@@ -143,6 +143,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 		}
 		order(n)
 		r.Outline = outline(n.kids, 2)
+		r.Compact = len(n.reading) > maxOutline
 		full := &node{kind: "full", parent: n, rnode: n, path: r.FullPath, src: n.src, title: "全文"}
 		n.full = full
 		claim(full)
@@ -187,6 +188,10 @@ func (n *node) outFile() string {
 
 // hasIndicators reports whether a page among nodes states indicators, by its
 // front matter or, for pages loaded without it, by the set known.
+// maxOutline is the most entries an outline shows on every page; a longer
+// report shows the subsections of the current part only.
+const maxOutline = 60
+
 func hasIndicators(nodes []*node, known map[string]bool) bool {
 	for _, n := range nodes {
 		if n.page != nil && (len(n.page.Meta.Indicators) > 0 || known[n.page.Path]) {

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -449,3 +450,22 @@ func regexpFind(t *testing.T, s, expr string) string {
 }
 
 func mustCompile(expr string) *regexp.Regexp { return regexp.MustCompile(expr) }
+
+// TestLongReportOutline: a report too long to repeat its whole outline on
+// every page lists every part, and the subsections of the current part only.
+func TestLongReportOutline(t *testing.T) {
+	dir := testSite(t, miniSite)
+	var b strings.Builder
+	for i := 3; i <= 70; i++ {
+		fmt.Fprintf(&b, "-- content/r/02/%02d.md --\n+++\ntitle = \"第%d节\"\nweight = %d\n+++\n正文%d。\n", i, i, i, i)
+	}
+	edit(t, dir, b.String())
+	mustBuild(t, dir)
+	page := readOut(t, dir, "r/01/01.html")
+	if !strings.Contains(page, ">新旧动能转换提质增效</a>") || strings.Contains(page, ">第35节</a>") {
+		t.Error("a page of part 一 should list part 一's subsections and not part 二's")
+	}
+	if page := readOut(t, dir, "r/02/35.html"); !strings.Contains(page, ">第36节</a>") || strings.Contains(page, ">新旧动能转换提质增效</a>") {
+		t.Error("a page of part 二 should list part 二's subsections and not part 一's")
+	}
+}
