@@ -108,7 +108,9 @@ type state struct {
 	pages map[string]*content.Page // by content path
 	sigs  map[string]uint64        // output file → signature of its inputs
 	refs  map[string]pageRefs      // output file → ids and links of its Markdown
-	docs  map[string]searchDocs    // output file → its text for the search index
+	// docs maps each output file to its text for the search index, from this
+	// build and the one before (whose files the publisher's spare holds).
+	docs [2]map[string]searchDoc
 }
 
 // NewBuilder returns a Builder for the site described by opt.
@@ -222,7 +224,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	}
 	p.fieldsHTML = c.fields
 	p.refs = map[string]pageRefs{}
-	p.docs = map[string]searchDocs{}
+	p.docs = map[string]searchDoc{}
 	if b.prev != nil {
 		p.prevRefs = b.prev.refs
 		p.prevDocs = b.prev.docs
@@ -289,7 +291,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, nil
 	}
 
-	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs, docs: p.docs}
+	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs, docs: [2]map[string]searchDoc{p.docs, p.prevDocs[0]}}
 	for _, a := range assets {
 		next.sigs[a.out] = 0
 	}

@@ -11,11 +11,14 @@
 //
 // Output layout: a section directory D becomes D/index.html, a page D/N.md
 // becomes D/N.html, a report also gets D/full.html (the whole report on one
-// page), assets go to assets/ with content-hashed names. Pages are files
+// page), assets go to assets/ with content-hashed names, the search index
+// (generator/search: every page's text, its paragraphs numbered p-1, p-2, …
+// for results to land on) to search/. Pages are files
 // rather than directories of their own: links stay short and work from disk,
 // and a build creates a tenth of the directories.
 // All links between pages are relative.
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result.
-// Imports: content, markdown, render, theme, publish and the standard library.
+// Imports: content, markdown, render, theme, publish, search and the
+// standard library.
 package site

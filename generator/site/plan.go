@@ -48,10 +48,10 @@ type siteplan struct {
 	stream fs.FS
 
 	mu       sync.Mutex
-	refs     map[string]pageRefs   // output file → ids and links of its Markdown
-	prevRefs map[string]pageRefs   // the same, from the previous build
-	docs     map[string]searchDocs // output file → its text for the search index
-	prevDocs map[string]searchDocs // the same, from the previous build
+	refs     map[string]pageRefs     // output file → ids and links of its Markdown
+	prevRefs map[string]pageRefs     // the same, from the previous build
+	docs     map[string]searchDoc    // output file → its text for the search index
+	prevDocs [2]map[string]searchDoc // the same, from the previous build and the one before
 }
 
 // plan turns the content tree into output pages, with their URLs, outline and

@@ -49,9 +49,10 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
-// TestSearchIndexIncremental edits a page, reverts the edit (so that the
-// publisher's spare directory provides the page without converting it) and
-// checks after each rebuild that the search index is that of a full build.
+// TestSearchIndexIncremental edits a page and reverts the edit, deletes a
+// page and restores it (so that the publisher's spare directory provides
+// the page without converting it), and checks after each rebuild that the
+// search index is that of a full build.
 func TestSearchIndexIncremental(t *testing.T) {
 	dir := testSite(t, miniSite)
 	b := NewBuilder(Options{Source: dir})
@@ -65,12 +66,18 @@ func TestSearchIndexIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := strings.Replace(string(orig), "重大工程实施方案", "改过的句子", 1)
-	for i, text := range []string{edited, string(orig), edited, string(orig)} {
-		if err := os.WriteFile(filepath.Join(dir, page), []byte(text), 0o644); err != nil {
+	for i, text := range []string{edited, string(orig), edited, string(orig), "", string(orig), "", string(orig)} {
+		var err error
+		if text == "" {
+			err = os.Remove(filepath.Join(dir, page))
+		} else {
+			err = os.WriteFile(filepath.Join(dir, page), []byte(text), 0o644)
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := b.Build(ctx, []string{page}); err != nil {
-			t.Fatal(err)
+			t.Fatalf("step %d: %v", i, err)
 		}
 		fresh := filepath.Join(t.TempDir(), "public")
 		if _, err := Build(ctx, Options{Source: dir, Dest: fresh}); err != nil {

@@ -107,6 +107,22 @@
     return true;
   }
 
+  // searchBox loads search.js the first time the reader focuses or touches
+  // the search box: a reader who never searches downloads nothing for it.
+  function searchBox() {
+    var form = document.querySelector("form.search[data-script]");
+    if (!form) { return; }
+    var load = function () {
+      form.removeEventListener("focusin", load);
+      form.removeEventListener("pointerdown", load);
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-script");
+      document.head.appendChild(s);
+    };
+    form.addEventListener("focusin", load);
+    form.addEventListener("pointerdown", load);
+  }
+
   function ready() {
     setSize(store.get(key));
     var tools = document.querySelectorAll(".tools");
@@ -123,6 +139,7 @@
       }
     });
     outline();
+    searchBox();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);

@@ -1,0 +1,246 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"unicode"
+)
+
+const (
+	// bitsPerPair is the size of a section's filter per distinct character
+	// pair; with probes hashes each, a pair that is absent passes one time
+	// in seven, (1 − e^(−probes/bitsPerPair))^probes. A query of n
+	// characters tests n−1 pairs, so a false candidate is already rare at
+	// four characters, and the text then rejects it.
+	bitsPerPair = 4
+	probes      = 3
+	// maxPart bounds a text part, in bytes of JSON: a report larger than
+	// that is split at a page boundary, so that a query fetches less.
+	maxPart = 256 << 10
+
+	// IndexFile is the published file the client fetches first.
+	IndexFile = "search/index.json"
+	// formatVersion is the "v" of IndexFile; the client refuses others.
+	formatVersion = 1
+)
+
+// Page is one published page, ready to index. NewPage computes the filters of
+// its sections once, so that a rebuild that keeps the page reuses them.
+type Page struct {
+	Path  string // published file, relative to the site root: "r/01/01.html"
+	Title string // as its heading shows it: "（一）经济运行稳步回升"
+	// Sections[0] is the text above the first heading; the page's title is
+	// its heading.
+	Sections []Section
+	filters  [][]byte // one per section
+}
+
+// NewPage returns the page at path with the given title and the text of
+// html, the pieces of HTML written by markdown.Convert that the page shows in
+// order (an index page's text before and after its list of children).
+func NewPage(path, title string, html ...string) *Page {
+	p := &Page{Path: path, Title: title}
+	for i, h := range html {
+		secs := Sections(h)
+		if i > 0 && len(secs[0].Blocks) == 0 {
+			secs = secs[1:] // a later piece opens with a heading: nothing above it
+		}
+		p.Sections = append(p.Sections, secs...)
+	}
+	if len(p.Sections) == 0 {
+		p.Sections = []Section{{}}
+	}
+	p.filters = make([][]byte, len(p.Sections))
+	for i := range p.Sections {
+		p.filters[i] = newFilter(p.texts(i))
+	}
+	return p
+}
+
+// texts returns the texts of section i: its heading (the page's title for
+// the first section), then its blocks.
+func (p *Page) texts(i int) []string {
+	s := p.Sections[i]
+	out := make([]string, 0, 1+len(s.Blocks))
+	if i == 0 {
+		out = append(out, p.Title)
+	} else {
+		out = append(out, s.Heading)
+	}
+	for _, b := range s.Blocks {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+// newFilter returns the Bloom filter of every pair of adjacent characters
+// of texts, after fold; pairs with a space are left out, as the query
+// splits at spaces.
+func newFilter(texts []string) []byte {
+	var hs []uint32
+	for _, t := range texts {
+		hs = appendPairs(hs, fold(t))
+	}
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	f := make([]byte, max(1, (len(hs)*bitsPerPair+7)/8))
+	m := uint32(len(f) * 8)
+	for _, h := range hs {
+		for i := range uint32(probes) {
+			pos := probe(h, i, m)
+			f[pos>>3] |= 1 << (pos & 7)
+		}
+	}
+	return f
+}
+
+// appendPairs appends the hash of every pair of adjacent characters of the
+// folded text s that are both indexed.
+func appendPairs(hs []uint32, s string) []uint32 {
+	prev := ' '
+	for _, r := range s {
+		if indexed(prev) && indexed(r) {
+			hs = append(hs, pairHash(prev, r))
+		}
+		prev = r
+	}
+	return hs
+}
+
+// indexed reports whether pairs with r go into the filters: letters (汉字
+// among them), digits, and the point and percent sign of numbers. A pair
+// with punctuation or a space is left out: it would cost a sixth of the
+// filter and narrow little, and the text still checks it.
+func indexed(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '.' || r == '%'
+}
+
+// pairHash is the hash of the characters a and b (code points), with 32-bit
+// arithmetic that search.js repeats with Math.imul: a multiply, then the
+// finaliser of MurmurHash3.
+func pairHash(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)
+	h ^= h >> 15
+	h *= 0x85EBCA6B
+	h ^= h >> 13
+	h *= 0xC2B2AE35
+	h ^= h >> 16
+	return h
+}
+
+// probe is the bit of a filter of m bits that the i-th hash of h sets:
+// double hashing, the second hash being h rotated by 16 bits, made odd.
+func probe(h, i, m uint32) uint32 {
+	h2 := (h>>16 | h<<16) | 1
+	return (h + i*h2) % m
+}
+
+// Group is the pages of one report, or the pages outside reports, in
+// reading order. A group's text is published together, in one part or a
+// few.
+type Group struct {
+	Title string // the report's title, shown with each result; "" outside reports
+	Pages []*Page
+}
+
+// File is one published file of the index.
+type File struct {
+	Name string // relative to the site root: "search/index.json"
+	Data []byte
+}
+
+// Build returns the files of the search index of groups: IndexFile, and the
+// text parts it names. A part is named by the hash of its content, so a
+// browser may keep it as long as it likes; IndexFile keeps its name.
+func Build(groups []Group) []File {
+	var (
+		files  []File
+		parts  [][]any
+		sizes  []int
+		filter []byte
+	)
+	for _, g := range groups {
+		for _, chunk := range split(g.Pages) {
+			data, units := partJSON(g.Title, chunk)
+			sum := sha256.Sum256(data)
+			name := "search/" + hex.EncodeToString(sum[:4]) + ".json"
+			files = append(files, File{Name: name, Data: data})
+			parts = append(parts, []any{name, units, len(data)})
+			for _, p := range chunk {
+				for _, f := range p.filters {
+					sizes = append(sizes, len(f))
+					filter = append(filter, f...)
+				}
+			}
+		}
+	}
+	index := map[string]any{
+		"v":     formatVersion,
+		"k":     probes,
+		"parts": parts,
+		"m":     sizes,
+		"f":     base64.StdEncoding.EncodeToString(filter),
+	}
+	return append([]File{{Name: IndexFile, Data: marshal(index)}}, files...)
+}
+
+// split cuts a group's pages into runs whose text stays under maxPart.
+func split(pages []*Page) [][]*Page {
+	var out [][]*Page
+	start, size := 0, 0
+	for i, p := range pages {
+		n := len(p.Path) + len(p.Title)
+		for _, s := range p.Sections {
+			n += len(s.Heading) + len(s.ID)
+			for _, b := range s.Blocks {
+				n += len(b.ID) + len(b.Text) + 6
+			}
+		}
+		if size+n > maxPart && i > start {
+			out = append(out, pages[start:i])
+			start, size = i, 0
+		}
+		size += n
+	}
+	if start < len(pages) || len(out) == 0 {
+		out = append(out, pages[start:])
+	}
+	return out
+}
+
+// partJSON writes the text of pages as one part, and returns it with the
+// number of sections ("units") it holds.
+//
+//	{"report": "…", "pages": [[path, title], …],
+//	 "units": [[page, heading, id, blockID, blockText, blockID, blockText, …], …]}
+func partJSON(report string, pages []*Page) ([]byte, int) {
+	var ps [][2]string
+	var units [][]any
+	for i, p := range pages {
+		ps = append(ps, [2]string{p.Path, p.Title})
+		for _, s := range p.Sections {
+			u := []any{i, s.Heading, s.ID}
+			for _, b := range s.Blocks {
+				u = append(u, b.ID, b.Text)
+			}
+			units = append(units, u)
+		}
+	}
+	return marshal(map[string]any{"report": report, "pages": ps, "units": units}), len(units)
+}
+
+// marshal writes v as JSON without escaping <, > and &: the files are
+// fetched as data, never placed in a page.
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // unreachable: strings, numbers and slices of them
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
