@@ -107,7 +107,9 @@ func touched(changed []string, dir string) bool {
 type state struct {
 	pages map[string]*content.Page // by content path
 	sigs  map[string]uint64        // output file → signature of its inputs
-	refs  map[string]pageRefs      // output file → ids and links of its Markdown
+	// refs maps each output file to the ids and links of its Markdown, from
+	// this build and the one before (whose files the spare directory holds).
+	refs [2]map[string]pageRefs
 	// docs maps each output file to its text for the search index, from this
 	// build and the one before (whose files the publisher's spare holds).
 	docs [2]map[string]searchDoc
@@ -291,7 +293,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, nil
 	}
 
-	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: p.refs, docs: [2]map[string]searchDoc{p.docs, p.prevDocs[0]}}
+	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: [2]map[string]pageRefs{p.refs, p.prevRefs[0]}, docs: [2]map[string]searchDoc{p.docs, p.prevDocs[0]}}
 	for _, a := range assets {
 		next.sigs[a.out] = 0
 	}

@@ -104,3 +104,25 @@ func TestIncrementalAfterError(t *testing.T) {
 		t.Error("the fixed page is not published")
 	}
 }
+
+// TestIncrementalChecksKeptLinks: a page kept from the spare directory (the
+// build before last) still has its links checked.
+func TestIncrementalChecksKeptLinks(t *testing.T) {
+	dir := testSite(t, miniSite)
+	linking := "-- content/r/01/01.md --\n+++\ntitle = \"x\"\nweight = 1\n+++\n见[下一节](02.html)。\n"
+	edit(t, dir, linking)
+	b := NewBuilder(Options{Source: dir})
+	ctx := context.Background()
+	changed := []string{"content/r/01/01.md"}
+	for _, body := range []string{linking, strings.Replace(linking, "见", "参见", 1), linking} {
+		edit(t, dir, body)
+		if _, err := b.Build(ctx, changed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Remove(filepath.Join(dir, "content/r/01/02.md"))
+	_, err := b.Build(ctx, []string{"content/r/01/02.md"})
+	if err == nil || !strings.Contains(err.Error(), `content/r/01/01.md:5: broken link "02.html"`) {
+		t.Errorf("deleting a linked page: %v", err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 // defines and the links it makes. Links written by layouts are not listed:
 // they come from the site's own plan and always resolve.
 type pageRefs struct {
+	sig   uint64 // the signature of the output file the refs were read from
 	src   string // content path, e.g. "r/01/01.md"
 	ids   []string
 	links []string

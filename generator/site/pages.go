@@ -156,7 +156,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 	for _, n := range g {
 		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
 		if !dirty && full == nil {
-			p.addRefs(n, p.prevRefs[n.outFile()])
+			p.addRefs(n, p.keptRefs(n))
 			if n.kind == "data" {
 				errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
 			}
@@ -168,7 +168,9 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 			continue
 		}
 		if n.page != nil {
-			p.addRefs(n, refsOf(n.page, string(c.body.HTML), string(c.closing.HTML)))
+			r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
+			r.sig = p.sigs[n.outFile()]
+			p.addRefs(n, r)
 			p.indexPage(n, c)
 		}
 		if full != nil {
@@ -340,6 +342,18 @@ func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, ui
 		}
 	}
 	return errs
+}
+
+// keptRefs returns the link refs of a page kept from an earlier build: from
+// whichever of the last two builds produced the file as it is now.
+func (p *siteplan) keptRefs(n *node) pageRefs {
+	file := n.outFile()
+	for _, prev := range p.prevRefs {
+		if r, ok := prev[file]; ok && r.sig == p.sigs[file] {
+			return r
+		}
+	}
+	return pageRefs{}
 }
 
 func (p *siteplan) addRefs(n *node, r pageRefs) {

@@ -49,7 +49,7 @@ type siteplan struct {
 
 	mu       sync.Mutex
 	refs     map[string]pageRefs     // output file → ids and links of its Markdown
-	prevRefs map[string]pageRefs     // the same, from the previous build
+	prevRefs [2]map[string]pageRefs  // the same, from the previous two builds
 	docs     map[string]searchDoc    // output file → its text for the search index
 	prevDocs [2]map[string]searchDoc // the same, from the previous build and the one before
 }
