@@ -78,7 +78,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// letting the heap grow to twice that. GOMEMLIMIT in the environment
 	// overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(85 << 20)
+		debug.SetMemoryLimit(150 << 20)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
