@@ -80,6 +80,19 @@ func reportPerPage(b *testing.B, pages int) {
 // BenchmarkBuild is a full build to a temporary directory, everything
 // included: load, Markdown, outline, layouts, assets, sitemap, atomic publish.
 func BenchmarkBuild(b *testing.B) {
+	b.Run("site=committed", func(b *testing.B) {
+		root := filepath.Join("..", "..")
+		pages := countPages(b, root)
+		dest := filepath.Join(b.TempDir(), "public")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			if _, err := Build(context.Background(), Options{Source: root, Dest: dest}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportPerPage(b, pages)
+	})
 	for _, size := range corpusSizes {
 		b.Run(size.name, func(b *testing.B) {
 			dir := corpusDir(b, size.reports)
