@@ -553,8 +553,15 @@ func stripScript(page string) string { return injected.ReplaceAllString(page, ""
 // snapshot returns every file under dir with its bytes.
 func snapshot(t testing.TB, dir string) map[string]string {
 	t.Helper()
+	files, err := trySnapshot(dir)
+	must(t, err)
+	return files
+}
+
+// trySnapshot is snapshot for a directory that may change while it is read.
+func trySnapshot(dir string) (map[string]string, error) {
 	files := map[string]string{}
-	must(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -562,8 +569,8 @@ func snapshot(t testing.TB, dir string) map[string]string {
 		rel, _ := filepath.Rel(dir, p)
 		files[filepath.ToSlash(rel)] = string(b)
 		return err
-	}))
-	return files
+	})
+	return files, err
 }
 
 func openFDs() int {
@@ -706,8 +713,10 @@ func TestServeSoak(t *testing.T) {
 	want := snapshot(t, fresh)
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		got := snapshot(t, d.dest)
-		if equalSites(got, want) {
+		// A rebuild may swap the directory while it is being read: a
+		// failed read is retried like a difference.
+		got, err := trySnapshot(d.dest)
+		if err == nil && equalSites(got, want) {
 			break
 		}
 		if time.Now().After(deadline) {
