@@ -6,7 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -156,7 +158,60 @@ type File struct {
 // Build returns the files of the search index of groups: IndexFile, and the
 // text parts it names. A part is named by the hash of its content, so a
 // browser may keep it as long as it likes; IndexFile keeps its name.
-func Build(groups []Group) []File {
+func Build(groups []Group) []File { return (*Cache)(nil).Build(groups) }
+
+// Cache remembers the text parts of earlier builds, so that a rebuild after
+// a one-page edit encodes only the part that holds that page. A part is
+// reused when it holds the same Page values in the same order: pages are
+// never changed after NewPage, and a changed page is a new value. The zero
+// value is ready; a nil *Cache caches nothing.
+type Cache struct {
+	parts map[string]cachedPart
+}
+
+type cachedPart struct {
+	data  []byte
+	units int
+	// pages keeps the part's Page values alive, so that no other value can
+	// take one of their addresses, which the key is made of.
+	pages []*Page
+}
+
+// key identifies a part by its report and its page values.
+func partKey(report string, pages []*Page) string {
+	var b strings.Builder
+	b.WriteString(report)
+	for _, p := range pages {
+		fmt.Fprintf(&b, "\x00%p", p)
+	}
+	return b.String()
+}
+
+// Build is the package function Build, reusing the parts c holds; it keeps
+// only the parts of this build for the next.
+func (c *Cache) Build(groups []Group) []File {
+	var next map[string]cachedPart
+	if c != nil {
+		next = map[string]cachedPart{}
+	}
+	part := func(report string, pages []*Page) ([]byte, int) {
+		if c == nil {
+			return partJSON(report, pages)
+		}
+		k := partKey(report, pages)
+		cp, ok := c.parts[k]
+		if !ok {
+			cp.data, cp.units = partJSON(report, pages)
+			cp.pages = pages
+		}
+		next[k] = cp
+		return cp.data, cp.units
+	}
+	defer func() {
+		if c != nil {
+			c.parts = next
+		}
+	}()
 	var (
 		files  []File
 		parts  [][]any
@@ -165,7 +220,7 @@ func Build(groups []Group) []File {
 	)
 	for _, g := range groups {
 		for _, chunk := range split(g.Pages) {
-			data, units := partJSON(g.Title, chunk)
+			data, units := part(g.Title, chunk)
 			sum := sha256.Sum256(data)
 			name := "search/" + hex.EncodeToString(sum[:4]) + ".json"
 			files = append(files, File{Name: name, Data: data})

@@ -18,6 +18,7 @@ import (
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
+	"reportsite/generator/search"
 	"reportsite/generator/theme"
 )
 
@@ -81,6 +82,7 @@ type cache struct {
 	assets    []asset
 	chroma    []byte
 	fields    template.HTML // the converted 数据说明 of data pages
+	search    search.Cache  // the search index's text parts
 	// pageSigs holds the hashes of each page's front matter and body,
 	// keyed by the page value, which content.Load reuses for unchanged files.
 	pageSigs map[*content.Page]pageSig
@@ -225,6 +227,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		c.fields = r.HTML
 	}
 	p.fieldsHTML = c.fields
+	if !b.oneShot {
+		p.searchCache = &c.search
+	}
 	p.refs = map[string]pageRefs{}
 	p.docs = map[string]searchDoc{}
 	if b.prev != nil {

@@ -13,6 +13,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/render"
+	"reportsite/generator/search"
 )
 
 // node is one output page.
@@ -48,10 +49,13 @@ type siteplan struct {
 	stream fs.FS
 
 	mu       sync.Mutex
-	refs     map[string]pageRefs     // output file → ids and links of its Markdown
-	prevRefs [2]map[string]pageRefs  // the same, from the previous two builds
-	docs     map[string]searchDoc    // output file → its text for the search index
-	prevDocs [2]map[string]searchDoc // the same, from the previous build and the one before
+	refs     map[string]pageRefs    // output file → ids and links of its Markdown
+	prevRefs [2]map[string]pageRefs // the same, from the previous two builds
+	docs     map[string]searchDoc   // output file → its text for the search index
+	// searchCache holds the search index's text parts between builds; nil
+	// in a single build.
+	searchCache *search.Cache
+	prevDocs    [2]map[string]searchDoc // the same, from the previous build and the one before
 }
 
 // plan turns the content tree into output pages, with their URLs, outline and

@@ -81,7 +81,7 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 		return errs
 	}
 
-	for _, f := range search.Build(groups) {
+	for _, f := range p.searchCache.Build(groups) {
 		h := fnv.New64a()
 		h.Write(f.Data)
 		sig := h.Sum64()
