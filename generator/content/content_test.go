@@ -110,3 +110,22 @@ func TestSplitChildren(t *testing.T) {
 		t.Errorf("got %q %q", lead, closing)
 	}
 }
+
+func TestLoadOutline(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte("+++\ntitle = \"a\"\n\n[[indicators]]\nname = \"x\"\nvalue = \"1\"\n+++\nbody\n")},
+		// A table after the indicators: the whole front matter is decoded.
+		"b.md": {Data: []byte("+++\ntitle = \"b\"\n\n[[indicators]]\nname = \"x\"\n\n[report]\nindex_no = \"1\"\ndoc_no = \"\"\nissued = \"\"\npublisher = \"p\"\n+++\n")},
+	}
+	root, err := Load(fsys, LoadOptions{Outline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := root.Pages[0], root.Pages[1]
+	if !a.Outline || len(a.Meta.Indicators) != 0 || a.Body != nil || a.Meta.Title != "a" {
+		t.Errorf("a: %+v", a)
+	}
+	if b.Outline || len(b.Meta.Indicators) != 1 || b.Meta.Report == nil || b.Meta.Report.Publisher != "p" {
+		t.Errorf("b: %+v", b)
+	}
+}

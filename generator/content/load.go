@@ -40,6 +40,11 @@ type LoadOptions struct {
 	// passes the pages of the previous build for the files that did not
 	// change.
 	Reuse func(path string) *Page
+	// Outline loads pages for outlines and lists only: no body, and the
+	// front matter without its [[indicators]] tables (Page.Outline marks a
+	// page that has them). A build that reads each page again when it
+	// renders it uses this to keep memory and decoding small.
+	Outline bool
 	// Loaded, when set, is called with every page read from the file system,
 	// from several goroutines at once.
 	Loaded func(*Page)
@@ -148,7 +153,7 @@ func loadFile(fsys fs.FS, p string, opt LoadOptions) (*Page, error) {
 	if !utf8.Valid(src) {
 		return nil, Errorf(p, invalidUTF8Line(src), "not valid UTF-8: save the file as UTF-8 (import converts GB18030 text)")
 	}
-	pg, err := Parse(p, src)
+	pg, err := parse(p, src, opt.Outline)
 	if err != nil {
 		return nil, err
 	}

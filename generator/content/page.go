@@ -19,6 +19,9 @@ type Page struct {
 	// BodyLine is the 1-based line of the file on which Body starts, so that
 	// positions found in Body can be reported as positions in the file.
 	BodyLine int
+	// Outline marks a page loaded for outlines only (LoadOptions.Outline)
+	// whose front matter has indicators that were not decoded.
+	Outline bool
 }
 
 // IsIndex reports whether p is a section's "_index.md".
@@ -130,6 +133,17 @@ const delim = "+++"
 
 // Parse reads one content file. path is used for errors and stored in Page.Path.
 func Parse(path string, src []byte) (*Page, error) {
+	return parse(path, src, false)
+}
+
+// indicatorsHeader opens each table of a page's indicators.
+var indicatorsHeader = []byte("[[indicators]]")
+
+// parse is Parse; with outline set it decodes the front matter only up to
+// its first [[indicators]] table, when nothing but indicator tables follows
+// it, and leaves the body out. Outlines and lists need no more, and the
+// indicator tables are most of a report page's front matter.
+func parse(path string, src []byte, outline bool) (*Page, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, "\r \t")) != delim {
@@ -145,6 +159,13 @@ func Parse(path string, src []byte) (*Page, error) {
 		if string(bytes.TrimRight(src[off:next], "\r\n \t")) == delim {
 			p := &Page{Path: path, Body: src[next:], BodyLine: line + 1}
 			fm := src[len(src)-len(rest) : off]
+			if outline {
+				p.Body = nil
+				if cut, ok := beforeIndicators(fm); ok {
+					p.Outline = len(cut) < len(fm)
+					fm = cut
+				}
+			}
 			if err := DecodeTOML(path, 2, fm, &p.Meta); err != nil {
 				return nil, err
 			}
@@ -153,6 +174,36 @@ func Parse(path string, src []byte) (*Page, error) {
 		off = next
 	}
 	return nil, Errorf(path, 1, `front matter opened with "+++" is never closed: add a line "+++" after the last key`)
+}
+
+// beforeIndicators returns the front matter before its first [[indicators]]
+// line, and whether only [[indicators]] tables follow it (so that nothing
+// else is lost by the cut).
+func beforeIndicators(fm []byte) ([]byte, bool) {
+	start := -1
+	for off := 0; off < len(fm); {
+		end := bytes.IndexByte(fm[off:], '\n')
+		next := len(fm)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := bytes.TrimSpace(fm[off:next])
+		if len(line) > 0 && line[0] == '[' {
+			switch {
+			case bytes.Equal(line, indicatorsHeader):
+				if start < 0 {
+					start = off
+				}
+			case start >= 0:
+				return fm, false // another table after the indicators
+			}
+		}
+		off = next
+	}
+	if start < 0 {
+		return fm, true
+	}
+	return fm[:start], true
 }
 
 // Marshal returns the file form of p: front matter, then body. Keys come in the

@@ -144,13 +144,14 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	withIndicators := map[string]bool{}
 	var mu sync.Mutex
 	if b.oneShot {
+		lopt.Outline = true // texts are read again when rendered
 		lopt.Loaded = func(pg *content.Page) {
-			if len(pg.Meta.Indicators) > 0 {
+			if pg.Outline || len(pg.Meta.Indicators) > 0 {
 				mu.Lock()
 				withIndicators[pg.Path] = true
 				mu.Unlock()
 			}
-			pg.Body, pg.Meta.Indicators = nil, nil // read again when rendered
+			pg.Meta.Indicators = nil
 		}
 	}
 	tree, err := loadContent(filepath.Join(opt.Source, "content"), lopt)
