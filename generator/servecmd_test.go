@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"reportsite/generator/content"
+	"reportsite/generator/corpus"
 	"reportsite/generator/serve"
 	"reportsite/generator/site"
 )
@@ -804,7 +805,21 @@ func BenchmarkEditToServed(b *testing.B) {
 		}
 		benchEdits(b, src)
 	})
+	// The benchmark corpus of BENCHMARKS.md: 46 variations of the committed
+	// report, about 1,000 pages.
 	b.Run("corpus1000", func(b *testing.B) {
+		src := filepath.Join(b.TempDir(), "site")
+		tmpl := filepath.Join("..", "content", "2020-plan-report")
+		if _, err := os.Stat(tmpl); err != nil {
+			b.Skip("no committed report to vary")
+		}
+		if err := corpus.Write(src, corpus.Options{Reports: 46, Template: os.DirFS(tmpl), Place: "周村", Year: 2020}); err != nil {
+			b.Fatal(err)
+		}
+		benchEdits(b, src)
+	})
+	// One report of 1,000 pages: every edit renders its full-text page.
+	b.Run("onereport1000", func(b *testing.B) {
 		src := b.TempDir()
 		writeCorpus(b, src, 20, 50)
 		benchEdits(b, src)
