@@ -52,6 +52,11 @@ func DecodeTOML(path string, firstLine int, src []byte, v any) error {
 	return errors.Join(errs...)
 }
 
+// KeyLine returns the 1-based line of src on which the key with the given
+// path (table names, then the key) is defined, or 1 when it cannot be found.
+// Decoders use it to place errors about valid TOML with wrong values.
+func KeyLine(src []byte, key ...string) int { return keyLine(src, toml.Key(key)) }
+
 // keyLine finds the 1-based line on which key k is defined in src, by following
 // table headers. It returns 1 when the key cannot be located (for instance in an
 // inline table); the decoder itself does not record positions of valid keys.

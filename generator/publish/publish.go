@@ -117,9 +117,6 @@ func removeStale(parent, base string) {
 	}
 }
 
-// Staging returns the path of the staging directory.
-func (d *Dir) Staging() string { return d.staging }
-
 // claim records rel as published and makes sure its directory exists.
 func (d *Dir) claim(rel string) (string, error) {
 	if !fs.ValidPath(rel) || rel == "." {

@@ -139,6 +139,5 @@ func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
 
 // funcs is the complete set of functions layouts may call.
 var funcs = template.FuncMap{
-	"add":       func(a, b int) int { return a + b },
 	"hasPrefix": strings.HasPrefix,
 }

@@ -68,13 +68,13 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			errs = append(errs, content.Errorf(name, lineOf(src, "base_url"), "base_url %q is not an absolute http(s) URL", c.BaseURL))
+			errs = append(errs, content.Errorf(name, content.KeyLine(src, "base_url"), "base_url %q is not an absolute http(s) URL", c.BaseURL))
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
 	}
 	if id := c.Identity.SiteIDCode; id != "" && !siteIDCode.MatchString(id) {
-		errs = append(errs, content.Errorf(name, lineOf(src, "site_id_code"), "site_id_code %q is not a 网站标识码 (10 digits, or bm and 8 digits)", id))
+		errs = append(errs, content.Errorf(name, content.KeyLine(src, "identity", "site_id_code"), "site_id_code %q is not a 网站标识码 (10 digits, or bm and 8 digits)", id))
 	}
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)
@@ -94,17 +94,6 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 		}
 	}
 	return &c, warns, nil
-}
-
-// lineOf returns the 1-based line on which key is assigned, or 1.
-func lineOf(src []byte, key string) int {
-	for i, l := range strings.Split(string(src), "\n") {
-		k, _, ok := strings.Cut(l, "=")
-		if ok && strings.TrimSpace(k) == key {
-			return i + 1
-		}
-	}
-	return 1
 }
 
 // readDirFS returns os.DirFS(dir) when dir exists, or nil.

@@ -19,6 +19,7 @@
 // All links between pages are relative.
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result.
-// Imports: content, markdown, render, theme, publish, search and the
-// standard library.
+// Imports: content, markdown, render, theme, publish, indicator, search, the
+// standard library, tdewolff/minify (CSS and JS assets) and x/net/html (the
+// output checks of Check).
 package site

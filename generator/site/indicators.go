@@ -119,7 +119,7 @@ func (p *siteplan) dataView(r *node) *render.DataView {
 					continue
 				}
 				rc := render.RatioChart{Card: c, SVG: template.HTML(indicator.StructureSVG(ind))}
-				names := strings.Split(ratioNames(ind.Name, len(written)), "|")
+				names := ratioNames(ind.Name, len(written))
 				for k, w := range written {
 					rc.Terms = append(rc.Terms, render.RatioTerm{Name: names[k], Value: w})
 				}
@@ -143,7 +143,7 @@ func (p *siteplan) dataView(r *node) *render.DataView {
 
 // ratioNames names the terms of a ratio: 三次产业 gives 第一产业, 第二产业…;
 // any other ratio numbers its terms.
-func ratioNames(name string, n int) string {
+func ratioNames(name string, n int) []string {
 	names := make([]string, n)
 	for i := range names {
 		if strings.Contains(name, "三次产业") && n == 3 {
@@ -152,7 +152,7 @@ func ratioNames(name string, n int) string {
 			names[i] = fmt.Sprintf("第%d项", i+1)
 		}
 	}
-	return strings.Join(names, "|")
+	return names
 }
 
 // openData returns the indicators of report r as JSON and CSV rows, each

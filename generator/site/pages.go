@@ -176,7 +176,8 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		if full != nil {
 			conv[n] = c // the full text shows no cards: unmarked
 		}
-		if n.page != nil && len(n.page.Meta.Indicators) > 0 {
+		// A kept page was verified and marked when it was written.
+		if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
 			var merrs []error
 			c.body.HTML, merrs = markSentences(n.page, n.src, c.body.HTML)
 			if len(merrs) > 0 {
