@@ -192,3 +192,33 @@ func TestConcurrentBuildsRefused(t *testing.T) {
 	}
 	second.Abort()
 }
+
+// The staging directory's files are written over in place (Overwrite): a
+// shorter file must not keep the tail of the longer one it replaces.
+func TestOverwriteShorterFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, files := range []map[string]string{
+		{"a.html": "一二三四五六七八九十", "b.html": "short"},
+		{"a.html": "x", "b.html": "longer than before"},
+		{"a.html": "一二三四五六七八九十", "b.html": "short"},
+		{"a.html": "", "b.html": "longer than before, again"},
+	} {
+		d, err := New(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				t.Fatalf("build %d: %v", i, err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range files {
+			if got := read(t, filepath.Join(dest, name)); got != want {
+				t.Errorf("build %d: %s = %q, want %q", i, name, got, want)
+			}
+		}
+	}
+}
