@@ -1,0 +1,87 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"os"
+	"strings"
+	"testing"
+)
+
+// The outline list used to be a template; testdata/outline-template.html is
+// that template, kept as the specification. OutlineList must write the same
+// bytes for every kind of page, including odd paths and titles.
+func TestOutlineListMatchesTemplate(t *testing.T) {
+	src, err := os.ReadFile("testdata/outline-template.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := template.Must(template.New("outline").Funcs(funcs).Parse(string(src)))
+
+	odd := &Report{Title: "报告", Path: "r 报告/", FullPath: "r 报告/full.html", DataPath: "r 报告/data.html",
+		Outline: []Link{
+			{Path: "r 报告/01/", Label: "一、", Text: "总体 <情况> & \"要求\"", Children: []Link{
+				{Path: "r 报告/01/a+b(1).html", Label: "（一）", Text: "O'Neil + 100%"},
+				{Path: "r 报告/01/x:y.html", Text: "冒号"},
+				{Path: "r 报告/01/%E4.html", Label: "（三）", Text: "百分号"},
+			}},
+			{Path: "r 报告/02.html", Label: "二、", Text: "没有子节"},
+			{Path: "r 报告/03/", Label: "三、", Text: "第三部分", Children: []Link{
+				{Path: "r 报告/03/01.html", Label: "（一）", Text: "一"},
+				{Path: "r 报告/03/q?a=1&b=2.html", Label: "（二）", Text: "问号与&"},
+			}},
+		}}
+	noData := *odd
+	noData.DataPath = ""
+	compact := *odd
+	compact.Compact = true
+	parts := []Part{
+		{ID: "s", Depth: 0},
+		{ID: "s-1", Depth: 1, Label: "一、", Title: "总体 <情况>"},
+		{ID: "s-1-1", Depth: 2, Label: "（一）", Title: "O'Neil + 100%"},
+		{ID: "s-1-end", Depth: 1},
+		{ID: "s-1-2", Depth: 2, Title: "无编号"},
+		{ID: "s-1-2-1", Depth: 3, Title: "第三层"},
+		{ID: "s-2", Depth: 1, Label: "二、", Title: "没有子节"},
+		{ID: "s-3", Depth: 1, Label: "三、", Title: "第三部分"},
+		{ID: "s-3-1", Depth: 2, Label: "（一）", Title: "一"},
+	}
+	for _, tc := range []struct {
+		name string
+		page Page
+	}{
+		{"report home", Page{Kind: "report", Path: "r 报告/", Report: odd}},
+		{"part", Page{Kind: "section", Path: "r 报告/01/", Report: odd}},
+		{"subsection", Page{Kind: "page", Path: "r 报告/01/a+b(1).html", Report: odd}},
+		{"colon", Page{Kind: "page", Path: "r 报告/01/x:y.html", Report: odd}},
+		{"query", Page{Kind: "page", Path: "r 报告/03/q?a=1&b=2.html", Report: odd}},
+		{"data", Page{Kind: "data", Path: "r 报告/data.html", Report: odd}},
+		{"no data page", Page{Kind: "page", Path: "r 报告/02.html", Report: &noData}},
+		{"compact, in part 3", Page{Kind: "page", Path: "r 报告/03/01.html", Report: &compact}},
+		{"compact, report home", Page{Kind: "report", Path: "r 报告/", Report: &compact}},
+		{"full text", Page{Kind: "full", Path: "r 报告/full.html", Report: odd, Parts: parts}},
+		{"full text, last part open", Page{Kind: "full", Path: "r 报告/full.html", Report: odd, Parts: parts[:5]}},
+		{"full text, no parts", Page{Kind: "full", Path: "r 报告/full.html", Report: odd, Parts: parts[:1]}},
+		{"404 with base", Page{Kind: "404", Path: "", Base: "/ghjh/", Report: odd}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tmpl.Execute(&buf, &tc.page); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			start := strings.Index(out, `<ol class="outline-parts">`)
+			end := strings.LastIndex(out, "</ol>\n</details>")
+			if start < 0 || end < 0 {
+				t.Fatalf("no list in the template's output:\n%s", out)
+			}
+			want := out[start : end+len("</ol>")]
+			if got := string(tc.page.OutlineList()); got != want {
+				t.Errorf("OutlineList:\n%s\nthe template:\n%s", got, want)
+			}
+		})
+	}
+	if got := (&Page{Kind: "home"}).OutlineList(); got != "" {
+		t.Errorf("a page outside reports has an outline: %q", got)
+	}
+}
