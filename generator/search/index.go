@@ -160,6 +160,74 @@ type File struct {
 // browser may keep it as long as it likes; IndexFile keeps its name.
 func Build(groups []Group) []File { return (*Cache)(nil).Build(groups) }
 
+// Parts is one group's text parts: the files to publish, and what IndexFile
+// needs of them (their names and sizes, and the sections' filters). A build
+// that writes each group's parts as soon as the group is rendered keeps only
+// this much of its text.
+type Parts struct {
+	Files   []File
+	entries [][]any // name, sections, bytes of each part
+	sizes   []int   // bytes of each section's filter
+	filter  []byte  // the sections' filters, concatenated
+}
+
+// BuildParts returns the text parts of one group.
+func BuildParts(g Group) Parts { return (*Cache)(nil).group(g, nil) }
+
+// group builds the parts of g, reusing those c holds and recording every
+// part in next (when c is not nil).
+func (c *Cache) group(g Group, next map[string]cachedPart) Parts {
+	var ps Parts
+	for _, chunk := range split(g.Pages) {
+		var cp cachedPart
+		if c == nil {
+			cp.data, cp.units = partJSON(g.Title, chunk)
+		} else {
+			k := partKey(g.Title, chunk)
+			var ok bool
+			if cp, ok = c.parts[k]; !ok {
+				cp.data, cp.units = partJSON(g.Title, chunk)
+				cp.pages = chunk
+			}
+			next[k] = cp
+		}
+		sum := sha256.Sum256(cp.data)
+		name := "search/" + hex.EncodeToString(sum[:4]) + ".json"
+		ps.Files = append(ps.Files, File{Name: name, Data: cp.data})
+		ps.entries = append(ps.entries, []any{name, cp.units, len(cp.data)})
+		for _, p := range chunk {
+			for _, f := range p.filters {
+				ps.sizes = append(ps.sizes, len(f))
+				ps.filter = append(ps.filter, f...)
+			}
+		}
+	}
+	return ps
+}
+
+// BuildIndex returns the index file (IndexFile) of the groups whose parts are
+// all, in the order of the groups.
+func BuildIndex(all []Parts) File {
+	var (
+		parts  [][]any
+		sizes  []int
+		filter []byte
+	)
+	for _, ps := range all {
+		parts = append(parts, ps.entries...)
+		sizes = append(sizes, ps.sizes...)
+		filter = append(filter, ps.filter...)
+	}
+	index := map[string]any{
+		"v":     formatVersion,
+		"k":     probes,
+		"parts": parts,
+		"m":     sizes,
+		"f":     base64.StdEncoding.EncodeToString(filter),
+	}
+	return File{Name: IndexFile, Data: marshal(index)}
+}
+
 // Cache remembers the text parts of earlier builds, so that a rebuild after
 // a one-page edit encodes only the part that holds that page. A part is
 // reused when it holds the same Page values in the same order: pages are
@@ -193,54 +261,17 @@ func (c *Cache) Build(groups []Group) []File {
 	var next map[string]cachedPart
 	if c != nil {
 		next = map[string]cachedPart{}
+		defer func() { c.parts = next }()
 	}
-	part := func(report string, pages []*Page) ([]byte, int) {
-		if c == nil {
-			return partJSON(report, pages)
-		}
-		k := partKey(report, pages)
-		cp, ok := c.parts[k]
-		if !ok {
-			cp.data, cp.units = partJSON(report, pages)
-			cp.pages = pages
-		}
-		next[k] = cp
-		return cp.data, cp.units
-	}
-	defer func() {
-		if c != nil {
-			c.parts = next
-		}
-	}()
-	var (
-		files  []File
-		parts  [][]any
-		sizes  []int
-		filter []byte
-	)
+	all := make([]Parts, 0, len(groups))
+	files := []File{{}}
 	for _, g := range groups {
-		for _, chunk := range split(g.Pages) {
-			data, units := part(g.Title, chunk)
-			sum := sha256.Sum256(data)
-			name := "search/" + hex.EncodeToString(sum[:4]) + ".json"
-			files = append(files, File{Name: name, Data: data})
-			parts = append(parts, []any{name, units, len(data)})
-			for _, p := range chunk {
-				for _, f := range p.filters {
-					sizes = append(sizes, len(f))
-					filter = append(filter, f...)
-				}
-			}
-		}
+		ps := c.group(g, next)
+		all = append(all, ps)
+		files = append(files, ps.Files...)
 	}
-	index := map[string]any{
-		"v":     formatVersion,
-		"k":     probes,
-		"parts": parts,
-		"m":     sizes,
-		"f":     base64.StdEncoding.EncodeToString(filter),
-	}
-	return append([]File{{Name: IndexFile, Data: marshal(index)}}, files...)
+	files[0] = BuildIndex(all)
+	return files
 }
 
 // split cuts a group's pages into runs whose text stays under maxPart.

@@ -228,7 +228,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		c.fields = r.HTML
 	}
 	p.fieldsHTML = c.fields
-	if !b.oneShot {
+	if b.oneShot {
+		p.searchParts = map[*node]search.Parts{}
+	} else {
 		p.searchCache = &c.search
 	}
 	p.refs = map[string]pageRefs{}

@@ -15,9 +15,11 @@ import (
 // defines and the links it makes. Links written by layouts are not listed:
 // they come from the site's own plan and always resolve.
 type pageRefs struct {
-	sig   uint64 // the signature of the output file the refs were read from
-	src   string // content path, e.g. "r/01/01.md"
-	ids   []string
+	sig uint64 // the signature of the output file the refs were read from
+	src string // content path, e.g. "r/01/01.md"
+	// ids holds the ids, each followed by a NUL: one string of its own, so
+	// that the refs of every page do not keep every page's HTML alive.
+	ids   string
 	links []string
 	lines []int // the line of each link in the source file; 0 when unknown
 }
@@ -29,6 +31,7 @@ var templateIDs = []string{"main", "top", "outline"}
 // are always double-quoted there).
 func refsOf(pg *content.Page, htmls ...string) pageRefs {
 	r := pageRefs{src: pg.Path}
+	var ids strings.Builder
 	for _, h := range htmls {
 		for {
 			i := strings.Index(h, `="`)
@@ -42,16 +45,18 @@ func refsOf(pg *content.Page, htmls ...string) pageRefs {
 			val := h[i+2 : i+2+j]
 			switch {
 			case strings.HasSuffix(h[:i], " id"):
-				r.ids = append(r.ids, val)
+				ids.WriteString(val)
+				ids.WriteByte(0)
 			case strings.HasSuffix(h[:i], " href"), strings.HasSuffix(h[:i], " src"):
 				if internal(val) {
-					r.links = append(r.links, val)
+					r.links = append(r.links, strings.Clone(val))
 					r.lines = append(r.lines, linkLine(pg, val))
 				}
 			}
 			h = h[i+2+j+1:]
 		}
 	}
+	r.ids = ids.String()
 	return r
 }
 
@@ -78,10 +83,11 @@ func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
 	var errs []error
 	ids := make(map[string]map[string]bool, len(refs))
 	for out, r := range refs {
-		m := make(map[string]bool, len(r.ids)+len(templateIDs))
-		for _, id := range r.ids {
+		m := make(map[string]bool, strings.Count(r.ids, "\x00")+len(templateIDs))
+		for id := range strings.SplitSeq(r.ids, "\x00") {
 			m[id] = true
 		}
+		delete(m, "") // after the last NUL
 		for _, id := range templateIDs {
 			m[id] = true
 		}

@@ -195,6 +195,9 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 	if full != nil && len(errs) == 0 {
 		write(full, converted{}, fullParts(full.rnode, conv))
 	}
+	if p.searchParts != nil && g[0].kind == "report" && len(errs) == 0 {
+		errs = append(errs, p.writeReportSearch(g[0], out)...)
+	}
 	return rendered, errs
 }
 

@@ -55,6 +55,9 @@ type siteplan struct {
 	// searchCache holds the search index's text parts between builds; nil
 	// in a single build.
 	searchCache *search.Cache
+	// searchParts, in a single build, holds the search parts that
+	// writeReportSearch published for each report node.
+	searchParts map[*node]search.Parts
 	prevDocs    [2]map[string]searchDoc // the same, from the previous build and the one before
 }
 

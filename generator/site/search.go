@@ -26,10 +26,52 @@ func (p *siteplan) indexPage(n *node, c converted) {
 	p.mu.Unlock()
 }
 
+// reportSearch returns the search group of report node r: its pages in
+// reading order, with the texts that indexPage recorded (page supplies
+// them).
+func reportSearch(r *node, page func(*node) *search.Page) search.Group {
+	g := search.Group{Title: r.title}
+	for _, n := range r.reading {
+		g.Pages = append(g.Pages, page(n))
+	}
+	return g
+}
+
+// writeReportSearch publishes the search index's text parts of report r as
+// soon as its pages are converted, in a single build: the build then keeps
+// the filters of the report's text rather than the text itself until the
+// end, when writeSearchIndex writes the index file.
+func (p *siteplan) writeReportSearch(r *node, out *publish.Dir) []error {
+	p.mu.Lock()
+	g := reportSearch(r, func(n *node) *search.Page {
+		file := n.outFile()
+		d, ok := p.docs[file]
+		delete(p.docs, file)
+		if !ok {
+			return search.NewPage(file, n.label+n.title)
+		}
+		return d.page
+	})
+	p.mu.Unlock()
+	parts := search.BuildParts(g)
+	var errs []error
+	for _, f := range parts.Files {
+		if err := out.WriteFile(f.Name, f.Data); err != nil {
+			errs = append(errs, fmt.Errorf("search index: %w", err))
+		}
+	}
+	parts.Files = nil
+	p.mu.Lock()
+	p.searchParts[r] = parts
+	p.mu.Unlock()
+	return errs
+}
+
 // writeSearchIndex publishes the search index of the whole site: the text
 // of every page that has text of its own (not the full-text and data pages,
 // which repeat it), a report's pages in reading order, newest report first,
-// the pages outside reports before them.
+// the pages outside reports before them. The parts of reports that
+// writeReportSearch published already are only named in the index.
 func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) bool) []error {
 	var errs []error
 	// A page this build kept without converting it was kept from the live
@@ -69,13 +111,29 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 	if len(other.Pages) > 0 {
 		groups = append(groups, other)
 	}
-	for _, r := range p.reports {
-		rn := reports[r.Path]
-		g := search.Group{Title: rn.title}
-		for _, n := range rn.reading {
-			g.Pages = append(g.Pages, page(n))
+	if p.searchParts != nil {
+		// A single build: the reports' parts are out already.
+		all := make([]search.Parts, 0, len(p.reports)+1)
+		for _, g := range groups {
+			ps := search.BuildParts(g)
+			all = append(all, ps)
+			for _, f := range ps.Files {
+				if err := out.WriteFile(f.Name, f.Data); err != nil {
+					errs = append(errs, fmt.Errorf("search index: %w", err))
+				}
+			}
 		}
-		groups = append(groups, g)
+		for _, r := range p.reports {
+			all = append(all, p.searchParts[reports[r.Path]])
+		}
+		f := search.BuildIndex(all)
+		if err := out.WriteFile(f.Name, f.Data); err != nil {
+			errs = append(errs, fmt.Errorf("search index: %w", err))
+		}
+		return errs
+	}
+	for _, r := range p.reports {
+		groups = append(groups, reportSearch(reports[r.Path], page))
 	}
 	if len(errs) > 0 {
 		return errs
