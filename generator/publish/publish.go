@@ -46,6 +46,12 @@ type Dir struct {
 	dirs  map[string]bool // directories known to exist in staging
 	done  bool
 
+	// The staging directory is listed while the build runs, so that Commit
+	// need not walk it: listed is closed when listing and listErr are set.
+	listed  chan struct{}
+	listing []entry
+	listErr error
+
 	// writeFile is Overwrite; tests replace it to simulate a full disk.
 	writeFile func(name string, data []byte, perm fs.FileMode) error
 }
@@ -86,8 +92,37 @@ func New(dest string) (*Dir, error) {
 		lock.Close()
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, err)
 	}
-	return &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true},
-		writeFile: Overwrite}, nil
+	d := &Dir{dest: dest, staging: staging, lock: lock, files: map[string]bool{}, dirs: map[string]bool{".": true},
+		writeFile: Overwrite, listed: make(chan struct{})}
+	go d.list()
+	return d, nil
+}
+
+// entry is a file or directory found in the staging directory.
+type entry struct {
+	rel string // slash-separated, relative to the staging directory
+	dir bool
+}
+
+// list records what the staging directory holds, in lexical order, parents
+// before their children. It runs while the build writes: a file the build
+// writes meanwhile may be listed or not, which does not matter, since prune
+// removes only what the build did not publish.
+func (d *Dir) list() {
+	defer close(d.listed)
+	d.listErr = filepath.WalkDir(d.staging, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // replaced by the build meanwhile
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(d.staging, p)
+		if rel != "." {
+			d.listing = append(d.listing, entry{rel: filepath.ToSlash(rel), dir: e.IsDir()})
+		}
+		return nil
+	})
 }
 
 // Overwrite writes data to the file name, creating it if needed. Unlike
@@ -152,15 +187,17 @@ func (d *Dir) claim(rel string) (string, error) {
 	}
 	d.files[rel] = true
 	dir := filepath.Dir(filepath.FromSlash(rel))
-	needDir := !d.dirs[dir]
-	d.markDirs(dir)
-	d.mu.Unlock()
 	full := filepath.Join(d.staging, filepath.FromSlash(rel))
-	if needDir {
+	if !d.dirs[dir] {
+		// Create the directory before another goroutine, told that it
+		// exists, writes into it.
+		d.markDirs(dir)
 		if err := mkdirAll(filepath.Dir(full)); err != nil {
+			d.mu.Unlock()
 			return "", err
 		}
 	}
+	d.mu.Unlock()
 	return full, nil
 }
 
@@ -291,36 +328,29 @@ func (d *Dir) Commit() error {
 // prune removes every file and directory of the staging directory that this
 // build did not publish, deepest first.
 func (d *Dir) prune() error {
+	<-d.listed
+	if d.listErr != nil {
+		return d.listErr
+	}
 	var extra []string
 	keptSet := make(map[string]bool, len(d.kept))
 	for _, k := range d.kept {
 		keptSet[k] = true
 	}
-	err := filepath.WalkDir(d.staging, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(d.staging, p)
-		rel = filepath.ToSlash(rel)
-		if rel == "." {
-			return nil
-		}
-		if e.IsDir() {
-			if !d.dirs[filepath.FromSlash(rel)] {
-				extra = append(extra, p)
-				return fs.SkipDir
+	skip := "" // the contents of a directory removed whole
+	for _, e := range d.listing {
+		switch {
+		case skip != "" && strings.HasPrefix(e.rel, skip):
+		case e.dir:
+			if !d.dirs[filepath.FromSlash(e.rel)] {
+				extra = append(extra, filepath.Join(d.staging, filepath.FromSlash(e.rel)))
+				skip = e.rel + "/"
 			}
-			return nil
-		}
-		if !d.files[rel] {
-			extra = append(extra, p)
-		} else if keptSet[rel] {
+		case !d.files[e.rel]:
+			extra = append(extra, filepath.Join(d.staging, filepath.FromSlash(e.rel)))
+		case keptSet[e.rel]:
 			d.found++
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(extra)))
 	for _, p := range extra {
@@ -338,5 +368,6 @@ func (d *Dir) Abort() {
 		return
 	}
 	d.done = true
+	<-d.listed // no goroutine outlives the build
 	d.lock.Close()
 }

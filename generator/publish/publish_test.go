@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,6 +220,31 @@ func TestOverwriteShorterFiles(t *testing.T) {
 			if got := read(t, filepath.Join(dest, name)); got != want {
 				t.Errorf("build %d: %s = %q, want %q", i, name, got, want)
 			}
+		}
+	}
+}
+
+// Several goroutines writing into one new directory: none may find it
+// missing because another one is still creating it.
+func TestConcurrentWritesIntoNewDirectory(t *testing.T) {
+	for round := range 20 {
+		d, err := New(filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 8)
+		for w := range 8 {
+			go func() {
+				errs <- d.WriteFile(fmt.Sprintf("a/b/c/%d.json", w), []byte("{}"))
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -6,9 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"slices"
-	"strings"
 	"unicode"
 )
 
@@ -176,33 +174,54 @@ func BuildParts(g Group) Parts { return (*Cache)(nil).group(g, nil) }
 
 // group builds the parts of g, reusing those c holds and recording every
 // part in next (when c is not nil).
-func (c *Cache) group(g Group, next map[string]cachedPart) Parts {
+func (c *Cache) group(g Group, next map[*Page]cachedPart) Parts {
 	var ps Parts
 	for _, chunk := range split(g.Pages) {
-		var cp cachedPart
-		if c == nil {
-			cp.data, cp.units = partJSON(g.Title, chunk)
-		} else {
-			k := partKey(g.Title, chunk)
-			var ok bool
-			if cp, ok = c.parts[k]; !ok {
-				cp.data, cp.units = partJSON(g.Title, chunk)
-				cp.pages = chunk
-			}
-			next[k] = cp
+		cp, ok := c.lookup(g.Title, chunk)
+		if !ok {
+			cp = newPart(g.Title, chunk)
 		}
-		sum := sha256.Sum256(cp.data)
-		name := "search/" + hex.EncodeToString(sum[:4]) + ".json"
-		ps.Files = append(ps.Files, File{Name: name, Data: cp.data})
-		ps.entries = append(ps.entries, []any{name, cp.units, len(cp.data)})
-		for _, p := range chunk {
-			for _, f := range p.filters {
-				ps.sizes = append(ps.sizes, len(f))
-				ps.filter = append(ps.filter, f...)
-			}
+		if next != nil {
+			next[chunk[0]] = cp
 		}
+		ps.Files = append(ps.Files, File{Name: cp.name, Data: cp.data})
+		ps.entries = append(ps.entries, []any{cp.name, cp.units, len(cp.data)})
+		ps.sizes = append(ps.sizes, cp.sizes...)
+		ps.filter = append(ps.filter, cp.filter...)
 	}
 	return ps
+}
+
+// newPart encodes the text part of a report's pages.
+func newPart(report string, pages []*Page) cachedPart {
+	cp := cachedPart{report: report, pages: pages}
+	cp.data, cp.units = partJSON(report, pages)
+	sum := sha256.Sum256(cp.data)
+	cp.name = "search/" + hex.EncodeToString(sum[:4]) + ".json"
+	for _, p := range pages {
+		for _, f := range p.filters {
+			cp.sizes = append(cp.sizes, len(f))
+			cp.filter = append(cp.filter, f...)
+		}
+	}
+	return cp
+}
+
+// lookup returns the part c holds for exactly these pages of report.
+func (c *Cache) lookup(report string, pages []*Page) (cachedPart, bool) {
+	if c == nil || len(pages) == 0 {
+		return cachedPart{}, false
+	}
+	cp, ok := c.parts[pages[0]]
+	if !ok || cp.report != report || len(cp.pages) != len(pages) {
+		return cachedPart{}, false
+	}
+	for i, p := range pages {
+		if cp.pages[i] != p {
+			return cachedPart{}, false
+		}
+	}
+	return cp, true
 }
 
 // BuildIndex returns the index file (IndexFile) of the groups whose parts are
@@ -234,33 +253,26 @@ func BuildIndex(all []Parts) File {
 // never changed after NewPage, and a changed page is a new value. The zero
 // value is ready; a nil *Cache caches nothing.
 type Cache struct {
-	parts map[string]cachedPart
+	parts map[*Page]cachedPart // by the part's first page
 }
 
+// cachedPart is one encoded text part.
 type cachedPart struct {
-	data  []byte
-	units int
-	// pages keeps the part's Page values alive, so that no other value can
-	// take one of their addresses, which the key is made of.
-	pages []*Page
-}
-
-// key identifies a part by its report and its page values.
-func partKey(report string, pages []*Page) string {
-	var b strings.Builder
-	b.WriteString(report)
-	for _, p := range pages {
-		fmt.Fprintf(&b, "\x00%p", p)
-	}
-	return b.String()
+	report string
+	pages  []*Page
+	name   string // "search/<hash of data>.json"
+	data   []byte
+	units  int
+	sizes  []int  // bytes of each section's filter
+	filter []byte // the sections' filters, concatenated
 }
 
 // Build is the package function Build, reusing the parts c holds; it keeps
 // only the parts of this build for the next.
 func (c *Cache) Build(groups []Group) []File {
-	var next map[string]cachedPart
+	var next map[*Page]cachedPart
 	if c != nil {
-		next = map[string]cachedPart{}
+		next = map[*Page]cachedPart{}
 		defer func() { c.parts = next }()
 	}
 	all := make([]Parts, 0, len(groups))

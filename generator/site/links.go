@@ -20,6 +20,7 @@ type pageRefs struct {
 	// ids holds the ids, each followed by a NUL: one string of its own, so
 	// that the refs of every page do not keep every page's HTML alive.
 	ids   string
+	idset map[string]bool // ids and templateIDs as a set, made by checkLinks
 	links []string
 	lines []int // the line of each link in the source file; 0 when unknown
 }
@@ -83,15 +84,20 @@ func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
 	var errs []error
 	ids := make(map[string]map[string]bool, len(refs))
 	for out, r := range refs {
-		m := make(map[string]bool, strings.Count(r.ids, "\x00")+len(templateIDs))
-		for id := range strings.SplitSeq(r.ids, "\x00") {
-			m[id] = true
+		if r.idset == nil {
+			// Made once per page version: a rebuild carries the refs of
+			// the pages it keeps over, with their sets.
+			r.idset = make(map[string]bool, strings.Count(r.ids, "\x00")+len(templateIDs))
+			for id := range strings.SplitSeq(r.ids, "\x00") {
+				r.idset[id] = true
+			}
+			delete(r.idset, "") // after the last NUL
+			for _, id := range templateIDs {
+				r.idset[id] = true
+			}
+			refs[out] = r
 		}
-		delete(m, "") // after the last NUL
-		for _, id := range templateIDs {
-			m[id] = true
-		}
-		ids[out] = m
+		ids[out] = r.idset
 	}
 	outs := make([]string, 0, len(refs))
 	for out := range refs {

@@ -140,8 +140,14 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 	}
 
 	for _, f := range p.searchCache.Build(groups) {
+		// A text part's name is a hash of its content already; only the
+		// index file needs hashing.
 		h := fnv.New64a()
-		h.Write(f.Data)
+		if f.Name == search.IndexFile {
+			h.Write(f.Data)
+		} else {
+			h.Write([]byte(f.Name))
+		}
 		sig := h.Sum64()
 		p.sigs[f.Name] = sig
 		if keep(f.Name, sig) {
