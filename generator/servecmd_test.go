@@ -634,7 +634,7 @@ func TestServeSoak(t *testing.T) {
 	for range 500 {
 		dirs, pages := list()
 		op := rng.IntN(12)
-		if len(pages) == 0 && op < 6 {
+		if len(pages) == 0 && (op < 6 || op == 11) { // these need a page
 			op = 6
 		}
 		switch op {

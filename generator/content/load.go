@@ -48,14 +48,17 @@ type LoadOptions struct {
 	// Loaded, when set, is called with every page read from the file system,
 	// from several goroutines at once.
 	Loaded func(*Page)
+	// Files, when set, lists the files to load, as List returned them for
+	// the same tree: a rebuild that knows no file was added or removed
+	// passes the list of the previous build instead of walking the tree.
+	Files []string
 }
 
-// Load reads every ".md" file under fsys into a tree of sections. Files that
-// are symbolic links are not followed: they are reported as errors, since a
-// link may point outside the tree. All problems are returned, joined.
-func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
-	root := &Section{Dir: "."}
-	dirs := map[string]*Section{".": root}
+// List returns the slash paths of the content files under fsys (".md" files
+// not hidden, not backups), in walk order. Files that are symbolic links are
+// not followed: they are reported as errors, since a link may point outside
+// the tree. All problems are returned, joined.
+func List(fsys fs.FS) ([]string, error) {
 	var errs []error
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -77,16 +80,7 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 			}
 			return nil
 		}
-		if d.IsDir() {
-			if p != "." {
-				s := &Section{Dir: p}
-				dirs[p] = s
-				parent := dirs[path.Dir(p)]
-				parent.Sections = append(parent.Sections, s)
-			}
-			return nil
-		}
-		if path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
+		if d.IsDir() || path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
 			return nil
 		}
 		files = append(files, p)
@@ -94,6 +88,34 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 	})
 	if err != nil {
 		errs = append(errs, fmt.Errorf("reading content: %w", err))
+	}
+	return files, errors.Join(errs...)
+}
+
+// Load reads every content file under fsys (see List) into a tree of
+// sections; opt.Files, when set, is the list to read instead. All problems
+// are returned, joined.
+func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
+	var errs []error
+	files := opt.Files
+	if files == nil {
+		var err error
+		if files, err = List(fsys); err != nil {
+			errs = append(errs, Errors(err)...)
+		}
+	}
+	root := &Section{Dir: "."}
+	dirs := map[string]*Section{".": root}
+	var section func(dir string) *Section
+	section = func(dir string) *Section {
+		if s, ok := dirs[dir]; ok {
+			return s
+		}
+		s := &Section{Dir: dir}
+		dirs[dir] = s
+		parent := section(path.Dir(dir))
+		parent.Sections = append(parent.Sections, s)
+		return s
 	}
 	// Reading and decoding the files is most of the work: do it on all
 	// cores, then assemble the tree in walk order, so the result and the
@@ -125,7 +147,7 @@ func Load(fsys fs.FS, opt LoadOptions) (*Section, error) {
 		if pg.Meta.Draft && !opt.Drafts {
 			continue
 		}
-		s := dirs[path.Dir(p)]
+		s := section(path.Dir(p))
 		if path.Base(p) == "_index.md" {
 			s.Index = pg
 		} else {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"unicode"
 )
 
@@ -164,9 +165,15 @@ func Build(groups []Group) []File { return (*Cache)(nil).Build(groups) }
 // this much of its text.
 type Parts struct {
 	Files   []File
-	entries [][]any // name, sections, bytes of each part
-	sizes   []int   // bytes of each section's filter
-	filter  []byte  // the sections' filters, concatenated
+	entries []partEntry
+	sizes   []int  // bytes of each section's filter
+	filter  []byte // the sections' filters, concatenated
+}
+
+// partEntry is what the index file says of one part.
+type partEntry struct {
+	name         string // "search/<hash>.json": ASCII
+	units, bytes int
 }
 
 // BuildParts returns the text parts of one group.
@@ -185,7 +192,7 @@ func (c *Cache) group(g Group, next map[*Page]cachedPart) Parts {
 			next[chunk[0]] = cp
 		}
 		ps.Files = append(ps.Files, File{Name: cp.name, Data: cp.data})
-		ps.entries = append(ps.entries, []any{cp.name, cp.units, len(cp.data)})
+		ps.entries = append(ps.entries, partEntry{cp.name, cp.units, len(cp.data)})
 		ps.sizes = append(ps.sizes, cp.sizes...)
 		ps.filter = append(ps.filter, cp.filter...)
 	}
@@ -225,26 +232,60 @@ func (c *Cache) lookup(report string, pages []*Page) (cachedPart, bool) {
 }
 
 // BuildIndex returns the index file (IndexFile) of the groups whose parts are
-// all, in the order of the groups.
+// all, in the order of the groups. It writes the JSON itself, as
+// encoding/json would write the same map (keys sorted), because at 10,000
+// pages the filters are 2 MB of base64 that a rebuild writes after every
+// edit.
 func BuildIndex(all []Parts) File {
-	var (
-		parts  [][]any
-		sizes  []int
-		filter []byte
-	)
+	n := 0
 	for _, ps := range all {
-		parts = append(parts, ps.entries...)
-		sizes = append(sizes, ps.sizes...)
-		filter = append(filter, ps.filter...)
+		n += len(ps.filter)
 	}
-	index := map[string]any{
-		"v":     formatVersion,
-		"k":     probes,
-		"parts": parts,
-		"m":     sizes,
-		"f":     base64.StdEncoding.EncodeToString(filter),
+	b := make([]byte, 0, base64.StdEncoding.EncodedLen(n)+64*len(all)+256)
+	b = append(b, `{"f":"`...)
+	b = base64.StdEncoding.AppendEncode(b, concatFilters(all, n))
+	b = append(b, `","k":`...)
+	b = strconv.AppendInt(b, probes, 10)
+	b = append(b, `,"m":[`...)
+	first := true
+	for _, ps := range all {
+		for _, size := range ps.sizes {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = strconv.AppendInt(b, int64(size), 10)
+		}
 	}
-	return File{Name: IndexFile, Data: marshal(index)}
+	b = append(b, `],"parts":[`...)
+	first = true
+	for _, ps := range all {
+		for _, e := range ps.entries {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = append(b, '[')
+			b = strconv.AppendQuote(b, e.name)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(e.units), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(e.bytes), 10)
+			b = append(b, ']')
+		}
+	}
+	b = append(b, `],"v":`...)
+	b = strconv.AppendInt(b, formatVersion, 10)
+	b = append(b, '}')
+	return File{Name: IndexFile, Data: b}
+}
+
+func concatFilters(all []Parts, n int) []byte {
+	f := make([]byte, 0, n)
+	for _, ps := range all {
+		f = append(f, ps.filter...)
+	}
+	return f
 }
 
 // Cache remembers the text parts of earlier builds, so that a rebuild after

@@ -108,7 +108,11 @@ func touched(changed []string, dir string) bool {
 // state is what a successful build leaves for the next one.
 type state struct {
 	pages map[string]*content.Page // by content path
-	sigs  map[string]uint64        // output file → signature of its inputs
+	// fileList is the content files as content.List found them, and files
+	// the same as a set.
+	fileList []string
+	files    map[string]bool
+	sigs     map[string]uint64 // output file → signature of its inputs
 	// refs maps each output file to the ids and links of its Markdown, from
 	// this build and the one before (whose files the spare directory holds).
 	refs [2]map[string]pageRefs
@@ -154,7 +158,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 			pg.Meta.Indicators = nil
 		}
 	}
-	tree, err := loadContent(filepath.Join(opt.Source, "content"), lopt)
+	lopt.Files = b.sameFiles(changed)
+	tree, files, err := loadContent(filepath.Join(opt.Source, "content"), lopt)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -306,6 +311,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		next.sigs[a.out] = 0
 	}
 	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
+	next.files = make(map[string]bool, len(files))
+	for _, f := range files {
+		next.files[f] = true
+	}
+	next.fileList = files
 	// Forget the hashes of pages that are gone or were read again.
 	for pg := range b.cache.pageSigs {
 		if next.pages[pg.Path] != pg {
@@ -342,6 +352,33 @@ func (b *Builder) reuse(changed []string) func(string) *content.Page {
 		}
 		return b.prev.pages[p]
 	}
+}
+
+// sameFiles returns the content files of the previous build when changed
+// shows that none was added or removed: every changed path under content/ is
+// a file the previous build listed, and still a regular file. Otherwise it
+// returns nil, and the tree is listed again.
+func (b *Builder) sameFiles(changed []string) []string {
+	if b.prev == nil || changed == nil {
+		return nil
+	}
+	for _, c := range changed {
+		if c == "content" {
+			return nil // the directory itself
+		}
+		rel, ok := strings.CutPrefix(c, "content/")
+		if !ok {
+			continue
+		}
+		if !b.prev.files[rel] {
+			return nil
+		}
+		st, err := os.Lstat(filepath.Join(b.opt.Source, filepath.FromSlash(c)))
+		if err != nil || !st.Mode().IsRegular() {
+			return nil
+		}
+	}
+	return b.prev.fileList
 }
 
 func (b *Builder) newHash() *maphash.Hash {
@@ -385,19 +422,32 @@ func walkPages(s *content.Section, f func(*content.Page)) {
 	}
 }
 
-func loadContent(dir string, opt content.LoadOptions) (*content.Section, error) {
+// loadContent loads the content tree under dir. It lists the files unless
+// opt.Files does, and returns the list with the tree.
+func loadContent(dir string, opt content.LoadOptions) (*content.Section, []string, error) {
 	fsys := readDirFS(dir)
 	if fsys == nil {
-		return nil, fmt.Errorf("content/: missing: create content/ with Markdown files, or run \"generator import REPORT.txt\"")
+		return nil, nil, fmt.Errorf("content/: missing: create content/ with Markdown files, or run \"generator import REPORT.txt\"")
+	}
+	var errs []error
+	if opt.Files == nil {
+		files, err := content.List(fsys)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		opt.Files = files
 	}
 	tree, err := content.Load(fsys, opt)
 	if err != nil {
-		return nil, prefixPaths(err, "content/")
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, nil, prefixPaths(errors.Join(errs...), "content/")
 	}
 	if tree.Index == nil && len(tree.Pages) == 0 && len(tree.Sections) == 0 {
-		return nil, fmt.Errorf("content/: no content files: add Markdown files with front matter, or run \"generator import REPORT.txt\"")
+		return nil, nil, fmt.Errorf("content/: no content files: add Markdown files with front matter, or run \"generator import REPORT.txt\"")
 	}
-	return tree, nil
+	return tree, opt.Files, nil
 }
 
 // prefixPaths rewrites the content-relative paths of content errors so that

@@ -39,6 +39,9 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a new page", "-- content/r/01/03.md --\n+++\ntitle = \"第三节\"\nlabel = \"（三）\"\nweight = 3\n+++\n新的一节。\n",
 			"", []string{"content/r/01/03.md"}, 7},
 		{"a deleted page", "", "content/r/01/03.md", []string{"content/r/01/03.md"}, 0},
+		// A watcher may name only the new directory, not the files in it.
+		{"a new directory", "-- content/r/09/_index.md --\n+++\ntitle = \"第九部分\"\nlabel = \"九、\"\nweight = 9\n+++\n第九部分。\n-- content/r/09/01.md --\n+++\ntitle = \"一节\"\nweight = 1\n+++\n正文。\n",
+			"", []string{"content/r/09"}, 10},
 		{"page outside a report", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n+++\n说明。\n", "", []string{"content/about.md"}, 2},
 	} {
 		t.Run(step.name, func(t *testing.T) {
