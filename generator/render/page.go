@@ -139,16 +139,6 @@ func (p *Page) Rel(target string) string {
 	return up + target + frag
 }
 
-// CardLink pairs a card with the link from this page to its sentence, for
-// the card partial.
-func (p *Page) CardLink(c Card) CardLink { return CardLink{Card: c, Href: p.Rel(c.Path)} }
-
-// CardLink is a card and the relative link to its sentence.
-type CardLink struct {
-	Card Card
-	Href string
-}
-
 // Asset returns the link to a published asset by its source name.
 func (p *Page) Asset(name string) string {
 	if h, ok := p.Assets[name]; ok {

@@ -160,3 +160,47 @@ func urlSafe(c byte) bool {
 	}
 	return strings.IndexByte("-._~!#$*,/:;=?@[]%", c) >= 0
 }
+
+// CardHTML is one indicator card, a link from this page to the sentence
+// that states the figure: its name, the figure large with the word that
+// gives its sense and its unit, and its period (and, on the dashboard, the
+// page). Like OutlineList it is written in Go, since pages show many cards
+// and the data page every indicator; a site's layout can show a Card's
+// fields its own way instead, linking with .Rel.
+func (p *Page) CardHTML(c Card) template.HTML {
+	var b strings.Builder
+	b.Grow(320 + len(c.Name) + len(c.Page))
+	b.WriteString(`<a class="card card-`)
+	b.WriteString(htmlText.Replace(c.Kind))
+	if c.Dir != "" {
+		b.WriteString(" card-")
+		b.WriteString(htmlText.Replace(c.Dir))
+	}
+	b.WriteString(`" href="`)
+	b.WriteString(attrURL(p.Rel(c.Path)))
+	b.WriteString("\">\n<span class=\"card-name\">")
+	b.WriteString(htmlText.Replace(c.Name))
+	b.WriteString(`</span>` + "\n" + `<span class="card-figure">`)
+	span := func(class, text string) {
+		if text != "" {
+			b.WriteString(`<span class="` + class + `">`)
+			b.WriteString(htmlText.Replace(text))
+			b.WriteString(`</span>`)
+		}
+	}
+	span("card-word", c.Word)
+	span("card-word", c.Before)
+	b.WriteString(`<span class="card-value">`)
+	b.WriteString(htmlText.Replace(c.Value))
+	b.WriteString(`</span>`)
+	span("card-unit", c.Unit)
+	span("card-bound", c.Bound)
+	b.WriteString("</span>\n<span class=\"card-meta\">")
+	b.WriteString(htmlText.Replace(c.Period))
+	if c.Page != "" {
+		b.WriteString(" · ")
+		b.WriteString(htmlText.Replace(c.Page))
+	}
+	b.WriteString("</span>\n</a>\n")
+	return template.HTML(b.String())
+}

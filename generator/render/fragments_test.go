@@ -85,3 +85,36 @@ func TestOutlineListMatchesTemplate(t *testing.T) {
 		t.Errorf("a page outside reports has an outline: %q", got)
 	}
 }
+
+// The card used to be a template too (testdata/card-template.html, fed a
+// card and its link); CardHTML must write the same bytes.
+func TestCardHTMLMatchesTemplate(t *testing.T) {
+	src, err := os.ReadFile("testdata/card-template.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := template.Must(template.New("card").Parse(string(src)))
+	type cardLink struct {
+		Card Card
+		Href string
+	}
+	for _, tc := range []struct {
+		from string
+		card Card
+	}{
+		{"r/01/01.html", Card{Name: "地区生产总值", Word: "增长", Value: "4.9", Unit: "%", Period: "2020年", Kind: "change", Dir: "up", Path: "r/01/01.html#i-1"}},
+		{"r/", Card{Name: "一般公共预算收入", Before: "不低于", Value: "28.3", Unit: "亿元", Bound: "以上", Period: "2021年目标", Kind: "target", Path: "r/02.html#i-3", Page: "二、2021年工作安排"}},
+		{"r/data.html", Card{Name: "名次 <第一> & \"最\"", Word: "居", Value: "1", Unit: "位", Period: "2020年", Kind: "rank", Path: "r/01/a+b(1).html#i-2", Page: "O'Neil + 100%"}},
+		{"r/01/02.html", Card{Name: "空", Value: "", Kind: "level", Path: "r/01/02.html#i-9"}},
+		{"", Card{Name: "路径", Value: "3", Kind: "level", Path: "r 报告/01/x:y.html#i-1"}},
+	} {
+		p := &Page{Path: tc.from}
+		var buf bytes.Buffer
+		if err := tmpl.Execute(&buf, cardLink{tc.card, p.Rel(tc.card.Path)}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(p.CardHTML(tc.card)); got != buf.String() {
+			t.Errorf("CardHTML:\n%s\nthe template:\n%s", got, buf.String())
+		}
+	}
+}
