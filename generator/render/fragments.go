@@ -204,3 +204,28 @@ func (p *Page) CardHTML(c Card) template.HTML {
 	b.WriteString("</span>\n</a>\n")
 	return template.HTML(b.String())
 }
+
+// IndicatorRows is the body of the data page's table of every indicator:
+// one row a card, each starting on a new line, with the figure as written
+// and a link to the page that states it. Written in Go like CardHTML: the
+// data page lists every indicator of the report.
+func (p *Page) IndicatorRows(cards []Card) template.HTML {
+	var b strings.Builder
+	b.Grow(240 * len(cards))
+	for _, c := range cards {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		b.WriteString(htmlText.Replace(c.Name))
+		b.WriteString("</th><td>")
+		for _, s := range []string{c.Word, c.Before, c.Value, c.Unit, c.Bound} {
+			b.WriteString(htmlText.Replace(s))
+		}
+		b.WriteString("</td><td>")
+		b.WriteString(htmlText.Replace(c.Period))
+		b.WriteString(`</td><td><a href="`)
+		b.WriteString(attrURL(p.Rel(c.Path)))
+		b.WriteString(`">`)
+		b.WriteString(htmlText.Replace(c.Page))
+		b.WriteString("</a></td></tr>")
+	}
+	return template.HTML(b.String())
+}

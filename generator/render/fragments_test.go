@@ -118,3 +118,29 @@ func TestCardHTMLMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+// The data page's rows of every indicator (testdata/indicator-rows-template.html
+// is the template that wrote them).
+func TestIndicatorRowsMatchTemplate(t *testing.T) {
+	src, err := os.ReadFile("testdata/indicator-rows-template.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file's final newline is not part of the rows.
+	tmpl := template.Must(template.New("rows").Parse(strings.TrimSuffix(string(src), "\n")))
+	cards := []Card{
+		{Name: "地区生产总值", Word: "增长", Value: "4.9", Unit: "%", Period: "2020年", Path: "r/01/01.html#i-1", Page: "（一）经济运行"},
+		{Name: "收入 <一般> & \"公共\"", Before: "不低于", Value: "28.3", Unit: "亿元", Bound: "以上", Period: "2021年目标", Path: "r/02.html#i-3", Page: "O'Neil + 100%"},
+		{Name: "空", Path: "r 报告/01/a+b(1).html#i-2"},
+	}
+	for _, n := range []int{0, 1, 3} {
+		p := &Page{Kind: "data", Path: "r/data.html", Data: &DataView{Cards: cards[:n]}}
+		var buf bytes.Buffer
+		if err := tmpl.Execute(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(p.IndicatorRows(cards[:n])); got != buf.String() {
+			t.Errorf("%d rows: IndicatorRows:\n%s\nthe template:\n%s", n, got, buf.String())
+		}
+	}
+}
