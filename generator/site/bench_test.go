@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -102,7 +103,20 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// gcAsBuild sets the garbage collector as generator build does for a site
+// of n content files, until the benchmark ends. The floor runs with the same
+// settings, so that the ratio compares work and not collector settings.
+func gcAsBuild(b *testing.B, n int) {
+	old := debug.SetGCPercent(400)
+	oldLimit := debug.SetMemoryLimit(MemoryLimit(n))
+	b.Cleanup(func() {
+		debug.SetGCPercent(old)
+		debug.SetMemoryLimit(oldLimit)
+	})
+}
+
 func benchBuild(b *testing.B, src string, pages int) {
+	gcAsBuild(b, pages)
 	dest := filepath.Join(b.TempDir(), "public")
 	build := func() {
 		if _, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
@@ -136,6 +150,7 @@ func BenchmarkMarkdownFloor(b *testing.B) {
 				}
 				return nil
 			})
+			gcAsBuild(b, len(files))
 			out := b.TempDir()
 			md := markdown.New()
 			pass := func() {
