@@ -83,13 +83,20 @@ func TestLoadReportsAllErrors(t *testing.T) {
 		"a.md": {Data: []byte("no front matter")},
 		"b.md": {Data: []byte("+++\nweight = \"x\"\n+++\n")},
 		"c.md": {Data: []byte("+++\n[report]\nfoo = 1\n+++\n")},
+		"d.md": {Data: []byte("+++\ntitle = \"题\"\n\n[[indicators]]\nname = \"生产总值\"\nvalue = 4.9\n+++\n")},
+		"e.md": {Data: []byte("+++\ntitle = \"题\"\n[[indicators]]\nname = \"甲\"\n[[indicators]]\nnmae = \"乙\"\n+++\n")},
 	}
 	_, err := Load(fsys, LoadOptions{})
 	errs := Errors(err)
-	if len(errs) != 3 {
-		t.Fatalf("got %d errors, want 3: %v", len(errs), err)
+	if len(errs) != 5 {
+		t.Fatalf("got %d errors, want 5: %v", len(errs), err)
 	}
-	for i, want := range []string{"a.md:1: missing front matter", "b.md:2: invalid TOML", `c.md:3: unknown key "report.foo"`} {
+	for i, want := range []string{"a.md:1: missing front matter",
+		`b.md:2: invalid TOML: cannot decode TOML string where a whole number is expected (key "weight")`,
+		`c.md:3: unknown key "report.foo"`,
+		// Errors inside an array of tables are placed on their lines.
+		`d.md:6: invalid TOML: cannot decode TOML float where text in quotes is expected (key "indicators.value")`,
+		`e.md:6: unknown key "indicators.nmae"`} {
 		if !strings.HasPrefix(errs[i].Error(), want) {
 			t.Errorf("error %d = %q, want prefix %q", i, errs[i], want)
 		}

@@ -9,6 +9,8 @@
 // share one definition of the format.
 //
 // Inputs: an fs.FS rooted at content/. Outputs: *Tree, []byte, *Error.
-// Imports: the standard library and github.com/BurntSushi/toml only. It knows
+// Imports: the standard library, github.com/pelletier/go-toml/v2 (decoding:
+// fast, and it knows where every error is) and github.com/BurntSushi/toml
+// (Marshal, whose output format the committed content follows) only. It knows
 // nothing of HTML or Markdown rendering, and every other stage may import it.
 package content
