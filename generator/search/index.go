@@ -38,6 +38,7 @@ type Page struct {
 	// its heading.
 	Sections []Section
 	filters  [][]byte // one per section
+	size     int      // bytes of text, as split counts them
 }
 
 // NewPage returns the page at path with the given title and the text of
@@ -56,8 +57,13 @@ func NewPage(path, title string, html ...string) *Page {
 		p.Sections = []Section{{}}
 	}
 	p.filters = make([][]byte, len(p.Sections))
-	for i := range p.Sections {
+	p.size = len(p.Path) + len(p.Title)
+	for i, s := range p.Sections {
 		p.filters[i] = newFilter(p.texts(i))
+		p.size += len(s.Heading) + len(s.ID)
+		for _, b := range s.Blocks {
+			p.size += len(b.ID) + len(b.Text) + 6
+		}
 	}
 	return p
 }
@@ -166,8 +172,8 @@ func Build(groups []Group) []File { return (*Cache)(nil).Build(groups) }
 type Parts struct {
 	Files   []File
 	entries []partEntry
-	sizes   []int  // bytes of each section's filter
-	filter  []byte // the sections' filters, concatenated
+	sizes   [][]int  // bytes of each section's filter, a slice a part
+	filter  [][]byte // the sections' filters concatenated, a slice a part
 }
 
 // partEntry is what the index file says of one part.
@@ -193,8 +199,8 @@ func (c *Cache) group(g Group, next map[*Page]cachedPart) Parts {
 		}
 		ps.Files = append(ps.Files, File{Name: cp.name, Data: cp.data})
 		ps.entries = append(ps.entries, partEntry{cp.name, cp.units, len(cp.data)})
-		ps.sizes = append(ps.sizes, cp.sizes...)
-		ps.filter = append(ps.filter, cp.filter...)
+		ps.sizes = append(ps.sizes, cp.sizes)
+		ps.filter = append(ps.filter, cp.filter)
 	}
 	return ps
 }
@@ -239,7 +245,9 @@ func (c *Cache) lookup(report string, pages []*Page) (cachedPart, bool) {
 func BuildIndex(all []Parts) File {
 	n := 0
 	for _, ps := range all {
-		n += len(ps.filter)
+		for _, f := range ps.filter {
+			n += len(f)
+		}
 	}
 	b := make([]byte, 0, base64.StdEncoding.EncodedLen(n)+64*len(all)+256)
 	b = append(b, `{"f":"`...)
@@ -249,12 +257,14 @@ func BuildIndex(all []Parts) File {
 	b = append(b, `,"m":[`...)
 	first := true
 	for _, ps := range all {
-		for _, size := range ps.sizes {
-			if !first {
-				b = append(b, ',')
+		for _, sizes := range ps.sizes {
+			for _, size := range sizes {
+				if !first {
+					b = append(b, ',')
+				}
+				first = false
+				b = strconv.AppendInt(b, int64(size), 10)
 			}
-			first = false
-			b = strconv.AppendInt(b, int64(size), 10)
 		}
 	}
 	b = append(b, `],"parts":[`...)
@@ -283,7 +293,9 @@ func BuildIndex(all []Parts) File {
 func concatFilters(all []Parts, n int) []byte {
 	f := make([]byte, 0, n)
 	for _, ps := range all {
-		f = append(f, ps.filter...)
+		for _, pf := range ps.filter {
+			f = append(f, pf...)
+		}
 	}
 	return f
 }
@@ -332,18 +344,11 @@ func split(pages []*Page) [][]*Page {
 	var out [][]*Page
 	start, size := 0, 0
 	for i, p := range pages {
-		n := len(p.Path) + len(p.Title)
-		for _, s := range p.Sections {
-			n += len(s.Heading) + len(s.ID)
-			for _, b := range s.Blocks {
-				n += len(b.ID) + len(b.Text) + 6
-			}
-		}
-		if size+n > maxPart && i > start {
+		if size+p.size > maxPart && i > start {
 			out = append(out, pages[start:i])
 			start, size = i, 0
 		}
-		size += n
+		size += p.size
 	}
 	if start < len(pages) || len(out) == 0 {
 		out = append(out, pages[start:])

@@ -224,8 +224,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	for _, a := range assets {
 		h.WriteString(a.out)
 	}
-	for _, r := range p.reports { // the home page lists them
-		h.WriteString(fmt.Sprintf("%q %q %#v", r.Title, r.Path, r.Meta))
+	for _, n := range p.nodes { // the home page lists the reports
+		if n.kind == "report" {
+			h.WriteString(n.title)
+			h.WriteString(n.path)
+			maphash.WriteComparable(h, b.pageSig(n.page).meta)
+		}
 	}
 	if b.oneShot {
 		p.sigs = map[string]uint64{} // no next build to compare with
@@ -245,8 +249,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	} else {
 		p.searchCache = &c.search
 	}
-	p.refs = map[string]pageRefs{}
-	p.docs = map[string]searchDoc{}
+	p.refs = make(map[string]pageRefs, len(p.nodes))
+	p.docs = make(map[string]searchDoc, len(p.nodes))
+	p.seed = b.seed
 	if b.prev != nil {
 		p.prevRefs = b.prev.refs
 		p.prevDocs = b.prev.docs
@@ -287,11 +292,30 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	for name, data := range map[string][]byte{
-		"sitemap.xml": p.sitemap(),
-		"robots.txt":  p.robots(),
+	// The sitemap lists every page: a rebuild after an edit that adds,
+	// removes or renames none keeps it.
+	h.Reset()
+	h.WriteString(cfg.BaseURL)
+	robotsSig := h.Sum64()
+	for _, n := range p.nodes {
+		h.WriteString(n.path)
+		h.WriteByte(0)
+	}
+	for _, f := range []struct {
+		name string
+		sig  uint64
+		data func() []byte
+	}{
+		{"sitemap.xml", h.Sum64(), p.sitemap},
+		{"robots.txt", robotsSig, p.robots},
 	} {
-		if err := out.WriteFile(name, data); err != nil {
+		if !b.oneShot {
+			p.sigs[f.name] = f.sig
+		}
+		if keep(f.name, f.sig) {
+			continue
+		}
+		if err := out.WriteFile(f.name, f.data()); err != nil {
 			return res, err
 		}
 	}

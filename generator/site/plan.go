@@ -42,6 +42,7 @@ type siteplan struct {
 	reports []*render.Report
 	assets  map[string]string
 	sigs    map[string]uint64 // output file → signature of its inputs
+	seed    maphash.Seed      // the Builder's, for signatures of outputs
 
 	fieldsHTML template.HTML // the 数据说明 section of data pages
 	// stream, when set, is the content directory to read each page's text

@@ -2,7 +2,7 @@ package site
 
 import (
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
@@ -142,13 +142,10 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 	for _, f := range p.searchCache.Build(groups) {
 		// A text part's name is a hash of its content already; only the
 		// index file needs hashing.
-		h := fnv.New64a()
+		sig := maphash.String(p.seed, f.Name)
 		if f.Name == search.IndexFile {
-			h.Write(f.Data)
-		} else {
-			h.Write([]byte(f.Name))
+			sig = maphash.Bytes(p.seed, f.Data)
 		}
-		sig := h.Sum64()
 		p.sigs[f.Name] = sig
 		if keep(f.Name, sig) {
 			continue
