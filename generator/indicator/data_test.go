@@ -91,3 +91,67 @@ func TestCSVFormulaInert(t *testing.T) {
 		}
 	}
 }
+
+// JSON writes what encoding/json writes for the same objects (the way JSON
+// was written before): on the seed report's indicators and on strings that
+// need escaping, numbers at the edges of plain notation, and no rows.
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	type jsonRow struct {
+		Page      string   `json:"page"`
+		URL       string   `json:"url"`
+		Anchor    string   `json:"anchor"`
+		Name      string   `json:"name"`
+		Value     string   `json:"value"`
+		Number    *float64 `json:"number"`
+		Unit      string   `json:"unit"`
+		Kind      string   `json:"kind"`
+		Direction string   `json:"direction"`
+		Bound     string   `json:"bound"`
+		Period    string   `json:"period"`
+		Headline  bool     `json:"headline"`
+		Sentence  string   `json:"sentence"`
+	}
+	reference := func(rows []Row) []byte {
+		out := make([]jsonRow, 0, len(rows))
+		for _, r := range rows {
+			ind := r.Indicator
+			j := jsonRow{Page: r.Page, URL: r.URL(), Anchor: ind.Anchor, Name: ind.Name, Value: ind.Value,
+				Unit: ind.Unit, Kind: ind.Kind, Direction: ind.Direction, Bound: ind.Bound,
+				Period: ind.Period, Headline: ind.Headline, Sentence: ind.Sentence}
+			if n, ok := parseNumber(ind.Value); ok {
+				j.Number = &n
+			}
+			out = append(out, j)
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+
+	var rows []Row
+	one, two := seedParts(t)
+	for _, ind := range append(Extract(one, Options{ResultYear: 2020, TargetYear: 2021}),
+		Extract(two, Options{ResultYear: 2020, TargetYear: 2021, Targets: true})...) {
+		rows = append(rows, Row{Page: "https://example.gov.cn/r/01/01.html", Indicator: ind})
+	}
+	if len(rows) < 100 {
+		t.Fatalf("%d indicators from the seed", len(rows))
+	}
+	odd := []string{"", "引号\"与\\反斜杠", "换行\n回车\r制表\t", "\b\f\x00\x01\x1f\x7f", "<p>&amp;</p>", "\u2028\u2029", "bad\xffutf8\xc3", "全角１２．５"}
+	for i, s := range odd {
+		rows = append(rows, Row{Page: s, Indicator: content.Indicator{Name: s, Value: s, Unit: s, Sentence: s, Anchor: s, Headline: i%2 == 0}})
+	}
+	for _, v := range []string{"0", "0.0000001", "0.000001", "123.450", "1000000000000000000000", "999999999999999999999", "１２．５", "4.1:43.1:52.8", "."} {
+		rows = append(rows, Row{Indicator: content.Indicator{Name: "数", Value: v}})
+	}
+	for _, rs := range [][]Row{rows, rows[:1], nil, {}} {
+		if got, want := JSON(rs), reference(rs); !bytes.Equal(got, want) {
+			t.Errorf("%d rows:\n%s\nencoding/json:\n%s", len(rs), got, want)
+		}
+	}
+}
