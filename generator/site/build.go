@@ -143,6 +143,21 @@ func NewBuilder(opt Options) *Builder {
 func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	var res Result
 	opt := b.opt
+	// The publisher lists its staging directory while the build runs:
+	// start it first.
+	out, err := publish.New(opt.Dest)
+	if err != nil {
+		return res, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			out.Abort()
+			if out.Files() > 0 {
+				b.spare = nil // the staging directory holds a partial build now
+			}
+		}
+	}()
 	src := os.DirFS(opt.Source)
 	cfg, warns, err := LoadConfig(src)
 	if err != nil {
@@ -257,17 +272,6 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		p.prevDocs = b.prev.docs
 	}
 
-	out, err := publish.New(opt.Dest)
-	if err != nil {
-		return res, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			out.Abort()
-			b.spare = nil // the staging directory holds a partial build now
-		}
-	}()
 	// keep publishes a file without rendering it when the staging directory
 	// or the live site already holds the bytes this build would write.
 	keep := func(file string, sig uint64) bool {

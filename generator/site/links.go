@@ -16,6 +16,7 @@ import (
 // they come from the site's own plan and always resolve.
 type pageRefs struct {
 	sig uint64 // the signature of the output file the refs were read from
+	out string // that output file
 	src string // content path, e.g. "r/01/01.md"
 	// ids holds the ids, each followed by a NUL: one string of its own, so
 	// that the refs of every page do not keep every page's HTML alive.

@@ -109,8 +109,14 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 	for _, a := range p.assets {
 		files[a] = true
 	}
-	errs = append(errs, checkLinks(p.refs, files)...)
+	// The link check and the search index share no data: one runs on
+	// each core.
+	var linkErrs []error
+	var linksDone sync.WaitGroup
+	linksDone.Go(func() { linkErrs = checkLinks(p.refs, files) })
 	errs = append(errs, p.writeSearchIndex(out, keep)...)
+	linksDone.Wait()
+	errs = append(errs, linkErrs...)
 	// Report problems in the order of the source files, whatever order the
 	// workers finished in.
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
@@ -153,10 +159,23 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 	if full != nil {
 		conv = make(map[*node]converted, len(g))
 	}
+	// The refs of the group's pages go into p.refs together, at the end.
+	refs := make([]pageRefs, 0, len(g))
+	defer func() {
+		p.mu.Lock()
+		for _, r := range refs {
+			if r.src != "" {
+				p.refs[r.out] = r
+			}
+		}
+		p.mu.Unlock()
+	}()
 	for _, n := range g {
 		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
 		if !dirty && full == nil {
-			p.addRefs(n, p.keptRefs(n))
+			kr := p.keptRefs(n)
+			kr.out = n.outFile()
+			refs = append(refs, kr)
 			if n.kind == "data" {
 				errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
 			}
@@ -169,8 +188,8 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		}
 		if n.page != nil {
 			r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
-			r.sig = p.sigs[n.outFile()]
-			p.addRefs(n, r)
+			r.sig, r.out = p.sigs[n.outFile()], n.outFile()
+			refs = append(refs, r)
 			p.indexPage(n, c)
 		}
 		if full != nil {
@@ -358,15 +377,6 @@ func (p *siteplan) keptRefs(n *node) pageRefs {
 		}
 	}
 	return pageRefs{}
-}
-
-func (p *siteplan) addRefs(n *node, r pageRefs) {
-	if r.src == "" {
-		return
-	}
-	p.mu.Lock()
-	p.refs[n.outFile()] = r
-	p.mu.Unlock()
 }
 
 // fullParts lays out the pages of report r on one page, in reading order,

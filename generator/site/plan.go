@@ -22,6 +22,7 @@ type node struct {
 	page    *content.Page
 	sec     *content.Section
 	path    string // site-root-relative URL path: "" (home), "a/b/" (section), "a/b.html" (page)
+	out     string // the published file (outFile), set once the plan is made
 	src     string // source file for messages, e.g. "content/a/b.md"
 	label   string
 	title   string
@@ -170,6 +171,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 		if n.rnode != nil {
 			n.report = n.rnode.report
 		}
+		n.out = n.outFile()
 	}
 	sort.SliceStable(p.reports, func(i, j int) bool {
 		if p.reports[i].Meta.Issued != p.reports[j].Meta.Issued {
@@ -185,6 +187,9 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 
 // outFile is the published file of n.
 func (n *node) outFile() string {
+	if n.out != "" {
+		return n.out
+	}
 	if n.kind == "404" {
 		return "404.html"
 	}
