@@ -97,8 +97,10 @@ func short(s string) string {
 // results beside targets, charts and the open data files' paths.
 func (p *siteplan) dataView(r *node) *render.DataView {
 	v := &render.DataView{JSONPath: r.path + "indicators.json", CSVPath: r.path + "indicators.csv", Fields: p.fieldsHTML}
-	var results, targets []content.Indicator
-	where := map[string]string{} // anchor → page path
+	n := countIndicators(r)
+	v.Cards = make([]render.Card, 0, n)
+	results, targets := make([]content.Indicator, 0, n), make([]content.Indicator, 0, n/2)
+	where := make(map[string]string, n) // anchor → page path
 	for _, n := range r.reading {
 		if n.page == nil {
 			continue
@@ -157,8 +159,19 @@ func ratioNames(name string, n int) []string {
 
 // openData returns the indicators of report r as JSON and CSV rows, each
 // with the absolute (or, without a base URL, site-relative) page address.
+// countIndicators is the number of indicators the pages of report r state.
+func countIndicators(r *node) int {
+	n := 0
+	for _, m := range r.reading {
+		if m.page != nil {
+			n += len(m.page.Meta.Indicators)
+		}
+	}
+	return n
+}
+
 func (p *siteplan) openData(r *node) []indicator.Row {
-	var rows []indicator.Row
+	rows := make([]indicator.Row, 0, countIndicators(r))
 	for _, n := range r.reading {
 		if n.page == nil {
 			continue

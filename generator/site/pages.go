@@ -348,12 +348,19 @@ func (p *siteplan) readGroup(g []*node) (func(), error) {
 // data page, unless keep finds them unchanged.
 func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, uint64) bool) []error {
 	sig := p.sigs[r.data.outFile()]
+	var data []indicator.Row // made once, when a file is written
+	open := func() []indicator.Row {
+		if data == nil {
+			data = p.openData(r)
+		}
+		return data
+	}
 	rows := []struct {
 		file string
 		data func() []byte
 	}{
-		{r.path + "indicators.json", func() []byte { return indicator.JSON(p.openData(r)) }},
-		{r.path + "indicators.csv", func() []byte { return indicator.CSV(p.openData(r)) }},
+		{r.path + "indicators.json", func() []byte { return indicator.JSON(open()) }},
+		{r.path + "indicators.csv", func() []byte { return indicator.CSV(open()) }},
 	}
 	var errs []error
 	for _, f := range rows {
