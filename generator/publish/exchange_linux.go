@@ -2,6 +2,7 @@ package publish
 
 import (
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -16,3 +17,17 @@ func exchange(a, b string) error {
 func tryLock(f *os.File) error {
 	return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 }
+
+// shared reports whether the open file's bytes are also reachable by another
+// name (a hard link that CopyLive made from the live site).
+func shared(f *os.File) bool {
+	st, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return ok && sys.Nlink > 1
+}
+
+// canLink says that CopyLive may hard-link the live site's files.
+const canLink = true

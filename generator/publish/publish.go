@@ -133,10 +133,22 @@ func (d *Dir) list() {
 // discard) only for the write to allocate them again, which costs about eight
 // times as much as writing in place. The staging directory is never served,
 // so a file is never seen half-written.
+//
+// A file that is a hard link to a file of the live site (see CopyLive) is
+// replaced by a new file instead, so that the live site never changes.
 func Overwrite(name string, data []byte, perm fs.FileMode) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, perm)
 	if err != nil {
 		return err
+	}
+	if shared(f) {
+		f.Close()
+		if err := os.Remove(name); err != nil {
+			return err
+		}
+		if f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm); err != nil {
+			return err
+		}
 	}
 	_, err = f.Write(data)
 	if err == nil {
@@ -273,8 +285,30 @@ func (d *Dir) markDirs(dir string) {
 
 // CopyLive publishes the live site's file at rel unchanged: the caller knows
 // the live build produced the same bytes.
+//
+// Where it can, it makes the staged file a hard link to the live one, which
+// costs a fraction of writing a copy (the first rebuild of the dev server
+// publishes every file this way); Overwrite never writes through such a link.
 func (d *Dir) CopyLive(rel string) error {
-	data, err := os.ReadFile(filepath.Join(d.dest, filepath.FromSlash(rel)))
+	live := filepath.Join(d.dest, filepath.FromSlash(rel))
+	if canLink {
+		full, err := d.claim(rel)
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			os.RemoveAll(full) // a directory of an older layout
+		}
+		if os.Link(live, full) == nil {
+			return nil
+		}
+		data, err := os.ReadFile(live)
+		if err != nil {
+			return err
+		}
+		return d.writeFile(full, data, 0o644)
+	}
+	data, err := os.ReadFile(live)
 	if err != nil {
 		return err
 	}

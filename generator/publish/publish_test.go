@@ -248,3 +248,52 @@ func TestConcurrentWritesIntoNewDirectory(t *testing.T) {
 		}
 	}
 }
+
+// CopyLive may hard-link the staged file to the live one; writing the staged
+// file later (the next build, or the one after the swap) must never change
+// what the live site serves.
+func TestCopyLiveLinkNeverChangesLive(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := filepath.Join(filepath.Dir(dest), stagingPrefix+"public-spare")
+	step := func(write map[string]string, copyLive ...string) {
+		t.Helper()
+		d, err := New(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range write {
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, name := range copyLive {
+			if err := d.CopyLive(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Before the swap, the live site is untouched.
+		if got := read(t, filepath.Join(dest, "a.html")); got != "one, a longer text" {
+			t.Fatalf("live a.html = %q before commit", got)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, _ := New(dest)
+	d.WriteFile("a.html", []byte("one, a longer text"))
+	d.Commit()
+	step(nil, "a.html") // staging a.html may now be a link to live a.html
+	// Live and spare now both hold "one, a longer text", perhaps as one
+	// file. Writing the spare's copy must leave the live one alone.
+	d, _ = New(dest)
+	if err := d.WriteFile("a.html", []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(dest, "a.html")); got != "one, a longer text" {
+		t.Fatalf("writing the staged file changed the live one to %q", got)
+	}
+	d.Abort()
+	if got := read(t, filepath.Join(spare, "a.html")); got != "two" {
+		t.Errorf("staged a.html = %q, want two", got)
+	}
+}
