@@ -106,8 +106,9 @@ type entry struct {
 
 // list records what the staging directory holds, in lexical order, parents
 // before their children. It runs while the build writes: a file the build
-// writes meanwhile may be listed or not, which does not matter, since prune
-// removes only what the build did not publish.
+// writes meanwhile may be listed or not, and a path the build turned from a
+// file into a directory or back may be listed as either; prune removes only
+// what the build neither published nor needs as a directory.
 func (d *Dir) list() {
 	defer close(d.listed)
 	d.listErr = filepath.WalkDir(d.staging, func(p string, e fs.DirEntry, err error) error {
@@ -371,16 +372,22 @@ func (d *Dir) prune() error {
 	for _, k := range d.kept {
 		keptSet[k] = true
 	}
-	skip := "" // the contents of a directory removed whole
+	// The listing may predate the build's own changes: a file the build
+	// replaced with a directory, or a directory it replaced with a file
+	// (and whose contents went with it). Neither is removed.
+	skip := "" // the listed contents of a directory removed or replaced whole
 	for _, e := range d.listing {
+		isDir := d.dirs[filepath.FromSlash(e.rel)]
 		switch {
 		case skip != "" && strings.HasPrefix(e.rel, skip):
+		case e.dir && d.files[e.rel]:
+			skip = e.rel + "/" // now a published file
 		case e.dir:
-			if !d.dirs[filepath.FromSlash(e.rel)] {
+			if !isDir {
 				extra = append(extra, filepath.Join(d.staging, filepath.FromSlash(e.rel)))
 				skip = e.rel + "/"
 			}
-		case !d.files[e.rel]:
+		case !d.files[e.rel] && !isDir:
 			extra = append(extra, filepath.Join(d.staging, filepath.FromSlash(e.rel)))
 		case keptSet[e.rel]:
 			d.found++

@@ -152,12 +152,15 @@ func TestKeepAndCopyLive(t *testing.T) {
 func TestLayoutChangeFileToDirectory(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	for i, files := range []map[string]string{
-		{"a": "file"}, {"x": "1"}, {"a/index.html": "dir"}, {"a": "file again"},
+		{"a": "file"}, {"x": "1"}, {"a/index.html": "dir"}, {"a": "file again"}, {"a/b/c.html": "deep"}, {"x": "2"}, {"a": "file at last"},
 	} {
 		d, err := New(dest)
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Let the listing of the staging directory finish first, so that
+		// it shows "a" as it was before this build changed its kind.
+		<-d.listed
 		for name, data := range files {
 			if err := d.WriteFile(name, []byte(data)); err != nil {
 				t.Fatalf("build %d: %v", i, err)
@@ -208,6 +211,9 @@ func TestOverwriteShorterFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Let the listing of the staging directory finish first, so that
+		// it shows "a" as it was before this build changed its kind.
+		<-d.listed
 		for name, data := range files {
 			if err := d.WriteFile(name, []byte(data)); err != nil {
 				t.Fatalf("build %d: %v", i, err)
