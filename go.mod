@@ -7,7 +7,8 @@ module reportsite
 // content follows): generator/content; fsnotify: generator/watch;
 // tdewolff/minify: generator/site (CSS and JS assets); x/text:
 // generator/report (GB18030); x/net/html: generator/site (generator check);
-// x/sys: generator/publish (renameat2, flock). Test only: x/tools (txtar),
+// x/sys: generator/publish (renameat2, flock). Test only: x/tools (txtar, in
+// generator/internal/testsite, which only tests import),
 // chromedp and cdproto (the theme's browser tests, which drive Debian's
 // Chromium). goldmark-highlighting has no tagged release; the pin is its last
 // commit.

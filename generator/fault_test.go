@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"reportsite/generator/internal/testsite"
 )
 
 // Faults while publishing, through the generator binary as a publisher runs
@@ -49,37 +52,6 @@ func sourceTree(t *testing.T, n int) string {
 		}
 	}
 	return dir
-}
-
-// tree returns every file under dir with its bytes.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func equal(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // generator runs the binary and returns its exit code and output.
@@ -137,11 +109,11 @@ func TestKilledBuild(t *testing.T) {
 		return time.Since(start)
 	}
 	build("build A")
-	sites := map[bool]map[string]string{false: tree(t, public)}
+	sites := map[bool]map[string]string{false: testsite.MustSnapshot(t, public)}
 	os.WriteFile(page, edited, 0o644)
 	took := build("build B")
-	sites[true] = tree(t, public)
-	if equal(sites[false], sites[true]) {
+	sites[true] = testsite.MustSnapshot(t, public)
+	if maps.Equal(sites[false], sites[true]) {
 		t.Fatal("builds A and B are the same")
 	}
 
@@ -159,18 +131,18 @@ func TestKilledBuild(t *testing.T) {
 		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		got := tree(t, public)
+		got := testsite.MustSnapshot(t, public)
 		switch {
-		case equal(got, sites[live]):
+		case maps.Equal(got, sites[live]):
 			outcomes["old site"]++
-		case equal(got, sites[next]):
+		case maps.Equal(got, sites[next]):
 			outcomes["new site"]++
 			live = next
 		default:
 			t.Fatalf("kill %d after %v: public/ is neither build A nor build B (%d files)", i+1, delay, len(got))
 		}
 		build(fmt.Sprintf("build after kill %d", i+1))
-		if !equal(tree(t, public), sites[next]) {
+		if !maps.Equal(testsite.MustSnapshot(t, public), sites[next]) {
 			t.Fatalf("build after kill %d did not publish exactly its site", i+1)
 		}
 		live = next
@@ -187,7 +159,7 @@ func TestConcurrentBuilds(t *testing.T) {
 	if code, out := generator(t, bin, nil, "build", "-source", src); code != 0 {
 		t.Fatalf("build failed:\n%s", out)
 	}
-	want := tree(t, public)
+	want := testsite.MustSnapshot(t, public)
 	for try := 1; try <= 5; try++ {
 		var outs [2]bytes.Buffer
 		var cmds [2]*exec.Cmd
@@ -203,7 +175,7 @@ func TestConcurrentBuilds(t *testing.T) {
 			c.Wait()
 			codes[i] = c.ProcessState.ExitCode()
 		}
-		if !equal(tree(t, public), want) {
+		if !maps.Equal(testsite.MustSnapshot(t, public), want) {
 			t.Fatal("public/ is not one whole build after two concurrent builds")
 		}
 		if codes == [2]int{0, 0} {
@@ -254,7 +226,7 @@ func TestReadOnlyDestination(t *testing.T) {
 	if code, out := build(); code != 0 {
 		t.Fatalf("build failed:\n%s", out)
 	}
-	want := tree(t, public)
+	want := testsite.MustSnapshot(t, public)
 
 	os.Chmod(src, 0o555)
 	code, out := build()
@@ -262,7 +234,7 @@ func TestReadOnlyDestination(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "cannot write beside "+public) || !strings.Contains(out, "permission denied") {
 		t.Errorf("build with a read-only parent: exit %d\n%s", code, out)
 	}
-	if !equal(tree(t, public), want) {
+	if !maps.Equal(testsite.MustSnapshot(t, public), want) {
 		t.Error("a failed build changed public/")
 	}
 
@@ -279,7 +251,7 @@ func TestReadOnlyDestination(t *testing.T) {
 		if code, out := build(); code != 0 {
 			t.Fatalf("build %d over a read-only public/: exit %d\n%s", i, code, out)
 		}
-		if !equal(tree(t, public), want) {
+		if !maps.Equal(testsite.MustSnapshot(t, public), want) {
 			t.Fatalf("build %d over a read-only public/ published something else", i)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -25,6 +26,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/corpus"
+	"reportsite/generator/internal/testsite"
 	"reportsite/generator/serve"
 	"reportsite/generator/site"
 )
@@ -94,13 +96,6 @@ weight = 2
 
 // page01 is the content file most tests edit.
 const page01 = "content/r/01/01.md"
-
-func writeSite(t testing.TB, dir, archive string) {
-	t.Helper()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		writeFile(t, dir, f.Name, string(f.Data))
-	}
-}
 
 func writeFile(t testing.TB, dir, name, data string) {
 	t.Helper()
@@ -190,7 +185,7 @@ func startServe(t testing.TB, src string) *devServer {
 func newServe(t *testing.T) *devServer {
 	t.Helper()
 	src := t.TempDir()
-	writeSite(t, src, serveSite)
+	testsite.Write(t, src, serveSite)
 	return startServe(t, src)
 }
 
@@ -482,7 +477,7 @@ func TestServeBrokenEdit(t *testing.T) {
 
 func TestServeFiles(t *testing.T) {
 	src := t.TempDir()
-	writeSite(t, src, serveSite)
+	testsite.Write(t, src, serveSite)
 	writeFile(t, src, "assets/图表/增长.svg", `<svg xmlns="http://www.w3.org/2000/svg"><text>增长</text></svg>`)
 	d := startServe(t, src)
 	var svg string
@@ -530,7 +525,7 @@ func TestRunServeErrors(t *testing.T) {
 	must(t, err)
 	defer ln.Close()
 	src := t.TempDir()
-	writeSite(t, src, serveSite)
+	testsite.Write(t, src, serveSite)
 	var stdout, stderr bytes.Buffer
 	if code := runServe([]string{"-source", src, "-addr", ln.Addr().String()}, &stdout, &stderr); code != 1 ||
 		!strings.Contains(stderr.String(), "already in use") {
@@ -550,29 +545,6 @@ func TestRunServeErrors(t *testing.T) {
 var injected = regexp.MustCompile(`<script src="/_reload.js" data-build="[^"]*"></script>\n`)
 
 func stripScript(page string) string { return injected.ReplaceAllString(page, "") }
-
-// snapshot returns every file under dir with its bytes.
-func snapshot(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	files, err := trySnapshot(dir)
-	must(t, err)
-	return files
-}
-
-// trySnapshot is snapshot for a directory that may change while it is read.
-func trySnapshot(dir string) (map[string]string, error) {
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	return files, err
-}
 
 func openFDs() int {
 	entries, err := os.ReadDir("/proc/self/fd")
@@ -598,7 +570,7 @@ func TestServeSoak(t *testing.T) {
 	http.DefaultClient.CloseIdleConnections()
 	goroutines, fds := runtime.NumGoroutine(), openFDs()
 	src := t.TempDir()
-	writeSite(t, src, serveSite)
+	testsite.Write(t, src, serveSite)
 	d := startServe(t, src)
 	ev := d.subscribe(t)
 
@@ -711,13 +683,13 @@ func TestServeSoak(t *testing.T) {
 	if _, err := site.Build(context.Background(), site.Options{Source: src, Dest: fresh}); err != nil {
 		t.Fatalf("the final tree does not build: %v", content.Errors(err))
 	}
-	want := snapshot(t, fresh)
+	want := testsite.MustSnapshot(t, fresh)
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		// A rebuild may swap the directory while it is being read: a
 		// failed read is retried like a difference.
-		got, err := trySnapshot(d.dest)
-		if err == nil && equalSites(got, want) {
+		got, err := testsite.Snapshot(d.dest)
+		if err == nil && maps.Equal(got, want) {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -755,18 +727,6 @@ func TestServeSoak(t *testing.T) {
 	}
 }
 
-func equalSites(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
-
 func diffSites(got, want map[string]string) string {
 	var out []string
 	for k, v := range want {
@@ -801,7 +761,7 @@ func BenchmarkEditToServed(b *testing.B) {
 		src := b.TempDir()
 		if !copyCommittedSite(b, "..", src) {
 			b.Log("../content has no pages yet: using the small test site")
-			writeSite(b, src, serveSite)
+			testsite.Write(b, src, serveSite)
 		}
 		benchEdits(b, src)
 	})
@@ -930,7 +890,7 @@ func TestServeBrowser(t *testing.T) {
 		t.Skipf("browser test: no %s", chromium)
 	}
 	src := t.TempDir()
-	writeSite(t, src, serveSite)
+	testsite.Write(t, src, serveSite)
 	long := strings.Repeat("全区地区生产总值同比增长4.9%，增幅居全市第2位。\n\n", 300)
 	writeFile(t, src, page01, contentPage("经济运行稳步回升", 1, long))
 	d := startServe(t, src)

@@ -90,7 +90,7 @@ func writeTag(b *strings.Builder, tag, prefix string, shift int, base string) {
 // directory is base's parent; absolute URLs, root-relative paths and
 // fragments are returned as they are.
 func rebase(base, u string) string {
-	if base == "" || u == "" || u[0] == '#' || u[0] == '/' || hasScheme(u) {
+	if base == "" || u == "" || u[0] == '#' || u[0] == '/' || HasScheme(u) {
 		return u
 	}
 	rest := ""
@@ -104,8 +104,10 @@ func rebase(base, u string) string {
 	return j + rest
 }
 
-// hasScheme reports whether u starts with a URL scheme ("https:", "mailto:").
-func hasScheme(u string) bool {
+// HasScheme reports whether u starts with a URL scheme ("https:", "mailto:"),
+// as a browser reads one: a letter, then letters, digits, "+", "-" or ".",
+// then ":".
+func HasScheme(u string) bool {
 	for i := 0; i < len(u); i++ {
 		switch c := u[i]; {
 		case c == ':':

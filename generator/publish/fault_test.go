@@ -8,26 +8,9 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-)
 
-// tree returns every file under dir with its bytes.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+	"reportsite/generator/internal/testsite"
+)
 
 func sameTree(t *testing.T, what string, got, want map[string]string) {
 	t.Helper()
@@ -80,7 +63,7 @@ func TestDiskFull(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	live := tree(t, dest)
+	live := testsite.MustSnapshot(t, dest)
 	for after := range len(site(2)) {
 		d, err := New(dest)
 		if err != nil {
@@ -100,7 +83,7 @@ func TestDiskFull(t *testing.T) {
 			t.Fatalf("disk full after %d writes: WriteFile returned %v, want ENOSPC", after, err)
 		}
 		d.Abort()
-		sameTree(t, fmt.Sprintf("live site after a disk full at write %d", after+1), tree(t, dest), live)
+		sameTree(t, fmt.Sprintf("live site after a disk full at write %d", after+1), testsite.MustSnapshot(t, dest), live)
 	}
 	d, err = New(dest)
 	if err != nil {
@@ -112,7 +95,7 @@ func TestDiskFull(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, "the build after the failures", tree(t, dest), site(3))
+	sameTree(t, "the build after the failures", testsite.MustSnapshot(t, dest), site(3))
 }
 
 // TestReadOnlyDestinationReplaced: publishing over a destination someone
@@ -136,7 +119,7 @@ func TestReadOnlyDestinationReplaced(t *testing.T) {
 		if err := d.Commit(); err != nil {
 			t.Fatalf("build %d: %v", n, err)
 		}
-		sameTree(t, fmt.Sprintf("build %d", n), tree(t, dest), site(n))
+		sameTree(t, fmt.Sprintf("build %d", n), testsite.MustSnapshot(t, dest), site(n))
 		filepath.WalkDir(dest, func(p string, e fs.DirEntry, err error) error {
 			if err == nil {
 				os.Chmod(p, map[bool]fs.FileMode{true: 0o555, false: 0o444}[e.IsDir()])

@@ -5,17 +5,21 @@
 // mix. Abort, or a crash, leaves the destination untouched.
 //
 // The staging directory is not thrown away: after a swap it holds the
-// previous site, and the next build writes over it. Overwriting a file costs
-// a fraction of creating one and deleting another, and a rebuild that knows
-// a file is already right there (Keep) or in the live site (CopyLive) skips
-// it. Files of the staging directory that a build neither wrote nor kept are
-// deleted at Commit, so the published site holds exactly what the build
-// produced. The staging directory is named ".publish-<dest>-spare"; deleting
-// it is always safe.
+// previous site, and the next build writes over it, in place (Overwrite).
+// Overwriting a file costs a fraction of creating one and deleting another,
+// and a rebuild that knows a file is already right there (Keep) or in the
+// live site (CopyLive, a hard link where the system allows) skips writing
+// it; a file shared with the live site by such a link is replaced, never
+// written through. New lists the staging directory in the background while
+// the build runs; files of the staging directory that a build neither wrote
+// nor kept are deleted at Commit, so the published site holds exactly what
+// the build produced. The staging directory is named ".publish-<dest>-spare";
+// deleting it is always safe.
 //
 // Inputs: a destination path. Outputs: files on disk.
 // Imports: the standard library and golang.org/x/sys/unix (for an atomic
-// directory exchange and a lock on Linux); never another reportsite package.
+// directory exchange and a lock on Linux); never another reportsite package
+// (its tests use generator/internal/testsite).
 package publish
 
 import (

@@ -149,17 +149,17 @@ func TestKeepAndCopyLive(t *testing.T) {
 	}
 }
 
-func TestLayoutChangeFileToDirectory(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	for i, files := range []map[string]string{
-		{"a": "file"}, {"x": "1"}, {"a/index.html": "dir"}, {"a": "file again"}, {"a/b/c.html": "deep"}, {"x": "2"}, {"a": "file at last"},
-	} {
+// publishEach publishes each set of files to dest as one build, and checks
+// after each that the destination holds them. Each build first waits for
+// the listing of the staging directory, so that the listing shows the
+// staging directory as it was before the build changed it.
+func publishEach(t *testing.T, dest string, builds ...map[string]string) {
+	t.Helper()
+	for i, files := range builds {
 		d, err := New(dest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Let the listing of the staging directory finish first, so that
-		// it shows "a" as it was before this build changed its kind.
 		<-d.listed
 		for name, data := range files {
 			if err := d.WriteFile(name, []byte(data)); err != nil {
@@ -169,12 +169,21 @@ func TestLayoutChangeFileToDirectory(t *testing.T) {
 		if err := d.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		for name, data := range files {
-			if got := read(t, filepath.Join(dest, name)); got != data {
-				t.Errorf("build %d: %s = %q", i, name, got)
+		for name, want := range files {
+			if got := read(t, filepath.Join(dest, name)); got != want {
+				t.Errorf("build %d: %s = %q, want %q", i, name, got, want)
 			}
 		}
 	}
+}
+
+// A path that turns from a file into a directory and back survives the
+// prune, whose listing predates the change.
+func TestLayoutChangeFileToDirectory(t *testing.T) {
+	publishEach(t, filepath.Join(t.TempDir(), "public"),
+		map[string]string{"a": "file"}, map[string]string{"x": "1"}, map[string]string{"a/index.html": "dir"},
+		map[string]string{"a": "file again"}, map[string]string{"a/b/c.html": "deep"}, map[string]string{"x": "2"},
+		map[string]string{"a": "file at last"})
 }
 
 func TestConcurrentBuildsRefused(t *testing.T) {
@@ -200,34 +209,11 @@ func TestConcurrentBuildsRefused(t *testing.T) {
 // The staging directory's files are written over in place (Overwrite): a
 // shorter file must not keep the tail of the longer one it replaces.
 func TestOverwriteShorterFiles(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	for i, files := range []map[string]string{
-		{"a.html": "一二三四五六七八九十", "b.html": "short"},
-		{"a.html": "x", "b.html": "longer than before"},
-		{"a.html": "一二三四五六七八九十", "b.html": "short"},
-		{"a.html": "", "b.html": "longer than before, again"},
-	} {
-		d, err := New(dest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Let the listing of the staging directory finish first, so that
-		// it shows "a" as it was before this build changed its kind.
-		<-d.listed
-		for name, data := range files {
-			if err := d.WriteFile(name, []byte(data)); err != nil {
-				t.Fatalf("build %d: %v", i, err)
-			}
-		}
-		if err := d.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		for name, want := range files {
-			if got := read(t, filepath.Join(dest, name)); got != want {
-				t.Errorf("build %d: %s = %q, want %q", i, name, got, want)
-			}
-		}
-	}
+	publishEach(t, filepath.Join(t.TempDir(), "public"),
+		map[string]string{"a.html": "一二三四五六七八九十", "b.html": "short"},
+		map[string]string{"a.html": "x", "b.html": "longer than before"},
+		map[string]string{"a.html": "一二三四五六七八九十", "b.html": "short"},
+		map[string]string{"a.html": "", "b.html": "longer than before, again"})
 }
 
 // Several goroutines writing into one new directory: none may find it

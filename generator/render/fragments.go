@@ -125,7 +125,7 @@ func attrURL(u string) string {
 	var b []byte
 	for i := 0; i < len(u); i++ {
 		c := u[i]
-		if urlSafe(c) && c != '&' && c != '+' {
+		if urlSafe(c) {
 			if b != nil {
 				b = append(b, c)
 			}

@@ -34,8 +34,8 @@ func ProofreadFile(path string, src []byte) []Warning {
 	return c.out
 }
 
-// ProofreadFS runs ProofreadFile over every ".md" file of a content tree (the
-// files Load reads), and checks that the labels of sibling parts and
+// ProofreadFS runs ProofreadFile over every content file of a tree (as
+// content.List finds them, the files Load reads), and checks that the labels of sibling parts and
 // subsections (一、 二、 …, （一） （二） …) run in order of weight. It gives the
 // warnings Import gave for the same report, at positions in the content
 // files. The error reports a file that could not be read.
@@ -48,44 +48,31 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 	}
 	var out []Warning
 	groups := map[string][]entry{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return &content.Error{Path: p, Err: err}
-		}
-		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || path.Ext(name) != ".md" || strings.HasSuffix(name, "~") {
-			return nil
-		}
+	files, err := content.List(fsys)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range files {
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return &content.Error{Path: p, Err: err}
+			return out, &content.Error{Path: p, Err: err}
 		}
 		out = append(out, ProofreadFile(p, src)...)
 		fm, _, _ := splitFrontMatter(src)
 		lu, ok := fm["label"]
 		if !ok {
-			return nil
+			continue
 		}
 		lab := labelAt(lu.text)
 		if lab.kind != partLabel && lab.kind != subLabel {
-			return nil
+			continue
 		}
 		w, _ := strconv.Atoi(fm["weight"].text)
 		dir := path.Dir(p)
-		if name == "_index.md" {
+		if path.Base(p) == "_index.md" {
 			dir = path.Dir(dir)
 		}
 		groups[dir] = append(groups[dir], entry{p, w, lab, concat(lu, fm["title"], fm["title_end"])})
-		return nil
-	})
-	if err != nil {
-		return out, err
 	}
 	dirs := make([]string, 0, len(groups))
 	for d := range groups {

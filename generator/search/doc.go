@@ -5,9 +5,12 @@
 // query.
 //
 // Inputs: the HTML that markdown.Convert wrote for each page (NewPage reads
-// its text with Sections), grouped by report. Outputs: Build's files,
-// published under search/. Load and Index.Search read them back and search
-// as search.js does, for the tests. Imports: the standard library only.
+// its text with Sections), grouped by report. Outputs: the files published
+// under search/, all at once (Build, or Cache.Build, which reuses the parts
+// of unchanged pages) or a group's parts as soon as it is ready (BuildParts)
+// and the index file last (BuildIndex). Load and Index.Search read them back
+// and search as search.js does, for the tests. Imports: the standard library
+// only.
 //
 // # Text
 //

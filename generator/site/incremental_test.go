@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"reportsite/generator/internal/testsite"
 )
 
 // TestIncrementalEqualsFullBuild edits a site in every way an editor can and
@@ -46,7 +48,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	} {
 		t.Run(step.name, func(t *testing.T) {
 			if step.edit != "" {
-				edit(t, dir, step.edit)
+				testsite.Write(t, dir, step.edit)
 			}
 			if step.remove != "" {
 				os.Remove(filepath.Join(dir, step.remove))
@@ -64,7 +66,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			if _, err := Build(ctx, Options{Source: dir, Dest: fresh}); err != nil {
 				t.Fatal(err)
 			}
-			want, got := snapshot(t, fresh), snapshot(t, filepath.Join(dir, "public"))
+			want, got := testsite.MustSnapshot(t, fresh), testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 			for name, data := range want {
 				if got[name] != data {
 					t.Errorf("%s differs from a full build", name)
@@ -88,18 +90,18 @@ func TestIncrementalAfterError(t *testing.T) {
 	if _, err := b.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, filepath.Join(dir, "public"))
-	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \n+++\n")
+	before := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
+	testsite.Write(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \n+++\n")
 	if _, err := b.Build(ctx, []string{"content/r/01/01.md"}); err == nil {
 		t.Fatal("broken front matter built")
 	}
-	after := snapshot(t, filepath.Join(dir, "public"))
+	after := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 	for name, data := range before {
 		if after[name] != data {
 			t.Errorf("%s changed after a failed rebuild", name)
 		}
 	}
-	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"修好了\"\n+++\n正文。\n")
+	testsite.Write(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"修好了\"\n+++\n正文。\n")
 	if _, err := b.Build(ctx, []string{"content/r/01/01.md"}); err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +115,12 @@ func TestIncrementalAfterError(t *testing.T) {
 func TestIncrementalChecksKeptLinks(t *testing.T) {
 	dir := testSite(t, miniSite)
 	linking := "-- content/r/01/01.md --\n+++\ntitle = \"x\"\nweight = 1\n+++\n见[下一节](02.html)。\n"
-	edit(t, dir, linking)
+	testsite.Write(t, dir, linking)
 	b := NewBuilder(Options{Source: dir})
 	ctx := context.Background()
 	changed := []string{"content/r/01/01.md"}
 	for _, body := range []string{linking, strings.Replace(linking, "见", "参见", 1), linking} {
-		edit(t, dir, body)
+		testsite.Write(t, dir, body)
 		if _, err := b.Build(ctx, changed); err != nil {
 			t.Fatal(err)
 		}

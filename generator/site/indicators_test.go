@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"reportsite/generator/internal/testsite"
 )
 
 const withIndicators = `
@@ -58,7 +60,7 @@ sentence = "──地区生产总值增长7%以上。"
 
 func TestIndicatorsRender(t *testing.T) {
 	dir := testSite(t, miniSite)
-	edit(t, dir, withIndicators)
+	testsite.Write(t, dir, withIndicators)
 	mustBuild(t, dir)
 	page := readOut(t, dir, "r/01/01.html")
 	assertContains(t, "r/01/01.html", page,
@@ -96,7 +98,7 @@ func TestIndicatorMustMatchText(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := testSite(t, miniSite)
-			edit(t, dir, strings.Replace(withIndicators, tc.from, tc.to, 1))
+			testsite.Write(t, dir, strings.Replace(withIndicators, tc.from, tc.to, 1))
 			_, err := build(t, dir)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want %q", err, tc.want)

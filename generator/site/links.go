@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
+	"reportsite/generator/markdown"
 )
 
 // pageRefs is what the link check needs of one page's Markdown: the ids it
@@ -65,18 +66,7 @@ func refsOf(pg *content.Page, htmls ...string) pageRefs {
 // internal reports whether a URL points inside the site: no scheme, not
 // protocol-relative.
 func internal(u string) bool {
-	if strings.HasPrefix(u, "//") {
-		return false
-	}
-	for i := 0; i < len(u); i++ {
-		switch c := u[i]; {
-		case c == ':':
-			return false
-		case c == '/' || c == '?' || c == '#':
-			return true
-		}
-	}
-	return true
+	return !strings.HasPrefix(u, "//") && !markdown.HasScheme(u)
 }
 
 // checkLinks resolves every link of every page against the published files

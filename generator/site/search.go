@@ -54,12 +54,7 @@ func (p *siteplan) writeReportSearch(r *node, out *publish.Dir) []error {
 	})
 	p.mu.Unlock()
 	parts := search.BuildParts(g)
-	var errs []error
-	for _, f := range parts.Files {
-		if err := out.WriteFile(f.Name, f.Data); err != nil {
-			errs = append(errs, fmt.Errorf("search index: %w", err))
-		}
-	}
+	errs := writeSearchFiles(out, parts.Files...)
 	parts.Files = nil
 	p.mu.Lock()
 	p.searchParts[r] = parts
@@ -117,20 +112,12 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 		for _, g := range groups {
 			ps := search.BuildParts(g)
 			all = append(all, ps)
-			for _, f := range ps.Files {
-				if err := out.WriteFile(f.Name, f.Data); err != nil {
-					errs = append(errs, fmt.Errorf("search index: %w", err))
-				}
-			}
+			errs = append(errs, writeSearchFiles(out, ps.Files...)...)
 		}
 		for _, r := range p.reports {
 			all = append(all, p.searchParts[reports[r.Path]])
 		}
-		f := search.BuildIndex(all)
-		if err := out.WriteFile(f.Name, f.Data); err != nil {
-			errs = append(errs, fmt.Errorf("search index: %w", err))
-		}
-		return errs
+		return append(errs, writeSearchFiles(out, search.BuildIndex(all))...)
 	}
 	for _, r := range p.reports {
 		groups = append(groups, reportSearch(reports[r.Path], page))
@@ -147,9 +134,17 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 			sig = maphash.Bytes(p.seed, f.Data)
 		}
 		p.sigs[f.Name] = sig
-		if keep(f.Name, sig) {
-			continue
+		if !keep(f.Name, sig) {
+			errs = append(errs, writeSearchFiles(out, f)...)
 		}
+	}
+	return errs
+}
+
+// writeSearchFiles publishes files of the search index.
+func writeSearchFiles(out *publish.Dir, files ...search.File) []error {
+	var errs []error
+	for _, f := range files {
 		if err := out.WriteFile(f.Name, f.Data); err != nil {
 			errs = append(errs, fmt.Errorf("search index: %w", err))
 		}

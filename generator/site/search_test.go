@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"reportsite/generator/internal/testsite"
 	"reportsite/generator/search"
 )
 
@@ -83,7 +84,7 @@ func TestSearchIndexIncremental(t *testing.T) {
 		if _, err := Build(ctx, Options{Source: dir, Dest: fresh}); err != nil {
 			t.Fatal(err)
 		}
-		want, got := snapshot(t, filepath.Join(fresh, "search")), snapshot(t, filepath.Join(dir, "public", "search"))
+		want, got := testsite.MustSnapshot(t, filepath.Join(fresh, "search")), testsite.MustSnapshot(t, filepath.Join(dir, "public", "search"))
 		if len(got) != len(want) {
 			t.Errorf("step %d: %d search files, a full build has %d", i, len(got), len(want))
 		}

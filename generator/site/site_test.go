@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"reportsite/generator/internal/testsite"
 )
 
 // miniSite is a complete small site used by most tests.
@@ -91,28 +91,8 @@ draft = true
 func testSite(t *testing.T, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.Write(t, dir, archive)
 	return dir
-}
-
-// edit replaces (or adds) files of the site at dir with those in archive.
-func edit(t *testing.T, dir, archive string) {
-	t.Helper()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func build(t *testing.T, dir string) (Result, error) {
@@ -147,25 +127,6 @@ func assertContains(t *testing.T, file, got string, wants ...string) {
 	}
 }
 
-// snapshot returns every file under dir with its bytes.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 func TestBuildMiniSite(t *testing.T) {
 	dir := testSite(t, miniSite)
 	res := mustBuild(t, dir)
@@ -175,7 +136,7 @@ func TestBuildMiniSite(t *testing.T) {
 	if len(res.Warnings) != 0 {
 		t.Errorf("unexpected warnings: %q", res.Warnings)
 	}
-	files := snapshot(t, filepath.Join(dir, "public"))
+	files := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 	for _, want := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt",
 		"r/index.html", "r/full.html", "r/01/index.html", "r/01/01.html", "r/01/02.html", "r/02/index.html"} {
 		if _, ok := files[want]; !ok {
@@ -240,11 +201,11 @@ func TestBuildMiniSite(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	dir := testSite(t, miniSite)
 	mustBuild(t, dir)
-	first := snapshot(t, filepath.Join(dir, "public"))
+	first := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(dir, "again")}); err != nil {
 		t.Fatal(err)
 	}
-	second := snapshot(t, filepath.Join(dir, "again"))
+	second := testsite.MustSnapshot(t, filepath.Join(dir, "again"))
 	if len(first) != len(second) {
 		t.Fatalf("%d files, then %d", len(first), len(second))
 	}
@@ -258,9 +219,9 @@ func TestDeterministic(t *testing.T) {
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	dir := testSite(t, miniSite)
 	mustBuild(t, dir)
-	before := snapshot(t, filepath.Join(dir, "public"))
+	before := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 	// Also a stale file from "an earlier build" must survive a failed build.
-	edit(t, dir, `
+	testsite.Write(t, dir, `
 -- content/r/02/_index.md --
 +++
 title = "2021年主要预期目标"
@@ -276,7 +237,7 @@ text
 	if err == nil {
 		t.Fatal("build with a template error succeeded")
 	}
-	after := snapshot(t, filepath.Join(dir, "public"))
+	after := testsite.MustSnapshot(t, filepath.Join(dir, "public"))
 	if len(after) != len(before) {
 		t.Fatalf("public/ had %d files, now %d", len(before), len(after))
 	}
@@ -385,7 +346,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := testSite(t, miniSite)
 			if tc.edit != "" {
-				edit(t, dir, tc.edit)
+				testsite.Write(t, dir, tc.edit)
 			}
 			if tc.setup != nil {
 				tc.setup(t, dir)
@@ -408,13 +369,13 @@ func TestBadInput(t *testing.T) {
 
 func TestGoodLinksPass(t *testing.T) {
 	dir := testSite(t, miniSite)
-	edit(t, dir, "-- content/r/01/02.md --\n+++\ntitle = \"x\"\nweight = 2\n+++\n见[上节投资](01.html#投资)、[本报告](../index.html)、[全文](../full.html)、[外站](https://www.gov.cn/)和[注释][^1]。\n\n[^1]: 注。\n")
+	testsite.Write(t, dir, "-- content/r/01/02.md --\n+++\ntitle = \"x\"\nweight = 2\n+++\n见[上节投资](01.html#投资)、[本报告](../index.html)、[全文](../full.html)、[外站](https://www.gov.cn/)和[注释][^1]。\n\n[^1]: 注。\n")
 	mustBuild(t, dir)
 }
 
 func TestEmptyIdentityWarns(t *testing.T) {
 	dir := testSite(t, miniSite)
-	edit(t, dir, "-- config.toml --\ntitle = \"t\"\n[identity]\nsite_name = \"某某区人民政府\"\n")
+	testsite.Write(t, dir, "-- config.toml --\ntitle = \"t\"\n[identity]\nsite_name = \"某某区人民政府\"\n")
 	res := mustBuild(t, dir)
 	joined := strings.Join(res.Warnings, "\n")
 	for _, k := range []string{"site_id_code", "icp", "police_record", "sponsor", "contact"} {
@@ -430,7 +391,7 @@ func TestEmptyIdentityWarns(t *testing.T) {
 
 func TestRawHTMLNotPassedThrough(t *testing.T) {
 	dir := testSite(t, miniSite)
-	edit(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"<script>alert(1)</script>\"\n+++\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n")
+	testsite.Write(t, dir, "-- content/r/01/01.md --\n+++\ntitle = \"<script>alert(1)</script>\"\n+++\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n")
 	mustBuild(t, dir)
 	page := readOut(t, dir, "r/01/01.html")
 	for _, bad := range []string{"<script>alert", "<img src=x"} {
@@ -459,7 +420,7 @@ func TestLongReportOutline(t *testing.T) {
 	for i := 3; i <= 70; i++ {
 		fmt.Fprintf(&b, "-- content/r/02/%02d.md --\n+++\ntitle = \"第%d节\"\nweight = %d\n+++\n正文%d。\n", i, i, i, i)
 	}
-	edit(t, dir, b.String())
+	testsite.Write(t, dir, b.String())
 	mustBuild(t, dir)
 	page := readOut(t, dir, "r/01/01.html")
 	if !strings.Contains(page, ">新旧动能转换提质增效</a>") || strings.Contains(page, ">第35节</a>") {
