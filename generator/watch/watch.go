@@ -113,7 +113,24 @@ func New(opt Options) (*Watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	go w.loop()
+	// fsnotify may send an error while it holds the lock that Add and
+	// Remove take (when a watched directory moves), so the loop, which
+	// calls them, must not be the only reader of Errors: a goroutine of its
+	// own drains them into lost, where errors coalesce.
+	lost := make(chan struct{}, 1)
+	go func() {
+		for err := range fsw.Errors {
+			if err == nil {
+				continue
+			}
+			select {
+			case lost <- struct{}{}:
+			default: // the loop has not yet handled the last one
+			}
+		}
+		close(lost)
+	}()
+	go w.loop(lost)
 	return w, nil
 }
 
@@ -133,7 +150,9 @@ func (w *Watcher) Close() error {
 	return err
 }
 
-func (w *Watcher) loop() {
+// loop turns fsnotify's events into batches; lost receives a value when
+// events were lost or a watch failed, and is closed with the watcher.
+func (w *Watcher) loop(lost <-chan struct{}) {
 	defer close(w.exited)
 	defer close(w.batches)
 	var (
@@ -171,12 +190,9 @@ func (w *Watcher) loop() {
 			if w.handle(ev, pending, born) {
 				changed()
 			}
-		case err, ok := <-w.fsw.Errors:
+		case _, ok := <-lost:
 			if !ok {
 				return
-			}
-			if err == nil {
-				continue
 			}
 			// Events were lost (the kernel queue overflowed) or a watch failed:
 			// watch what exists now and let the receiver redo everything.

@@ -317,3 +317,55 @@ func TestCreatedAndGoneIsNothing(t *testing.T) {
 	do(t, os.Remove(filepath.Join(dir, "content/a.md")))
 	want(t, next(t, w), "content/a.md")
 }
+
+// Directories renamed and removed in quick succession make fsnotify report
+// errors while it holds the lock that Add and Remove take; the watcher must
+// keep delivering batches and must close, never wait on itself.
+func TestDirectoryChurnNeverDeadlocks(t *testing.T) {
+	// Not start: a deadlocked watcher would hang its Close in the cleanup.
+	dir := t.TempDir()
+	w, err := New(Options{Root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	drained := make(chan struct{})
+	go func() { // the receiver, as serve is
+		defer close(drained)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-w.Batches():
+			}
+		}
+	}()
+	for i := range 400 {
+		a := filepath.Join(dir, fmt.Sprintf("a%d", i))
+		write(t, dir, fmt.Sprintf("a%d/b/c/x.md", i), "x")
+		do(t, os.Rename(a, a+"-moved"))
+		do(t, os.Rename(filepath.Join(a+"-moved", "b"), filepath.Join(dir, fmt.Sprintf("b%d", i))))
+		do(t, os.RemoveAll(a+"-moved"))
+		if i%3 == 0 {
+			do(t, os.RemoveAll(filepath.Join(dir, fmt.Sprintf("b%d", i))))
+		}
+	}
+	close(stop)
+	<-drained
+	write(t, dir, "last.md", "x")
+	select {
+	case b := <-w.Batches():
+		if len(b) == 0 {
+			t.Error("an empty batch after the churn")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("no batch within 5s after the churn")
+	}
+	closed := make(chan error, 1)
+	go func() { closed <- w.Close() }()
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not return within 5s: the watcher is deadlocked")
+	}
+}
