@@ -89,11 +89,27 @@ type Indicator struct {
 	Value     string  `toml:"value"`               // "4.9", as written
 	Number    float64 `toml:"number"`              // 4.9, parsed from Value
 	Unit      string  `toml:"unit,omitempty"`      // %, 亿元, 个百分点, 元 …
-	Kind      string  `toml:"kind"`                // level, change, rank, ratio, target
+	Kind      string  `toml:"kind"`                // level, change, rank, ratio, target, comparison, share, completion
 	Direction string  `toml:"direction,omitempty"` // up or down, for changes
 	Bound     string  `toml:"bound,omitempty"`     // 以上, 以内, 不低于 …, for targets
-	Period    string  `toml:"period"`              // "2020" for a result, "2021" for a target
-	Headline  bool    `toml:"headline,omitempty"`  // shown on the report's dashboard
+	// Period is the year the figure belongs to: "2020" for a result, "2021"
+	// for a target, "2016—2020" for a figure of several years (十三五, 累计).
+	Period   string `toml:"period"`
+	Headline bool   `toml:"headline,omitempty"` // shown on the report's dashboard
+	// Verb is the sentence's own verb for the figure, as printed (增长, 下降,
+	// 提高, 达到, 控制在, 完成预算): cards show it, never one derived from
+	// Direction.
+	Verb string `toml:"verb,omitempty"`
+	// Base is what a change or comparison is measured against, as printed
+	// (比十二五末, 全市, 上年), when it is not the previous year.
+	Base string `toml:"base,omitempty"`
+	// Stage says which figure of a budget report this is: 预算 (budgeted),
+	// 执行 (outturn) or 决算 (final accounts); empty for other reports.
+	Stage string `toml:"stage,omitempty"`
+	// Confirmed is set by an editor to publish a card that the build's
+	// sanity checks hold back (an implausible count, a name that does not
+	// fit its unit).
+	Confirmed bool `toml:"confirmed,omitempty"`
 	// Anchor is the id of the source sentence in the page, stable across
 	// builds; indicators from one sentence share it.
 	Anchor   string `toml:"anchor"`
