@@ -27,6 +27,7 @@ commands:
   build    build the site from content/, layouts/, assets/ into public/
   serve    build, serve on localhost and rebuild on every change
   check    build into a temporary directory and verify the result
+  fix      correct half-width punctuation in Chinese text, apply recorded corrections
   corpus   write a benchmark source tree of N variations of a report
 
 "generator <command> -h" documents each command's flags.
@@ -48,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCorpus(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "fix":
+		return runFix(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
