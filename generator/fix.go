@@ -65,11 +65,11 @@ nothing the second time.
 		}
 		return 1
 	}
-	verb := "changed"
+	note := ""
 	if *dry {
-		verb = "would change (-n: nothing written)"
+		note = " (-n: nothing written)"
 	}
-	fmt.Fprintf(stderr, "fix: %d change(s) in %d file(s); %s\n", len(changes), files, verb)
+	fmt.Fprintf(stderr, "fix: %d change(s) in %d file(s)%s\n", len(changes), files, note)
 	return 0
 }
 

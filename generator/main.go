@@ -23,6 +23,7 @@ func main() {
 const usage = `usage: generator <command> [flags]
 
 commands:
+  new      create a site: config.toml, content/, layouts/, assets/
   import   turn a raw government report into content/ Markdown
   build    build the site from content/, layouts/, assets/ into public/
   serve    build, serve on localhost and rebuild on every change
@@ -51,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "fix":
 		return runFix(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -107,6 +110,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		out = filepath.Join(*source, "public")
 	}
 	fmt.Fprintf(stdout, "built %s: %d pages, %d files in %v\n", out, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+	if l := proofLine((&proofCounter{source: *source}).update(nil), *source); l != "" {
+		fmt.Fprintln(stderr, "warning:", l)
+	}
 	return 0
 }
 

@@ -62,15 +62,22 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // watching what a build reads.
 func serveOptions(source, dest string, drafts bool) serve.Options {
 	b := site.NewBuilder(site.Options{Source: source, Dest: dest, Drafts: drafts})
+	proof := &proofCounter{source: source}
 	return serve.Options{
 		Dir:   dest,
 		Root:  source,
 		Watch: []string{"config.toml", "content", "layouts", "assets"}, // what a build reads
 		Build: func(ctx context.Context, changed []string) serve.Result {
 			res, err := b.Build(ctx, changed)
+			// Proofreading is a warning, never an error: it is not shown
+			// over the page.
+			warns := res.Warnings
+			if l := proofLine(proof.update(changed), source); l != "" {
+				warns = append(warns[:len(warns):len(warns)], l)
+			}
 			return serve.Result{
 				Summary:  fmt.Sprintf("%d pages (%d rendered), %d files", res.Pages, res.Rendered, res.Files),
-				Warnings: res.Warnings,
+				Warnings: warns,
 				Problems: problems(err),
 			}
 		},

@@ -11,6 +11,9 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
+
+	"reportsite/generator/content"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -30,6 +33,11 @@ type Finding struct {
 	Path    string // source file (content/…, layouts/…, config.toml) or output file
 	Line    int    // 1-based; 0 when unknown
 	Message string
+	// Key is the front matter key ("report.issued", "title") that an editor
+	// must fill to clear the finding, when the finding is an empty field
+	// rather than a fault of the site: the page field it feeds came out
+	// missing.
+	Key string
 }
 
 func (f Finding) String() string {
@@ -63,8 +71,84 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 	} else {
 		warnings = res.Warnings
 	}
-	findings = append(findings, checkSite(os.DirFS(dest), b.sources)...)
+	for _, f := range checkSite(os.DirFS(dest), b.sources) {
+		if f.Key != "" {
+			src, _ := os.ReadFile(filepath.Join(opt.Source, filepath.FromSlash(f.Path)))
+			f.Line = content.KeyLine(src, strings.Split(f.Key, ".")...)
+		}
+		findings = append(findings, f)
+	}
 	return findings, warnings, nil
+}
+
+// metaKeys says, for each government meta tag a page field fills, the front
+// matter key it comes from, its name in the 信息公开 table, and whether the
+// key is the report's (in its _index.md) or the page's own.
+var metaKeys = map[string]struct {
+	key, label string
+	report     bool
+}{
+	"PubDate":       {"report.issued", "发文日期, as YYYY-MM-DD", true},
+	"ContentSource": {"report.publisher", "发布机构", true},
+	"ArticleTitle":  {"title", "标题", false},
+	"ColumnName":    {"title", "标题", false},
+}
+
+// keyFindings turns the meta tags that came out missing or empty on pages
+// into one finding per front matter key to fill, at the file that holds it.
+func keyFindings(missing map[string][]string, sources map[string]string) []Finding {
+	type at struct{ file, key string }
+	count := map[at]int{}
+	meta := map[at]string{}
+	var order []at
+	pages := make([]string, 0, len(missing))
+	for p := range missing {
+		pages = append(pages, p)
+	}
+	sort.Strings(pages)
+	var out []Finding
+	for _, p := range pages {
+		for _, m := range missing[p] {
+			k, ok := metaKeys[m]
+			src, known := sources[p]
+			if !ok || !known {
+				out = append(out, Finding{Path: p, Message: fmt.Sprintf("<meta name=%q> is missing or empty", m)})
+				continue
+			}
+			if k.report {
+				src = reportIndex(src)
+			}
+			a := at{src, k.key}
+			if count[a] == 0 {
+				order = append(order, a)
+				meta[a] = m
+			}
+			count[a]++
+		}
+	}
+	for _, a := range order {
+		k := metaKeys[meta[a]]
+		key := a.key
+		if t, f, ok := strings.Cut(key, "."); ok {
+			key = "[" + t + "] " + f
+		}
+		out = append(out, Finding{Path: a.file, Key: a.key, Message: fmt.Sprintf("%s (%s) is empty: fill it in; %d page(s) have no <meta name=%q>", key, k.label, count[a], meta[a])})
+	}
+	return out
+}
+
+// reportIndex returns the _index.md of the report that the content file
+// src belongs to: the top section under content/.
+func reportIndex(src string) string {
+	rest, ok := strings.CutPrefix(src, "content/")
+	if !ok {
+		return src
+	}
+	top, _, _ := strings.Cut(rest, "/")
+	if strings.HasSuffix(top, ".md") {
+		return src
+	}
+	return "content/" + top + "/_index.md"
 }
 
 // page is what checkSite learns of one published HTML file.
@@ -72,6 +156,9 @@ type checkedPage struct {
 	ids    map[string]bool
 	links  []string
 	footer string
+	// missing lists the government meta tags that are absent or empty,
+	// each from a field an editor fills (see metaKeys).
+	missing []string
 }
 
 // checkSite verifies a published site. sources maps output files to the
@@ -97,6 +184,7 @@ func checkSite(fsys fs.FS, sources map[string]string) []Finding {
 		return p
 	}
 	checked := map[string]*checkedPage{}
+	missing := map[string][]string{}
 	for _, p := range pages {
 		data, _ := fs.ReadFile(fsys, p)
 		cp, problems := checkPage(data)
@@ -104,7 +192,11 @@ func checkSite(fsys fs.FS, sources map[string]string) []Finding {
 		for _, m := range problems {
 			out = append(out, Finding{Path: where(p), Message: m})
 		}
+		if len(cp.missing) > 0 {
+			missing[p] = cp.missing
+		}
 	}
+	out = append(out, keyFindings(missing, sources)...)
 	ids := map[string]map[string]bool{}
 	for p, cp := range checked {
 		ids[p] = cp.ids
@@ -173,7 +265,11 @@ func checkPage(data []byte) (*checkedPage, []string) {
 					if tok.DataAtom == atom.Meta {
 						meta[a.Val]++
 						if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
-							problems = append(problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
+							if _, ok := metaKeys[a.Val]; ok {
+								cp.missing = append(cp.missing, a.Val)
+							} else {
+								problems = append(problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
+							}
 						}
 					}
 				case "lang":
@@ -234,7 +330,11 @@ func checkPage(data []byte) (*checkedPage, []string) {
 	}
 	if meta["ArticleTitle"] > 0 {
 		for _, m := range []string{"PubDate", "ContentSource"} {
-			if meta[m] != 1 {
+			switch meta[m] {
+			case 1:
+			case 0:
+				cp.missing = append(cp.missing, m)
+			default:
 				problems = append(problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, meta[m]))
 			}
 		}

@@ -79,7 +79,9 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)
 	}
-	var warns []string
+	// One warning names every empty field, so that a site without its
+	// numbers yet says so once, not once a field.
+	var empty []string
 	for _, f := range []struct{ key, label, val string }{
 		{"site_name", "网站名称", c.Identity.SiteName},
 		{"site_domain", "网站域名", c.Identity.SiteDomain},
@@ -90,8 +92,12 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 		{"police_record", "公安机关备案号", c.Identity.PoliceRecord},
 	} {
 		if strings.TrimSpace(f.val) == "" {
-			warns = append(warns, fmt.Sprintf("%s: [identity] %s (%s) is empty: it is left out of every page; ask the site owner for it", name, f.key, f.label))
+			empty = append(empty, f.key+" ("+f.label+")")
 		}
+	}
+	var warns []string
+	if len(empty) > 0 {
+		warns = append(warns, fmt.Sprintf("%s:%d: [identity] fields empty, left out of every page until the site owner gives them: %s", name, content.KeyLine(src, "identity"), strings.Join(empty, ", ")))
 	}
 	return &c, warns, nil
 }

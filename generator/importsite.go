@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"reportsite/generator/content"
+	"reportsite/generator/report"
+	"reportsite/generator/site"
+)
+
+// importSite returns the site directory that import writes into: siteFlag,
+// or the current directory when it holds a config.toml. With -o (out set),
+// it is "": the section is bare.
+func importSite(out, siteFlag string) (string, error) {
+	if out != "" {
+		return "", nil
+	}
+	dir := siteFlag
+	if dir == "" {
+		dir = "."
+	}
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		where := "the current directory"
+		if siteFlag != "" {
+			where = siteFlag
+		}
+		return "", fmt.Errorf("%s holds no config.toml, so it is not a site: create one with \"generator new DIR\" and import with -site DIR, or write a bare content section with -o DIR", where)
+	}
+	return dir, nil
+}
+
+// correctPages applies, when dest holds a corrections.toml, report.Fix and
+// then the recorded corrections to the pages (which are relative to dest),
+// as "generator fix" would to the files: the hand corrections were made
+// to the fixed text. It returns the pages and the number of recorded
+// corrections applied.
+func correctPages(dest string, pages []*content.Page) ([]*content.Page, int, error) {
+	path := filepath.Join(dest, report.CorrectionsFile)
+	src, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return pages, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	cs, err := report.ParseCorrections(path, src)
+	if err != nil {
+		return nil, 0, err
+	}
+	used := make([]bool, len(cs))
+	var errs []error
+	out := make([]*content.Page, len(pages))
+	for i, p := range pages {
+		b, err := content.Marshal(p)
+		if err != nil {
+			return nil, 0, err
+		}
+		name := filepath.Join(dest, filepath.FromSlash(p.Path))
+		b, _ = report.Fix(name, b)
+		b, _, err = report.Correct(name, p.Path, b, cs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		q, err := content.Parse(p.Path, b)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: after the recorded corrections: %w", name, err))
+			continue
+		}
+		out[i] = q
+		for k, c := range cs {
+			if c.File == p.Path {
+				used[k] = true
+			}
+		}
+	}
+	for k, c := range cs {
+		if !used[k] {
+			errs = append(errs, fmt.Errorf("%s: correction %d: file %q is not a page of this report", path, k+1, c.File))
+		}
+	}
+	return out, len(cs), errors.Join(errs...)
+}
+
+// importProof is what proving an import learnt about the new pages.
+type importProof struct {
+	keys      []site.Finding // front matter keys still empty
+	config    []string       // the build's warnings about config.toml
+	proofread int            // proofreading warnings on the pages as written
+	halfWidth int            // of which half-width punctuation, which fix corrects
+}
+
+// proveImport builds the pages of the report slug in a temporary site that
+// has siteDir's config.toml, layouts/ and assets/ (or, for a bare section,
+// a config of its own), and verifies the result as check does. A build
+// error or a finding that is not an empty field is returned as the error:
+// the import would not publish.
+func proveImport(siteDir, slug string, pages []*content.Page) (importProof, error) {
+	var proof importProof
+	tmp, err := os.MkdirTemp("", "reportsite-import-")
+	if err != nil {
+		return proof, err
+	}
+	defer os.RemoveAll(tmp)
+	if siteDir != "" {
+		cfg, err := os.ReadFile(filepath.Join(siteDir, "config.toml"))
+		if err != nil {
+			return proof, err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "config.toml"), cfg, 0o644); err != nil {
+			return proof, err
+		}
+		for _, d := range []string{"layouts", "assets"} {
+			if st, err := os.Stat(filepath.Join(siteDir, d)); err == nil && st.IsDir() {
+				if err := os.CopyFS(filepath.Join(tmp, d), os.DirFS(filepath.Join(siteDir, d))); err != nil {
+					return proof, err
+				}
+			}
+		}
+	} else {
+		title := slug
+		for _, p := range pages {
+			if p.Meta.Report != nil {
+				title = p.Meta.Title
+			}
+		}
+		cfg := "title = " + strconv.Quote(title) + "\n"
+		if err := os.WriteFile(filepath.Join(tmp, "config.toml"), []byte(cfg), 0o644); err != nil {
+			return proof, err
+		}
+	}
+	root := filepath.Join(tmp, "content", slug)
+	if _, err := content.Write(root, pages, content.WriteOptions{}); err != nil {
+		return proof, err
+	}
+	findings, warns, err := site.Check(context.Background(), site.CheckOptions{Source: tmp})
+	if err != nil {
+		return proof, err
+	}
+	proof.config = warns
+	var errs []error
+	for _, f := range findings {
+		if f.Key != "" {
+			proof.keys = append(proof.keys, f)
+			continue
+		}
+		errs = append(errs, errors.New(f.String()))
+	}
+	if len(errs) > 0 {
+		return proof, errors.Join(errs...)
+	}
+	ws, err := report.ProofreadFS(os.DirFS(root))
+	if err != nil {
+		return proof, err
+	}
+	proof.proofread = len(ws)
+	for _, w := range ws {
+		if w.Kind == report.KindHalfWidth {
+			proof.halfWidth++
+		}
+	}
+	return proof, nil
+}
+
+// nextSteps prints what is left to do after an import into dest.
+func nextSteps(w io.Writer, dest, siteDir string, pages []*content.Page, proof importProof) {
+	fmt.Fprintln(w, "next steps:")
+	for _, p := range pages {
+		r := p.Meta.Report
+		if r == nil {
+			continue
+		}
+		var empty []string
+		for _, k := range []struct{ key, label, val string }{
+			{"index_no", "索引号", r.IndexNo},
+			{"doc_no", "文号", r.DocNo},
+			{"issued", "发文日期", r.Issued},
+			{"written", "成文日期", r.Written},
+			{"publisher", "发布机构", r.Publisher},
+		} {
+			if strings.TrimSpace(k.val) == "" {
+				empty = append(empty, k.key+" ("+k.label+")")
+			}
+		}
+		fmt.Fprintf(w, "  - %s: [report] still empty: ", filepath.Join(dest, filepath.FromSlash(p.Path)))
+		if len(empty) == 0 {
+			fmt.Fprintln(w, "none")
+		} else {
+			fmt.Fprintf(w, "%s (fill what the report states; leave doc_no and written empty if it has none)\n", strings.Join(empty, ", "))
+		}
+	}
+	for _, f := range proof.keys {
+		if f.Key != "report.issued" && f.Key != "report.publisher" {
+			fmt.Fprintf(w, "  - %s\n", f)
+		}
+	}
+	if siteDir != "" {
+		for _, c := range proof.config {
+			if strings.HasPrefix(c, "config.toml") {
+				c = filepath.Join(siteDir, c)
+			}
+			fmt.Fprintf(w, "  - %s\n", c)
+		}
+	}
+	fix, check := "generator fix "+dest, "generator check"
+	if siteDir != "." && siteDir != "" {
+		check += " -source " + siteDir
+	}
+	if proof.proofread == 0 {
+		fmt.Fprintln(w, "  - proofreading: no warnings")
+	} else {
+		fmt.Fprintf(w, "  - proofreading: %d warning(s) in the written pages, %d of them half-width punctuation that \"%s\" corrects; \"%s\" lists them all\n", proof.proofread, proof.halfWidth, fix, check)
+	}
+	if siteDir != "" {
+		fmt.Fprintf(w, "  - preview: generator serve -source %s\n", siteDir)
+	}
+}
+
+// reportFields are the [report] keys that "import -set" fills: the
+// metadata an editor knows when the text does not state it.
+var reportFields = []string{"index_no", "doc_no", "issued", "written", "publisher", "meeting", "speaker"}
+
+// metaSets is the repeatable "-set KEY=VALUE" flag of import.
+type metaSets [][2]string
+
+func (m *metaSets) String() string { return "" }
+
+func (m *metaSets) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	k = strings.TrimSpace(k)
+	if !ok || !slices.Contains(reportFields, k) {
+		return fmt.Errorf("want KEY=VALUE with KEY one of %s", strings.Join(reportFields, ", "))
+	}
+	if (k == "issued" || k == "written") && !isoDate.MatchString(v) {
+		return fmt.Errorf("%s=%q: a date is written YYYY-MM-DD", k, v)
+	}
+	*m = append(*m, [2]string{k, strings.TrimSpace(v)})
+	return nil
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// apply sets the keys in the report's _index.md among pages.
+func (m metaSets) apply(pages []*content.Page) {
+	for _, p := range pages {
+		r := p.Meta.Report
+		if r == nil {
+			continue
+		}
+		for _, kv := range m {
+			switch kv[0] {
+			case "index_no":
+				r.IndexNo = kv[1]
+			case "doc_no":
+				r.DocNo = kv[1]
+			case "issued":
+				r.Issued = kv[1]
+			case "written":
+				r.Written = kv[1]
+			case "publisher":
+				r.Publisher = kv[1]
+			case "meeting":
+				r.Meeting = kv[1]
+			case "speaker":
+				r.Speaker = kv[1]
+			}
+		}
+	}
+}
