@@ -74,7 +74,11 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 	for _, f := range checkSite(os.DirFS(dest), b.sources) {
 		if f.Key != "" {
 			src, _ := os.ReadFile(filepath.Join(opt.Source, filepath.FromSlash(f.Path)))
-			f.Line = content.KeyLine(src, strings.Split(f.Key, ".")...)
+			k := strings.Split(f.Key, ".")
+			f.Line = content.KeyLine(src, k...)
+			if f.Line == 1 && len(k) > 1 {
+				f.Line = content.KeyLine(src, k[:len(k)-1]...) // the key is missing: its table
+			}
 		}
 		findings = append(findings, f)
 	}

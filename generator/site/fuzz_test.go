@@ -40,7 +40,7 @@ func FuzzLoadConfig(f *testing.F) {
 			t.Fatalf("accepted site_id_code %q", id)
 		}
 		for _, w := range warns {
-			if !strings.HasPrefix(w, "config.toml: ") {
+			if !strings.HasPrefix(w, "config.toml:") {
 				t.Fatalf("warning %q does not name config.toml", w)
 			}
 		}

@@ -377,11 +377,17 @@ func TestEmptyIdentityWarns(t *testing.T) {
 	dir := testSite(t, miniSite)
 	testsite.Write(t, dir, "-- config.toml --\ntitle = \"t\"\n[identity]\nsite_name = \"某某区人民政府\"\n")
 	res := mustBuild(t, dir)
-	joined := strings.Join(res.Warnings, "\n")
+	// One warning, at the [identity] table, names every empty key.
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], "config.toml:2: [identity] fields empty") {
+		t.Fatalf("want one identity warning at config.toml:2, got %q", res.Warnings)
+	}
 	for _, k := range []string{"site_id_code", "icp", "police_record", "sponsor", "contact"} {
-		if !strings.Contains(joined, "[identity] "+k) {
-			t.Errorf("no warning for empty %s", k)
+		if !strings.Contains(res.Warnings[0], k+" (") {
+			t.Errorf("the warning does not name the empty %s", k)
 		}
+	}
+	if strings.Contains(res.Warnings[0], "site_name") {
+		t.Error("the warning names site_name, which is filled")
 	}
 	page := readOut(t, dir, "r/01/01.html")
 	if strings.Contains(page, "网站标识码") || strings.Contains(page, "SiteIDCode") {
@@ -428,5 +434,33 @@ func TestLongReportOutline(t *testing.T) {
 	}
 	if page := readOut(t, dir, "r/02/35.html"); !strings.Contains(page, ">第36节</a>") || strings.Contains(page, ">新旧动能转换提质增效</a>") {
 		t.Error("a page of part 二 should list part 二's subsections and not part 一's")
+	}
+}
+
+// TestCheckNamesKeys: a report without 发文日期 and 发布机构 makes pages
+// without their meta tags; check names the front matter key to fill, once,
+// at the report's _index.md and the key's line, not each page's meta tag.
+func TestCheckNamesKeys(t *testing.T) {
+	dir := testSite(t, miniSite)
+	index := filepath.Join(dir, "content", "r", "_index.md")
+	src, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), `issued = "2021-03-12"`, `issued = ""`, 1)
+	s = strings.Replace(s, "publisher = \"某某区发展和改革局\"\n", "", 1)
+	os.WriteFile(index, []byte(s), 0o644)
+	findings, _, err := Check(context.Background(), CheckOptions{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range findings {
+		got = append(got, f.Key+" "+f.String())
+	}
+	if len(findings) != 2 ||
+		!strings.HasPrefix(got[0], `report.issued content/r/_index.md:9: [report] issued (发文日期, as YYYY-MM-DD) is empty: fill it in; `) ||
+		!strings.HasPrefix(got[1], `report.publisher content/r/_index.md:4: [report] publisher (发布机构) is empty`) {
+		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
 	}
 }
