@@ -1,13 +1,15 @@
 // Command generator publishes Chinese government reports as static websites.
 //
-//	generator import [-o DIR] [-force] REPORT.txt   raw report text → content/
+//	generator new    [-title T] DIR                 a new site: config.toml, content/, …
+//	generator import [-site DIR] [-force] REPORT    raw report text → content/<slug>/
+//	generator fix    [-n] [PATH…]                   full-width punctuation, recorded corrections
 //	generator build  [-source DIR] [-dest DIR]      content/ → public/
 //	generator serve  [-source DIR] [-addr ADDR]     build, serve, rebuild on change
 //	generator check  [-source DIR]                  verify a site is safe to publish
 //
 // The pipeline, one package per stage:
 //
-//	REPORT.txt ─ report (decode, split, proofread) ─ content/*.md
+//	REPORT.txt ─ report (decode, split, proofread, fix) ─ content/*.md
 //	config.toml, content/*.md ─ content.Load ─┐
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤
