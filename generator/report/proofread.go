@@ -17,6 +17,10 @@ type Warning struct {
 	Kind      string // one of the Kind constants
 	Message   string
 	Context   string // the text around the position
+	// Suggest is the correction the text makes obvious, if any
+	// ("2021年3月12日" for 2021312日). It is never applied: fix corrects
+	// punctuation only.
+	Suggest string
 }
 
 // String formats w as "path:line:col: message (context: …)".
@@ -26,6 +30,9 @@ func (w Warning) String() string {
 		s += fmt.Sprintf(":%d:%d", w.Line, w.Col)
 	}
 	s += ": " + w.Message
+	if w.Suggest != "" {
+		s += " → " + w.Suggest + "?"
+	}
 	if w.Context != "" {
 		s += " (context: " + w.Context + ")"
 	}
@@ -177,8 +184,12 @@ func (c *checker) figures(u unit) {
 		switch {
 		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !isDigit(prev):
 			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 and 月 lost?", s[i:j+n]))
+			if m, d, ok := oneMonthDay(digits[4:]); ok {
+				c.out[len(c.out)-1].Suggest = digits[:4] + "年" + m + "月" + d + "日"
+			}
 		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !isDigit(prev) && month(digits[4:]):
 			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 lost?", s[i:j+n]))
+			c.out[len(c.out)-1].Suggest = digits[:4] + "年" + digits[4:] + "月"
 		case len(digits) >= 7 && isCountUnit(next) && !strings.ContainsRune("-/_", prev):
 			c.add(u, i, j+n, KindMergedNumber, fmt.Sprintf("%s is too long for one count: two figures merged?", s[i:j+n]))
 		}
@@ -457,6 +468,22 @@ func monthDay(s string) bool {
 		}
 	}
 	return false
+}
+
+// oneMonthDay returns the month and day the digits s read as, when they
+// read as only one ("312" is 3月12日; "112" may be 1月12日 or 11月2日).
+func oneMonthDay(s string) (string, string, bool) {
+	var m, d string
+	n := 0
+	for k := 1; k <= 2 && k < len(s); k++ {
+		mv, _ := arabic(s[:k])
+		dv, _ := arabic(s[k:])
+		if len(s)-k <= 2 && mv >= 1 && mv <= 12 && dv >= 1 && dv <= 31 && s[0] != '0' && s[k] != '0' {
+			m, d = s[:k], s[k:]
+			n++
+		}
+	}
+	return m, d, n == 1
 }
 
 // cutAfter returns the byte offset after n runes of s, or len(s).
