@@ -90,3 +90,39 @@ func TestBuildCommandErrors(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+// TestProofreadingCount: build and serve say how many proofreading
+// warnings content/ holds, in one line naming the command that lists them;
+// serve counts again only the files that changed, and never shows the
+// warnings as errors over the page.
+func TestProofreadingCount(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"t\"\n"), 0o644)
+	page := filepath.Join(dir, "content", "r", "_index.md")
+	os.MkdirAll(filepath.Dir(page), 0o755)
+	os.WriteFile(page, []byte("+++\ntitle = \"报告\"\n+++\n增长5%,好于预期。——2021312日在会议上\n"), 0o644)
+
+	code, _, errs := runCmd("build", "-source", dir)
+	want := `warning: 2 proofreading warning(s) in content/ to review: "generator check -source ` + dir + `" lists them, "generator fix ` + filepath.Join(dir, "content") + `" corrects the punctuation`
+	if code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("build: %d\n%s\nwant %s", code, errs, want)
+	}
+
+	opt := serveOptions(dir, filepath.Join(t.TempDir(), "public"), false)
+	res := opt.Build(t.Context(), nil)
+	if len(res.Problems) != 0 || len(res.Warnings) == 0 || !strings.HasPrefix(res.Warnings[len(res.Warnings)-1], "2 proofreading warning(s)") {
+		t.Errorf("serve's first build: %+v", res)
+	}
+	os.WriteFile(page, []byte("+++\ntitle = \"报告\"\n+++\n增长5%，好于预期。——2021312日在会议上\n"), 0o644)
+	res = opt.Build(t.Context(), []string{"content/r/_index.md"})
+	if len(res.Problems) != 0 || !strings.HasPrefix(res.Warnings[len(res.Warnings)-1], "1 proofreading warning(s)") {
+		t.Errorf("serve after an edit: %+v", res)
+	}
+	os.WriteFile(page, []byte("+++\ntitle = \"报告\"\n+++\n增长5%，好于预期。\n"), 0o644)
+	res = opt.Build(t.Context(), []string{"content/r/_index.md"})
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "proofreading") {
+			t.Errorf("serve with nothing to proofread: %q", w)
+		}
+	}
+}
