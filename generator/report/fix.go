@@ -33,9 +33,10 @@ func (c Change) String() string {
 //   - a half-width , ; : ! ? next to a Chinese character or a full-width
 //     mark becomes ， ； ： ！ ？ (never one between two ASCII letters or
 //     digits: 1,000 and 4.1:43.1 stay);
-//   - a pair of half-width brackets ( ) that opens or closes next to Chinese
-//     text, or holds Chinese text at either end, becomes （ ）; a bracket
-//     without its partner is ambiguous and stays;
+//   - a pair of half-width brackets ( ) that holds Chinese text at either
+//     end, or stands next to Chinese text (but not right after a Latin
+//     letter or digit, as in f(x)), becomes （ ）; a bracket without its
+//     partner is ambiguous and stays;
 //   - half-width double quotes, when a paragraph holds them in pairs and
 //     every pair stands in Chinese text, become “ and ”.
 //
@@ -87,7 +88,15 @@ func Fix(path string, src []byte) ([]byte, []Change) {
 	}
 	origBody := string(orig)
 	var fm []Change
+	multi := false // inside a multi-line string, which is left as is
 	for i := 1; i < fmEnd-1; i++ {
+		if n := strings.Count(lines[i], `"""`) + strings.Count(lines[i], "'''"); n%2 == 1 {
+			multi = !multi
+			continue
+		}
+		if multi {
+			continue
+		}
 		l, c := fixTOMLLine(lines[i], i+1, origBody, fixed)
 		lines[i] = l
 		fm = append(fm, c...)
@@ -250,7 +259,11 @@ func fixPass(r []rune, skip []bool) bool {
 			if o < 0 || (r[o] == '（' && c == '）') {
 				continue
 			}
-			if isCJK(at(o-1)) || isCJK(at(o+1)) || isCJK(at(i-1)) || isCJK(at(i+1)) {
+			inner := isCJK(at(o+1)) || isCJK(at(i-1))
+			if !inner && isASCIIAlnum(at(o-1)) {
+				continue // f(x), a URL's (1): not Chinese text's brackets
+			}
+			if inner || isCJK(at(o-1)) || isCJK(at(i+1)) {
 				r[o], r[i] = '（', '）'
 				changed = true
 			}

@@ -17,6 +17,7 @@ func TestFixCases(t *testing.T) {
 		{"paired brackets", "(一)经济运行,设备(AED)急救", "（一）经济运行，设备（AED）急救"},
 		{"unpaired bracket stays", "除颤器(AED急救设备。", "除颤器(AED急救设备。"},
 		{"latin brackets stay", "see (page 3) for more", "see (page 3) for more"},
+		{"function brackets stay", "其中f(x)为函数,GDP(国内生产总值)增长", "其中f(x)为函数，GDP（国内生产总值）增长"},
 		{"quotes in pairs", `全面做好"六稳""六保"工作`, "全面做好“六稳”“六保”工作"},
 		{"odd quotes stay", `全面做好六稳""六保"工作`, `全面做好六稳""六保"工作`},
 		{"question and exclamation", "是否完成?完成了!", "是否完成？完成了！"},
@@ -38,9 +39,9 @@ func TestFixCases(t *testing.T) {
 // TestFixFrontMatter: a front matter string that repeats the body is fixed
 // as the body is, even where its own ends would not say so.
 func TestFixFrontMatter(t *testing.T) {
-	in := "+++\ntitle = \"计划(草案)\"\nlabel = \"(一)\"\ndescription = \"a \\\"b\\\" 字\\\"c\\\"\"\n\n[[indicators]]\nsentence = \"增长5%;\"\n+++\n全区增长5%;全年完成。\n"
+	in := "+++\ntitle = \"计划(草案)\"\ndescription = \"\"\"\nx = \"甲,乙\"\n\"\"\"\nlabel = \"(一)\"\n\n[[indicators]]\nname = \"a \\\"b\\\" 字\\\"c\\\"\"\nsentence = \"增长5%;\"\n+++\n全区增长5%;全年完成。\n"
 	got, changes := Fix("a.md", []byte(in))
-	want := "+++\ntitle = \"计划（草案）\"\nlabel = \"（一）\"\ndescription = \"a \\\"b\\\" 字\\\"c\\\"\"\n\n[[indicators]]\nsentence = \"增长5%；\"\n+++\n全区增长5%；全年完成。\n"
+	want := "+++\ntitle = \"计划（草案）\"\ndescription = \"\"\"\nx = \"甲,乙\"\n\"\"\"\nlabel = \"（一）\"\n\n[[indicators]]\nname = \"a \\\"b\\\" 字\\\"c\\\"\"\nsentence = \"增长5%；\"\n+++\n全区增长5%；全年完成。\n"
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
