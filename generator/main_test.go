@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 func runCmd(args ...string) (int, string, string) {
@@ -15,12 +18,53 @@ func runCmd(args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+var update = flag.Bool("update", false, "rewrite testdata/seed.raw.txtar")
+
+// TestSeedRawImport compares what "generator import" writes for the seed
+// report, with no corrections (the raw text, with its indicators), with
+// testdata/seed.raw.txtar; go test ./generator -run TestSeedRawImport
+// -update rewrites it, to be reviewed by eye.
+func TestSeedRawImport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2020-plan-report")
+	if code, out, errs := runCmd("import", "-o", dir, filepath.Join("report", "testdata", "seed.txt")); code != 0 {
+		t.Fatalf("import: %d\n%s%s", code, out, errs)
+	}
+	a := &txtar.Archive{Comment: []byte("generator import -o DIR report/testdata/seed.txt: the files of DIR\n")}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		a.Files = append(a.Files, txtar.File{Name: filepath.ToSlash(rel), Data: b})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := txtar.Format(a)
+	const golden = "testdata/seed.raw.txtar"
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the raw import of the seed differs from %s; rerun with -update and review the diff", golden)
+	}
+}
+
 // TestCommittedContentIsImportOutput: the committed content/ is exactly
 // what "generator import" writes for the seed report into a folder that
-// holds the report's corrections.toml: the raw import, "generator fix",
-// then the recorded hand corrections (report/testdata/seed.golden.txtar
-// holds the raw import). A hand edit to content/ belongs in
-// corrections.toml.
+// holds the report's corrections.toml: the raw import (testdata/
+// seed.raw.txtar), "generator fix", then the recorded hand corrections. A
+// hand edit to content/ belongs in corrections.toml.
 func TestCommittedContentIsImportOutput(t *testing.T) {
 	committed := filepath.Join("..", "content", "2020-plan-report")
 	dir := filepath.Join(t.TempDir(), "2020-plan-report")
