@@ -35,6 +35,9 @@ func importSite(out, siteFlag string) (string, error) {
 		}
 		return "", fmt.Errorf("%s holds no config.toml, so it is not a site: create one with \"generator new DIR\" and import with -site DIR, or write a bare content section with -o DIR", where)
 	}
+	if _, _, err := site.LoadConfig(os.DirFS(dir)); err != nil {
+		return "", fmt.Errorf("the site in %s cannot build until its config.toml is corrected: %w", dir, err)
+	}
 	return dir, nil
 }
 

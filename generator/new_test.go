@@ -49,6 +49,10 @@ func TestNewCommand(t *testing.T) {
 	if code, _, errs := runCmd("build", "-source", empty); code != 1 || !strings.Contains(errs, "title is empty") {
 		t.Errorf("build with no title: %d %s", code, errs)
 	}
+	// Import says so before it reads the report.
+	if code, _, errs := runCmd("import", "-site", empty, filepath.Join("report", "testdata", "seed.txt")); code != 1 || !strings.Contains(errs, "the site in "+empty+" cannot build until its config.toml is corrected: config.toml:6: title is empty") {
+		t.Errorf("import into a site with no title: %d %s", code, errs)
+	}
 	if code, _, _ := runCmd("new"); code != 2 {
 		t.Errorf("new without DIR: exit %d, want 2", code)
 	}

@@ -60,7 +60,7 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 	}
 	var errs []error
 	if strings.TrimSpace(c.Title) == "" {
-		errs = append(errs, content.Errorf(name, 1, "title is empty: set title = \"…\", the name shown on every page"))
+		errs = append(errs, content.Errorf(name, content.KeyLine(src, "title"), "title is empty: set title = \"…\", the name shown on every page"))
 	}
 	if c.Language == "" {
 		c.Language = "zh-CN"
