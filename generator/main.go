@@ -93,6 +93,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
+	// The proofreading count reads content/ beside the build.
+	proof := make(chan int, 1)
+	go func() { proof <- (&proofCounter{source: *source}).update(nil) }()
 	res, err := site.Build(ctx, site.Options{Source: *source, Dest: *dest, Drafts: *drafts})
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
@@ -109,8 +112,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		out = filepath.Join(*source, "public")
 	}
+	n := <-proof
 	fmt.Fprintf(stdout, "built %s: %d pages, %d files in %v\n", out, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
-	if l := proofLine((&proofCounter{source: *source}).update(nil), *source); l != "" {
+	if l := proofLine(n, *source); l != "" {
 		fmt.Fprintln(stderr, "warning:", l)
 	}
 	return 0
