@@ -19,7 +19,8 @@ type Change struct {
 
 // String formats c as "path:line:col: old → new", with the reason, if any.
 func (c Change) String() string {
-	s := fmt.Sprintf("%s:%d:%d: %s → %s", c.Path, c.Line, c.Col, c.Old, c.New)
+	nl := strings.NewReplacer("\n", `\n`)
+	s := fmt.Sprintf("%s:%d:%d: %s → %s", c.Path, c.Line, c.Col, nl.Replace(c.Old), nl.Replace(c.New))
 	if c.Reason != "" {
 		s += " (" + c.Reason + ")"
 	}
