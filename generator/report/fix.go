@@ -48,8 +48,12 @@ func (c Change) String() string {
 // code (fenced blocks and `spans`) and the brackets of links and images
 // alone, and the front matter's one-line strings; a front matter string
 // that repeats text of the body (an indicator's sentence) is fixed as the
-// body is, so that it still appears in the page.
+// body is, so that it still appears in the page. A file that is not UTF-8
+// is returned as it is.
 func Fix(path string, src []byte) ([]byte, []Change) {
+	if !utf8.Valid(src) {
+		return src, nil // not a content file: the build says where
+	}
 	lines := strings.Split(string(src), "\n")
 	fmEnd := 0 // index of the line after the front matter's closing +++
 	if len(lines) > 0 && strings.TrimRight(strings.TrimPrefix(lines[0], "\uFEFF"), "\r \t") == "+++" {

@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"reportsite/generator/content"
 )
@@ -159,4 +161,32 @@ func TestMergedDateSuggestion(t *testing.T) {
 			t.Errorf("%s: %s does not show the suggestion", in, ws[0])
 		}
 	}
+}
+
+// FuzzFix checks Fix's promises on any input: only punctuation changes,
+// one mark for one mark, and a second Fix changes nothing.
+func FuzzFix(f *testing.F) {
+	f.Add([]byte("+++\ntitle = \"计划(草案)\"\n[[indicators]]\nsentence = \"增长5%;\"\n+++\n全区增长5%;全年\"完成\"。\n"))
+	f.Add([]byte("见[通知](http://a.cn/x?y=1),运行`a,b`命令,f(x)与(甲)!\n```\n代码,不改\n```\n"))
+	f.Add([]byte("+++\ndescription = \"\"\"\n甲,乙\n\"\"\"\nname = \"a \\\"b\\\" 字\\\"c\\\"\\u4e00,\"\n+++\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, changes := Fix("a.md", src)
+		if !utf8.Valid(src) {
+			if !bytes.Equal(got, src) || len(changes) > 0 {
+				t.Fatalf("Fix changed a file that is not UTF-8: %q", src)
+			}
+			return
+		}
+		if punctless(string(got)) != punctless(string(src)) {
+			t.Fatalf("Fix changed more than punctuation:\n%q\n%q", src, got)
+		}
+		for _, c := range changes {
+			if !strings.ContainsAny(c.Old, halfMarks) || utf8.RuneCountInString(c.New) != 1 {
+				t.Fatalf("%v is not a mark for a mark", c)
+			}
+		}
+		if again, more := Fix("a.md", got); !bytes.Equal(again, got) || len(more) > 0 {
+			t.Fatalf("Fix is not idempotent on %q: %v", src, more)
+		}
+	})
 }
