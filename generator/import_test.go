@@ -118,6 +118,7 @@ func TestImportIntoSite(t *testing.T) {
 	for _, want := range []string{
 		index + ": [report] still empty: doc_no (文号), written (成文日期)",
 		filepath.Join(dir, "config.toml") + ":22: [identity] fields empty",
+		filepath.Join(dir, "config.toml") + ": base_url is empty",
 		fmt.Sprintf("proofreading: %d warning(s) in the written pages, %d of them half-width punctuation that \"generator fix %s\" corrects", total, half, filepath.Join(dir, "content", "2020-plan-report")),
 		"preview: generator serve -source " + dir,
 	} {

@@ -207,6 +207,9 @@ func nextSteps(w io.Writer, dest, siteDir string, pages []*content.Page, proof i
 		}
 	}
 	if siteDir != "" {
+		if cfg, _, err := site.LoadConfig(os.DirFS(siteDir)); err == nil && cfg.BaseURL == "" {
+			fmt.Fprintf(w, "  - %s: base_url is empty: set the address the site will be published at, for its canonical links and sitemap.xml\n", filepath.Join(siteDir, "config.toml"))
+		}
 		for _, c := range proof.config {
 			if strings.HasPrefix(c, "config.toml") {
 				c = filepath.Join(siteDir, c)
