@@ -15,11 +15,13 @@ import (
 	"reportsite/generator/report"
 )
 
-// runImport is "generator import [-o DIR] [-force] FILE": it reads one raw
-// report and writes it as a section of content/. Proofreading warnings go to
-// stderr as FILE:LINE:COL, a summary to stdout. It returns 0 on success (with
-// or without warnings), 1 if the file cannot be imported or written, 2 for a
-// usage error.
+// runImport is "generator import [-site DIR | -o DIR] [-set KEY=VALUE]…
+// [-force] FILE": it reads one raw report, applies the report folder's
+// recorded corrections if it has any, proves the pages pass check, and
+// writes them as a section of the site's content/ (or of -o). Proofreading
+// warnings go to stderr as FILE:LINE:COL, a summary and the next steps to
+// stdout. It returns 0 on success (with or without warnings), 1 if the file
+// cannot be imported, proved or written, 2 for a usage error.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
