@@ -116,8 +116,8 @@ func TestCheckCommand(t *testing.T) {
 	if n := strings.Count(errs, "warning:"); n != 1 || !strings.Contains(errs, "warning: config.toml:12: [identity] fields empty") || !strings.Contains(errs, "sponsor (主办单位)") {
 		t.Errorf("want one warning naming the empty identity keys, got %d:\n%s", n, errs)
 	}
-	if code, _, _ := runCmd("check", "-source", "..", "-strict"); code != 1 {
-		t.Errorf("check -strict with empty identity fields: exit %d, want 1", code)
+	if code, _, errs := runCmd("check", "-source", "..", "-strict"); code != 1 || !strings.Contains(errs, "config.toml:12: [identity] fields empty") || strings.Contains(errs, "config.toml: config.toml") {
+		t.Errorf("check -strict with empty identity fields: exit %d, want 1 and the finding at config.toml:12\n%s", code, errs)
 	}
 }
 

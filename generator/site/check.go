@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"reportsite/generator/content"
@@ -66,7 +67,16 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 	}
 	if opt.Strict {
 		for _, w := range res.Warnings {
-			findings = append(findings, Finding{Path: "config.toml", Message: w})
+			f := Finding{Path: "config.toml", Message: w}
+			// "config.toml:12: message" carries its own position.
+			if rest, ok := strings.CutPrefix(w, f.Path+":"); ok {
+				if n, msg, ok := strings.Cut(rest, ": "); ok {
+					if line, err := strconv.Atoi(n); err == nil {
+						f.Line, f.Message = line, msg
+					}
+				}
+			}
+			findings = append(findings, f)
 		}
 	} else {
 		warnings = res.Warnings
