@@ -64,6 +64,9 @@ func TestImportCommand(t *testing.T) {
 	if code, _, errs := run("-o", dir, filepath.Join(t.TempDir(), "missing.txt")); code != 1 || !strings.Contains(errs, "missing.txt: no such file") {
 		t.Errorf("missing file: exit %d, want 1: %s", code, errs)
 	}
+	if code, _, errs := run("-o", dir, t.TempDir()); code != 1 || !strings.Contains(errs, "is a directory") {
+		t.Errorf("a directory as FILE: exit %d, want 1: %s", code, errs)
+	}
 	unreadable := filepath.Join(t.TempDir(), "unreadable.txt")
 	os.WriteFile(unreadable, []byte("x"), 0o000)
 	if _, err := os.ReadFile(unreadable); err == nil {
