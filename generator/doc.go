@@ -1,13 +1,13 @@
 // Command generator publishes Chinese government reports as static websites.
 //
-//	generator import [-o DIR] [-force] REPORT.txt   raw report text → content/
+//	generator import [-o DIR] [-force] REPORT       report text, .html or .docx → content/
 //	generator build  [-source DIR] [-dest DIR]      content/ → public/
 //	generator serve  [-source DIR] [-addr ADDR]     build, serve, rebuild on change
 //	generator check  [-source DIR]                  verify a site is safe to publish
 //
 // The pipeline, one package per stage:
 //
-//	REPORT.txt ─ report (decode, split, proofread) ─ content/*.md
+//	REPORT ─ source (page, Word) ─ report (decode, split, proofread) ─ content/*.md
 //	config.toml, content/*.md ─ content.Load ─┐
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤
