@@ -67,13 +67,18 @@
 // (title), 索引号, 文号 (doc_no), 发布机构/发文机关/来源 (publisher), 发文日期,
 // 发布日期/发布时间/日期/生成日期 (issued, in that order of preference),
 // 成文日期 (written); the other keys of such blocks are kept in Meta.Other.
+// The fields between the title and the text (the article's info line) come
+// before those above the title, except that a 发文日期 or 发布日期 (a
+// 信息公开 table's) is the issue date wherever it stands; <meta> tags fill
+// only what no field gives. A title found only as the article's title line
+// loses its layout spaces.
 // Dates are written YYYY-MM-DD. A title that ends with its meeting in
 // parentheses ("…的报告（2026年1月21日在…会议上）") loses the parentheses.
 //
 // # Word documents
 //
 // Paragraphs of word/document.xml in order, tables row by row as for HTML,
-// text boxes after the paragraph that anchors them; deleted text, field
+// text boxes before the paragraph that anchors them; deleted text, field
 // instructions and the fallback copy of alternate content are not text.
 // Automatic numbering (numbering.xml) is rendered as Word prints it: lvlText
 // ("%1、", "（%1）", "%1.%2") with each level's counter in its numFmt

@@ -434,9 +434,9 @@ func formatNumber(n int, f string) string {
 	case "decimalFullWidth", "decimalFullWidth2":
 		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional":
-		return chineseNumber(n, []rune(cnDigits), []rune("十百千"))
+		return chineseNumber(n, []rune("零一二三四五六七八九"), []rune("十百千"), true)
 	case "chineseLegalSimplified":
-		return chineseNumber(n, []rune(cnLegal), []rune("拾佰仟"))
+		return chineseNumber(n, []rune(cnLegal), []rune("拾佰仟"), false)
 	case "ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital":
 		return strings.Map(func(r rune) rune { return []rune(cnDigits)[r-'0'] }, strconv.Itoa(n))
 	case "ideographTraditional":
@@ -476,8 +476,9 @@ func formatNumber(n int, f string) string {
 }
 
 // chineseNumber writes n (below 10000) as Chinese numerals are read:
-// 十, 十一, 二十, 一百零五, 一千零一十.
-func chineseNumber(n int, digits, units []rune) string {
+// 十, 十一, 二十, 一百零五, 一千零一十; short drops the 一 of 一十 at the
+// start (十一), as counting does and the legal (banking) form does not.
+func chineseNumber(n int, digits, units []rune, short bool) string {
 	if n == 0 {
 		return string(digits[0])
 	}
@@ -496,7 +497,7 @@ func chineseNumber(n int, digits, units []rune) string {
 			b = append(b, digits[0])
 			zero = false
 		}
-		if !(i == 1 && d == 1 && len(b) == 0) { // 十一, not 一十一
+		if !(short && i == 1 && d == 1 && len(b) == 0) {
 			b = append(b, digits[d])
 		}
 		if i > 0 {

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -37,13 +38,13 @@ const metaWindow = 40
 
 // readHTML reads a web page: its text from the title of its article to the
 // article's end, and its metadata.
-func readHTML(data []byte) *Document {
+func readHTML(data []byte) (*Document, error) {
 	text, enc := decodeHTML(data)
 	root, err := html.Parse(strings.NewReader(text))
-	d := &Document{Format: "html", Encoding: enc}
-	if err != nil { // only a reader's error, which a strings.Reader has not
-		return d
+	if err != nil { // elements nested over 512 deep
+		return nil, fmt.Errorf("%w: %v", ErrBadHTML, err)
 	}
+	d := &Document{Format: "html", Encoding: enc}
 	w := &walker{ranges: map[*html.Node][2]int{}}
 	w.walk(root)
 	w.mergeRows()
@@ -56,7 +57,7 @@ func readHTML(data []byte) *Document {
 		for _, l := range lines {
 			d.Text = append(append(d.Text, l.text...), '\n')
 		}
-		return d
+		return d, nil
 	}
 	start, end := titleLine(lines, first, art[0], titleCandidates("", tags))
 	d.Meta = headMeta(lines, start, first, tags)
@@ -65,7 +66,9 @@ func readHTML(data []byte) *Document {
 		for i := start; i < end; i++ {
 			parts = append(parts, lines[i].text)
 		}
-		d.Meta.Title = cleanTitle(keyPrefixRe.ReplaceAllString(strings.Join(parts, ""), ""))
+		// A title printed letter-spaced ("政 府 工 作 报 告") or over
+		// several lines loses its layout spaces.
+		d.Meta.Title = squeeze(cleanTitle(keyPrefixRe.ReplaceAllString(strings.Join(parts, ""), "")))
 	}
 	if t, e := titleLine(lines, first, art[0], titleCandidates(d.Meta.Title, tags)); e > t {
 		start = t
@@ -82,7 +85,7 @@ func readHTML(data []byte) *Document {
 	if len(out) > 0 {
 		d.Text = []byte(strings.Join(out, "\n") + "\n")
 	}
-	return d
+	return d, nil
 }
 
 // article returns the first and last sentence lines of the page's article
@@ -161,20 +164,25 @@ func titleLine(lines []hline, first, artStart int, cands []string) (start, end i
 // the 信息公开 table and others in the lines just before the title, leaving
 // out link lists (a portal's news lists have dates of their own).
 func headMeta(lines []hline, start, first int, tags map[string]string) Meta {
-	near := buildMeta(parseFields(lines[start:first]))
+	near, nearOfficial := buildMeta(parseFields(lines[start:first]))
 	var far []hline
 	for i := max(0, start-metaWindow); i < start; i++ {
 		if !lines[i].linky() {
 			far = append(far, lines[i])
 		}
 	}
-	m := buildMeta(parseFields(far))
+	m, farOfficial := buildMeta(parseFields(far))
 	for _, f := range []struct{ dst, src *string }{
 		{&m.Title, &near.Title}, {&m.Issued, &near.Issued}, {&m.Written, &near.Written},
 		{&m.Publisher, &near.Publisher}, {&m.IndexNo, &near.IndexNo}, {&m.DocNo, &near.DocNo},
 	} {
 		if *f.src != "" {
 			*f.dst = *f.src
+		}
+	}
+	for _, d := range []string{farOfficial, nearOfficial} {
+		if d != "" {
+			m.Issued = d
 		}
 	}
 	seen := map[string]bool{}
@@ -390,8 +398,20 @@ func (w *walker) enter(n *html.Node) bool {
 	case atom.Td, atom.Th:
 		w.cells = append(w.cells, n)
 	}
-	w.ranges[n] = [2]int{len(w.lines), len(w.lines)}
+	if isContainer(a) {
+		w.ranges[n] = [2]int{len(w.lines), len(w.lines)}
+	}
 	return true
+}
+
+// isContainer reports an element that may hold an article or is a table
+// row: the elements whose lines article and mergeRows look up.
+func isContainer(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Dd, atom.Br, atom.Hr:
+		return false
+	}
+	return isBlock(a) || a == 0 || a == atom.Font || a == atom.Span
 }
 
 func (w *walker) leave(n *html.Node) {
@@ -415,9 +435,10 @@ func (w *walker) leave(n *html.Node) {
 	case atom.Td, atom.Th:
 		w.cells = w.cells[:len(w.cells)-1]
 	}
-	r := w.ranges[n]
-	r[1] = len(w.lines)
-	w.ranges[n] = r
+	if r, ok := w.ranges[n]; ok {
+		r[1] = len(w.lines)
+		w.ranges[n] = r
+	}
 }
 
 // text adds a text node's characters to the current line.
@@ -451,7 +472,7 @@ func (w *walker) flush() {
 	han, chars, links := w.han, w.chars, w.links
 	w.buf.Reset()
 	w.han, w.chars, w.links = 0, 0, 0
-	if squeeze(s) == "" {
+	if strings.IndexFunc(s, func(r rune) bool { return !isLayoutSpace(r) }) < 0 {
 		return
 	}
 	l := hline{text: s, chars: chars, links: links}

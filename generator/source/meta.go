@@ -110,9 +110,10 @@ func startsAfterBreak(s string, i int) bool {
 // ends in none of them is an editor's or a robot's name.
 var orgRe = regexp.MustCompile(`(局|处|科|室|厅|委|委员会|办|办公室|院|部|会|中心|政府|集团|公司|社|报|台|网|所|站|署|队|馆|校|大学)$`)
 
-// buildMeta chooses the document's metadata from fields.
-func buildMeta(fields []Field) Meta {
-	var m Meta
+// buildMeta chooses the document's metadata from fields. official is the
+// date of a 发文日期 or 发布日期 field, the keys of 信息公开 tables, which
+// outrank the dates of article info lines wherever they stand.
+func buildMeta(fields []Field) (m Meta, official string) {
 	vals := map[string]string{}
 	for _, f := range fields {
 		if isWidgetKey(f.Key) {
@@ -160,7 +161,7 @@ func buildMeta(fields []Field) Meta {
 		seen[f.Key] = true
 		m.Other = append(m.Other, f)
 	}
-	return m
+	return m, date("发文日期", "发布日期")
 }
 
 var dateRe = regexp.MustCompile(`(\d{4})\s*[-年./／]\s*(\d{1,2})\s*[-月./／]\s*(\d{1,2})`)

@@ -61,6 +61,7 @@ var (
 	ErrPDF      = errors.New("a PDF is not read directly; extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and import FILE.txt")
 	ErrNotDocx  = errors.New("not a Word .docx file (not a zip archive with word/document.xml); open it in Word or LibreOffice and save it as .docx, or as text (.txt)")
 	ErrTooLarge = errors.New("too large")
+	ErrBadHTML  = errors.New("not a web page that can be read; save the page again from the browser (Save Page As, HTML only), or copy its text into a .txt file")
 )
 
 // Read reads one source file. name is the file's name: its extension picks
@@ -73,7 +74,11 @@ func Read(name string, data []byte) (*Document, error) {
 		if len(data) > MaxSize {
 			return nil, fmt.Errorf("%s: %w: the page is %d MiB, over the limit of %d MiB; save only the article's page", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
 		}
-		return readHTML(data), nil
+		d, err := readHTML(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return d, nil
 	case "docx":
 		if len(data) > MaxSize {
 			return nil, fmt.Errorf("%s: %w: the document is %d MiB, over the limit of %d MiB", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
