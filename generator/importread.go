@@ -44,8 +44,9 @@ func fillFromSource(file string, pages []*content.Page, m source.Meta) []string 
 			}
 		}
 		name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-		if p.Meta.Title == name && m.Title != "" {
-			fill("title", &p.Meta.Title, m.Title)
+		if p.Meta.Title == name && m.Title != "" && m.Title != name {
+			p.Meta.Title = m.Title
+			filled = append(filled, "title")
 		}
 		fill("index_no", &r.IndexNo, m.IndexNo)
 		fill("doc_no", &r.DocNo, m.DocNo)
