@@ -48,8 +48,11 @@
 // the deepest element that holds at least 85% of the page's score. The text
 // starts at the article's title: the line nearest before the first sentence
 // line that is (or holds, or is a part of) the title the page's metadata
-// names (标题, ArticleTitle, the <title> parts), joined backwards over a title
-// printed on several lines; without one, at the article's first line. It
+// names (标题, ArticleTitle, the longest part of <title> unless it is the
+// site's name), alone, after a 标题 key or before its meeting in
+// parentheses, joined backwards over a title printed on several lines;
+// without one, at the nearest heading element (h1-h6) just above the text;
+// without one, at the article's first line. It
 // ends at the article's end. Lines made mostly of links are dropped before
 // the first and after the last sentence line (tool bars, attachment and
 // related-article lists); inside the text nothing is dropped.

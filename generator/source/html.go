@@ -25,9 +25,10 @@ type hline struct {
 	cells []string // a table row's cells; nil for other blocks
 	row   *html.Node
 	cell  *html.Node
-	score int // sentence text: Chinese characters outside links
-	chars int // characters that are not white space
-	links int // of which in links
+	score int  // sentence text: Chinese characters outside links
+	head  bool // in a heading element (h1-h6)
+	chars int  // characters that are not white space
+	links int  // of which in links
 }
 
 func (l *hline) linky() bool { return l.chars > 0 && l.links*2 > l.chars }
@@ -138,7 +139,8 @@ func (w *walker) article() (first, last int, span [2]int) {
 // nearest line before the first sentence line that is, holds or is a part
 // of the first title the page names (in the order of cands) that any line
 // there matches, with the other parts of a title printed on several lines.
-// Without one it returns the article's first line and end == start.
+// Without one, the nearest heading element (h1-h6) a few lines above the
+// text; without one, the article's first line and end == start.
 func titleLine(lines []hline, first, artStart int, cands []string) (start, end int) {
 	const window = 80
 	for _, c := range cands {
@@ -155,9 +157,24 @@ func titleLine(lines []hline, first, artStart int, cands []string) (start, end i
 			}
 		}
 	}
+	// No title named: the nearest heading element a few lines above the
+	// text, with the heading lines before it (a title on two lines).
+	for i := first - 1; i >= 0 && i >= first-headWindow; i-- {
+		if lines[i].head && !lines[i].linky() {
+			end := i + 1
+			for i > 0 && lines[i-1].head && !lines[i-1].linky() {
+				i--
+			}
+			return i, end
+		}
+	}
 	start = min(artStart, first)
 	return start, start
 }
+
+// headWindow is how far above the first sentence a heading element is
+// taken for the title when the page names none.
+const headWindow = 8
 
 // headMeta reads the metadata of the page's head. The fields between the
 // article's title and its first sentence (its info line) come first; then
@@ -209,23 +226,32 @@ func headMeta(lines []hline, start, first int, tags map[string]string) Meta {
 	return m
 }
 
-// keyPrefixRe matches a 标题 key before a title.
-var keyPrefixRe = regexp.MustCompile(`^\s*标\s*题\s*[:：]\s*`)
+// keyPrefixRe matches a 标题 (or 名称) key before a title.
+var keyPrefixRe = regexp.MustCompile(`^\s*(?:标\s*题|名\s*称)\s*[:：]\s*`)
 
-// titleMatch is 2 when line is the title or holds it (with a key or a
-// meeting line), 1 when it is a part of it, and 0 otherwise.
+// titleMatch is 2 when line is the title, alone or with a 标题 key before
+// it or its meeting after it ("…的报告（2026年1月21日在…会议上）"), 1 when
+// it is a part of the title, and 0 otherwise.
 func titleMatch(line, title string) int {
 	n, t := utf8.RuneCountInString(line), utf8.RuneCountInString(title)
-	switch {
-	case t < 6 || n == 0:
+	if t < 6 || n == 0 {
 		return 0
-	case strings.Contains(line, title) && n <= t+40:
-		return 2
-	case strings.Contains(title, line) && n >= 6 && n*3 >= t:
+	}
+	if i := strings.Index(line, title); i >= 0 {
+		before, after := line[:i], line[i+len(title):]
+		if keyPrefixRe.ReplaceAllString(before, "") == "" &&
+			(after == "" || strings.IndexAny(after[:1], "(-") == 0 || strings.HasPrefix(after, "（") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "―")) {
+			return 2
+		}
+		return 0
+	}
+	if strings.Contains(title, line) && n >= 6 && n*3 >= t {
 		return 1
 	}
 	return 0
 }
+
+var siteNameRe = regexp.MustCompile(`(网|网站|门户|首页)\s*$`)
 
 var titleSepRe = regexp.MustCompile(`\s*(?:_|\||｜|--|——| - | – )\s*`)
 
@@ -249,7 +275,11 @@ func titleCandidates(title string, tags map[string]string) []string {
 			longest = p
 		}
 	}
-	add(longest)
+	// A <title> that only names the site ("某市财政局", the name a speaker
+	// line may hold too) names no article.
+	if site := squeeze(tags["sitename"]); squeeze(longest) != site && !siteNameRe.MatchString(longest) {
+		add(longest)
+	}
 	return out
 }
 
@@ -339,7 +369,7 @@ type walker struct {
 
 	buf               strings.Builder
 	han, chars, links int
-	inLink, pre       int
+	inLink, pre, head int
 	rows, cells       []*html.Node
 }
 
@@ -393,6 +423,8 @@ func (w *walker) enter(n *html.Node) bool {
 		}
 	case atom.Pre, atom.Textarea:
 		w.pre++
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.head++
 	case atom.Tr:
 		w.rows = append(w.rows, n)
 	case atom.Td, atom.Th:
@@ -429,6 +461,8 @@ func (w *walker) leave(n *html.Node) {
 		}
 	case atom.Pre, atom.Textarea:
 		w.pre--
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.head--
 	case atom.Tr:
 		w.rows = w.rows[:len(w.rows)-1]
 		w.rowEls = append(w.rowEls, n)
@@ -475,7 +509,7 @@ func (w *walker) flush() {
 	if strings.IndexFunc(s, func(r rune) bool { return !isLayoutSpace(r) }) < 0 {
 		return
 	}
-	l := hline{text: s, chars: chars, links: links}
+	l := hline{text: s, chars: chars, links: links, head: w.head > 0}
 	if han >= 8 && links*3 <= chars && strings.IndexFunc(s, isSentenceMark) >= 0 {
 		l.score = han
 	}
