@@ -83,6 +83,9 @@
 // Paragraphs of word/document.xml in order, tables row by row as for HTML,
 // text boxes before the paragraph that anchors them; deleted text, field
 // instructions and the fallback copy of alternate content are not text.
+// A footnote call is printed as its number ("[1]"; endnotes "[i]"), and
+// the notes follow the body, one line each ("[1] 预算稳定调节基金：…"), in
+// the order they are called.
 // Automatic numbering (numbering.xml) is rendered as Word prints it: lvlText
 // ("%1、", "（%1）", "%1.%2") with each level's counter in its numFmt
 // (chineseCounting 一二…十一, decimal, decimalFullWidth, enclosed circles,

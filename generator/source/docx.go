@@ -45,10 +45,36 @@ func readDocx(data []byte) (*Document, error) {
 	} else if b != nil {
 		nb.parse(b)
 	}
+	// Footnotes and endnotes are read first, into notes; the text shows
+	// a note's number where it is called ("[1]") and the notes after the
+	// body, in the order they are called.
+	notes := map[string]string{}
+	for _, kind := range []string{"footnotes", "endnotes"} {
+		name := pk.target(relsName, dir, "/"+kind, path.Join(dir, kind+".xml"))
+		b, err := pk.read(name)
+		if err != nil {
+			return nil, err
+		}
+		if b == nil {
+			continue
+		}
+		nr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}, notes: notes}
+		if err := nr.read(b); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	d := &Document{Format: "docx"}
 	r := &docxReader{styles: st, num: nb, doc: d}
 	if err := r.read(doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", main, err)
+	}
+	for _, ref := range r.refs {
+		if text := notes[ref.key]; text != "" {
+			r.out = append(r.out, ref.mark+" "+text)
+		}
+	}
+	for _, l := range r.out {
+		d.Text = append(append(d.Text, l...), '\n')
 	}
 	if b, err := pk.read("docProps/core.xml"); err != nil {
 		return nil, err
@@ -540,6 +566,19 @@ type docxReader struct {
 
 	paras  []*para
 	tables []*table
+
+	// notes collects the text of the notes of a notes part, keyed by
+	// "footnote 1", "endnote 2"; noteKey is the note being read.
+	notes   map[string]string
+	noteKey string
+	// refs are the notes the body calls, in order, with their marks.
+	refs []noteRef
+	nFoot, nEnd int
+}
+
+// noteRef is a footnote or endnote called in the text.
+type noteRef struct {
+	key, mark string
 }
 
 type para struct {
@@ -582,7 +621,7 @@ func (r *docxReader) emit(s string, level int) {
 // skippedWord are elements whose content is not the document's text.
 var skippedWord = map[string]bool{
 	"delText": true, "instrText": true, "Fallback": true, "pPrChange": true, "rPrChange": true,
-	"footnoteReference": true, "endnoteReference": true, "commentReference": true, "del": true,
+	"commentReference": true, "del": true,
 	"moveFrom": true, "tabs": true, "sectPr": true, "tblPr": true, "tcPr": true, "trPr": true, "rPr": true, "object": true,
 }
 
@@ -621,10 +660,6 @@ func (r *docxReader) read(b []byte) error {
 				r.paras[len(r.paras)-1].text.Write(t)
 			}
 		}
-	}
-	r.doc.Text = nil
-	for _, l := range r.out {
-		r.doc.Text = append(append(r.doc.Text, l...), '\n')
 	}
 	return nil
 }
@@ -712,6 +747,27 @@ func (r *docxReader) start(name string, attrs []xml.Attr) {
 				}
 			}
 		}
+	case "footnote", "endnote":
+		if r.notes != nil {
+			id, _ := wattr(attrs, "id")
+			r.noteKey, r.out = name+" "+id, nil
+		}
+	case "footnoteReference", "endnoteReference":
+		id, _ := wattr(attrs, "id")
+		if p == nil {
+			break
+		}
+		var mark string
+		if name == "footnoteReference" {
+			r.nFoot++
+			mark = "[" + strconv.Itoa(r.nFoot) + "]"
+		} else {
+			// Word numbers endnotes i, ii, iii by default.
+			r.nEnd++
+			mark = "[" + formatNumber(r.nEnd, "lowerRoman") + "]"
+		}
+		p.text.WriteString(mark)
+		r.refs = append(r.refs, noteRef{key: strings.TrimSuffix(name, "Reference") + " " + id, mark: mark})
 	case "tbl":
 		if len(r.tables) > 0 {
 			if t := r.tables[len(r.tables)-1]; len(t.row) > 0 {
@@ -733,6 +789,11 @@ func (r *docxReader) start(name string, attrs []xml.Attr) {
 
 func (r *docxReader) end(name string) {
 	switch name {
+	case "footnote", "endnote":
+		if r.notes != nil && r.noteKey != "" {
+			r.notes[r.noteKey] = strings.TrimSpace(strings.Join(r.out, " "))
+			r.noteKey, r.out = "", nil
+		}
 	case "p":
 		if len(r.paras) == 0 {
 			return
