@@ -572,7 +572,7 @@ type docxReader struct {
 	notes   map[string]string
 	noteKey string
 	// refs are the notes the body calls, in order, with their marks.
-	refs []noteRef
+	refs        []noteRef
 	nFoot, nEnd int
 }
 
