@@ -101,6 +101,7 @@
 //
 // A page or document over 64 MiB, a zip entry that would unpack to more than
 // 64 MiB (a zip bomb: reading stops there, whatever the entry claims) or
-// whose compression ratio is over 200:1 above 1 MiB, and a file that is not
-// a zip, are errors naming the file.
+// whose compression ratio is over 200:1 above 1 MiB, a file that is not a
+// zip, a page nested deeper than the HTML parser takes (512 elements), and
+// a page or document without text, are errors naming the file.
 package source

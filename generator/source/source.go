@@ -61,6 +61,7 @@ var (
 	ErrPDF      = errors.New("a PDF is not read directly; extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and import FILE.txt")
 	ErrNotDocx  = errors.New("not a Word .docx file (not a zip archive with word/document.xml); open it in Word or LibreOffice and save it as .docx, or as text (.txt)")
 	ErrTooLarge = errors.New("too large")
+	ErrNoText   = errors.New("no text found; if the page loads its article with a script or in a frame, save the page once it shows the report, or copy the report's text into a .txt file")
 	ErrBadHTML  = errors.New("not a web page that can be read; save the page again from the browser (Save Page As, HTML only), or copy its text into a .txt file")
 )
 
@@ -75,6 +76,9 @@ func Read(name string, data []byte) (*Document, error) {
 			return nil, fmt.Errorf("%s: %w: the page is %d MiB, over the limit of %d MiB; save only the article's page", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
 		}
 		d, err := readHTML(data)
+		if err == nil && len(d.Text) == 0 {
+			err = ErrNoText
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -84,6 +88,9 @@ func Read(name string, data []byte) (*Document, error) {
 			return nil, fmt.Errorf("%s: %w: the document is %d MiB, over the limit of %d MiB", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
 		}
 		d, err := readDocx(data)
+		if err == nil && len(d.Text) == 0 {
+			err = ErrNoText
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -141,6 +141,14 @@ func TestFormats(t *testing.T) {
 	if d, err := Read("page", []byte("<!DOCTYPE html><p>正文</p>")); err != nil || d.Format != "html" {
 		t.Errorf("html without extension: %v %+v", err, d)
 	}
+	frames := []byte(`<html><head><title>报告</title><script>load("正文。")</script></head><body><iframe src="a.html"></iframe></body></html>`)
+	if _, err := Read("frames.html", frames); !errors.Is(err, ErrNoText) || !strings.HasPrefix(err.Error(), "frames.html: ") {
+		t.Errorf("page without text: %v", err)
+	}
+	empty := zipOf(t, map[string][]byte{"word/document.xml": []byte(`<w:document><w:body><w:p/></w:body></w:document>`)})
+	if _, err := Read("empty.docx", empty); !errors.Is(err, ErrNoText) {
+		t.Errorf("document without text: %v", err)
+	}
 }
 
 func TestChineseNumber(t *testing.T) {
@@ -273,7 +281,7 @@ func FuzzHTML(f *testing.F) {
 			return
 		}
 		d, err := Read("fuzz.html", data)
-		if errors.Is(err, ErrBadHTML) {
+		if errors.Is(err, ErrBadHTML) || errors.Is(err, ErrNoText) {
 			return
 		}
 		if err != nil {
