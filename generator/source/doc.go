@@ -33,12 +33,13 @@
 // One block is one line: a paragraph, a heading, a list item, a line ended by
 // <br>, a table row. White space is collapsed as a browser does, and a line
 // break in the source between two Chinese characters is dropped (CSS Text's
-// segment break rule), so no stray space splits a word. A table row whose
-// cells each hold one line becomes one line with the cells separated by two
-// ideographic spaces (U+3000 U+3000), which the importer keeps as text; "|"
-// is never used, because the importer drops "|" tool bars. A row whose cells
-// hold several blocks or a nested table (a layout table) gives its blocks
-// line by line instead.
+// segment break rule), so no stray space splits a word. A table row becomes
+// one line with its cells separated by two ideographic spaces (U+3000
+// U+3000), which the importer keeps as text; "|" is never used, because the
+// importer drops "|" tool bars. A cell of several lines (a header cell
+// "比上年" / "增长(%)") is joined into one when it is short (60 characters);
+// a row with a longer cell or a nested table (a layout table) gives its
+// blocks line by line instead.
 //
 // # Finding the article
 //
@@ -52,9 +53,9 @@
 // site's name), alone, after a 标题 key or before its meeting in
 // parentheses, joined backwards over a title printed on several lines;
 // without one, at the nearest heading element (h1-h6) just above the text;
-// without one, at the article's first line. It
-// ends at the article's end. Lines made mostly of links are dropped before
-// the first and after the last sentence line (tool bars, attachment and
+// without one, at the article's first line. It ends at the article's end.
+// Lines made mostly of links are dropped between the title and the first
+// sentence line and after the last one (tool bars, attachment and
 // related-article lists); inside the text nothing is dropped.
 //
 // Scripts, styles, forms' controls, embedded objects, <head> and elements
