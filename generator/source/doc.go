@@ -25,6 +25,7 @@
 //   - .docx: the main document part's paragraphs in order, with Word's
 //     automatic numbering printed as its label ("一、", "（一）", "1.") and
 //     each table row on one line; see "Word documents".
+//   - .doc and .wps (OLE2 files): an error that says to save it as .docx.
 //   - .pdf: an error that says how to make text of it (pdftotext -layout);
 //     no Go library we measured extracts Chinese text with its order intact.
 //

@@ -61,6 +61,7 @@ var (
 	ErrPDF      = errors.New("a PDF is not read directly; extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and import FILE.txt")
 	ErrNotDocx  = errors.New("not a Word .docx file (not a zip archive with word/document.xml); open it in Word or LibreOffice and save it as .docx, or as text (.txt)")
 	ErrTooLarge = errors.New("too large")
+	ErrOldWord  = errors.New("an old Word (.doc) or WPS file is not read; open it in Word, WPS or LibreOffice and save it as .docx, or as text (.txt)")
 	ErrNoText   = errors.New("no text found; if the page loads its article with a script or in a frame, save the page once it shows the report, or copy the report's text into a .txt file")
 	ErrBadHTML  = errors.New("not a web page that can be read; save the page again from the browser (Save Page As, HTML only), or copy its text into a .txt file")
 )
@@ -71,6 +72,8 @@ func Read(name string, data []byte) (*Document, error) {
 	switch format(name, data) {
 	case "pdf":
 		return nil, fmt.Errorf("%s: %w", name, ErrPDF)
+	case "doc":
+		return nil, fmt.Errorf("%s: %w", name, ErrOldWord)
 	case "html":
 		if len(data) > MaxSize {
 			return nil, fmt.Errorf("%s: %w: the page is %d MiB, over the limit of %d MiB; save only the article's page", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
@@ -110,6 +113,8 @@ func format(name string, data []byte) string {
 		return "docx"
 	case ".pdf":
 		return "pdf"
+	case ".doc", ".wps", ".et", ".dps":
+		return "doc"
 	}
 	head := data[:min(len(data), 512)]
 	switch {
@@ -117,6 +122,8 @@ func format(name string, data []byte) string {
 		return "pdf"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return "docx"
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")): // OLE2: .doc, .wps
+		return "doc"
 	}
 	lower := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {

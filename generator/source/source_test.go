@@ -141,6 +141,11 @@ func TestFormats(t *testing.T) {
 	if d, err := Read("page", []byte("<!DOCTYPE html><p>正文</p>")); err != nil || d.Format != "html" {
 		t.Errorf("html without extension: %v %+v", err, d)
 	}
+	for _, name := range []string{"附件.doc", "附件.wps", "附件"} {
+		if _, err := Read(name, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00")); !errors.Is(err, ErrOldWord) || !strings.HasPrefix(err.Error(), name+": ") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 	frames := []byte(`<html><head><title>报告</title><script>load("正文。")</script></head><body><iframe src="a.html"></iframe></body></html>`)
 	if _, err := Read("frames.html", frames); !errors.Is(err, ErrNoText) || !strings.HasPrefix(err.Error(), "frames.html: ") {
 		t.Errorf("page without text: %v", err)
