@@ -22,6 +22,9 @@
 //     GBK are read as GB18030, their superset; an undeclared page is UTF-8
 //     when valid, GB18030 otherwise), parsed as a browser would, and cut down
 //     to the article: see "Finding the article" below.
+//   - .mht, .mhtml (a page saved as "a single file", a MIME message): its
+//     first text/html part, decoded from quoted-printable or base64, in the
+//     charset its part header names, read as a page.
 //   - .docx: the main document part's paragraphs in order, with Word's
 //     automatic numbering printed as its label ("一、", "（一）", "1.") and
 //     each table row on one line; see "Word documents".

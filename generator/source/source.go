@@ -15,7 +15,7 @@ type Document struct {
 	// line). For a text file it is the file's bytes, unchanged, in whatever
 	// encoding they are.
 	Text []byte
-	// Format is the format read: "text", "html" or "docx".
+	// Format is the format read: "text", "html", "mhtml" or "docx".
 	Format string
 	// Encoding is the character encoding of a web page ("UTF-8",
 	// "GB18030", …); empty for other formats.
@@ -69,37 +69,40 @@ var (
 // Read reads one source file. name is the file's name: its extension picks
 // the format, and errors start with it.
 func Read(name string, data []byte) (*Document, error) {
-	switch format(name, data) {
+	f := format(name, data)
+	var d *Document
+	var err error
+	switch f {
+	case "text":
+		return &Document{Text: data, Format: "text"}, nil
 	case "pdf":
-		return nil, fmt.Errorf("%s: %w", name, ErrPDF)
+		err = ErrPDF
 	case "doc":
-		return nil, fmt.Errorf("%s: %w", name, ErrOldWord)
-	case "html":
+		err = ErrOldWord
+	case "html", "mhtml", "docx":
 		if len(data) > MaxSize {
-			return nil, fmt.Errorf("%s: %w: the page is %d MiB, over the limit of %d MiB; save only the article's page", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
+			return nil, fmt.Errorf("%s: %w: the file is %d MiB, over the limit of %d MiB; save only the report", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
 		}
-		d, err := readHTML(data)
-		if err == nil && len(d.Text) == 0 {
-			err = ErrNoText
+		switch f {
+		case "html":
+			d, err = readHTML(data)
+		case "mhtml":
+			var page []byte
+			if page, err = mhtmlPage(data); err == nil {
+				d, err = readHTML(page)
+			}
+		case "docx":
+			d, err = readDocx(data)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return d, nil
-	case "docx":
-		if len(data) > MaxSize {
-			return nil, fmt.Errorf("%s: %w: the document is %d MiB, over the limit of %d MiB", name, ErrTooLarge, len(data)>>20, MaxSize>>20)
-		}
-		d, err := readDocx(data)
-		if err == nil && len(d.Text) == 0 {
-			err = ErrNoText
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return d, nil
 	}
-	return &Document{Text: data, Format: "text"}, nil
+	if err == nil && len(d.Text) == 0 {
+		err = ErrNoText
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	d.Format = f
+	return d, nil
 }
 
 // format names the reader for a file: by extension, else by its first bytes.
@@ -109,6 +112,8 @@ func format(name string, data []byte) string {
 		return "text"
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return "html"
+	case ".mht", ".mhtml":
+		return "mhtml"
 	case ".docx":
 		return "docx"
 	case ".pdf":

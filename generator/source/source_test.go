@@ -69,6 +69,8 @@ func dump(d *Document) string {
 func TestGolden(t *testing.T) {
 	pages, _ := filepath.Glob("testdata/*.html")
 	docs, _ := filepath.Glob("testdata/*.docx.d")
+	archives, _ := filepath.Glob("testdata/*.mht")
+	docs = append(docs, archives...)
 	for _, name := range append(pages, docs...) {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			var data []byte
@@ -281,9 +283,18 @@ func FuzzHTML(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(`<table><tr><td><table><tr><td>甲<br>乙</td></tr></table></td><td>丙</td></tr></table>`))
+	if b, err := os.ReadFile(filepath.Join("testdata", "saved.mht")); err == nil {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {
 			return
+		}
+		// The same bytes as a web archive: a page or a clear error.
+		if d, err := Read("fuzz.mht", data); err == nil && !utf8.Valid(d.Text) {
+			t.Errorf("archive text is not UTF-8: %q", d.Text)
+		} else if err != nil && !errors.Is(err, ErrNoPage) && !errors.Is(err, ErrNoText) && !errors.Is(err, ErrBadHTML) {
+			t.Errorf("archive: %v", err)
 		}
 		d, err := Read("fuzz.html", data)
 		if errors.Is(err, ErrBadHTML) || errors.Is(err, ErrNoText) {
