@@ -347,3 +347,64 @@ func FuzzDocx(f *testing.F) {
 		}
 	})
 }
+
+// TestFields: the layouts of metadata seen on government pages.
+func TestFields(t *testing.T) {
+	lines := func(ss ...string) []hline {
+		var out []hline
+		for _, s := range ss {
+			out = append(out, hline{text: s})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		lines []hline
+		want  string
+	}{
+		{"spaced keys", lines("索  引  号：11111/2026-00001", "发\u3000布\u3000机\u3000构：某市财政局", "发文日期：2026年1月4日"),
+			"11111/2026-00001|某市财政局|2026-01-04"},
+		{"key alone, value on the next line", lines("索\u00a0\u00a0引\u00a0\u00a0号", "2026-000039", "来\u2003\u2003源", "预算处", "发布时间", "2026-03-09 14:36"),
+			"2026-000039|预算处|2026-03-09"},
+		{"several on a line", lines("日期： 2026-07-15 浏览量：418 来源：某市财政局责任编辑：李某文字大小：大中小"),
+			"|某市财政局|2026-07-15"},
+		{"empty value before a date", lines("来源：", "2026-02-28 09:43", "浏览："),
+			"||"},
+		{"table cells", []hline{{cells: []string{"索引号：", "A-1", "文号：", "", "发布日期：", "2026/1/5"}}},
+			"A-1||2026-01-05"},
+	} {
+		m, official := buildMeta(parseFields(c.lines))
+		issued := m.Issued
+		if official != "" {
+			issued = official
+		}
+		if got := m.IndexNo + "|" + m.Publisher + "|" + issued; got != c.want {
+			t.Errorf("%s: %s, want %s (%+v)", c.name, got, c.want, m)
+		}
+	}
+}
+
+// TestTitleOverTwoLines: a title printed over two lines starts the text
+// and is whole in the metadata.
+func TestTitleOverTwoLines(t *testing.T) {
+	page := `<html><head><title>网站首页</title><meta name="SiteName" content="网站首页"></head><body>
+<div><a href="/">首页</a></div><div><h1>关于某市2025年预算执行情况和<br>2026年预算草案的报告</h1>
+<p>各位代表：</p><p>受市人民政府委托，现将预算执行情况报告如下，请予审议。</p></div></body></html>`
+	d, err := Read("t.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(d.Text, []byte("关于某市2025年预算执行情况和\n2026年预算草案的报告\n各位代表：\n")) || d.Meta.Title != "关于某市2025年预算执行情况和2026年预算草案的报告" {
+		t.Errorf("text %q, title %q", d.Text, d.Meta.Title)
+	}
+	// Named by ArticleTitle, printed in two paragraphs after the info line.
+	page = `<html><head><meta name="ArticleTitle" content="关于某市2025年预算执行情况和2026年预算草案的报告"></head><body>
+<div>发布时间：2026-01-05</div><div><p>关于某市2025年预算执行情况和</p><p>2026年预算草案的报告</p><p>某市财政局</p>
+<p>各位代表：</p><p>受市人民政府委托，现将预算执行情况报告如下，请予审议。</p></div></body></html>`
+	if d, err = Read("t.html", []byte(page)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(d.Text, []byte("关于某市2025年预算执行情况和\n2026年预算草案的报告\n某市财政局\n")) || d.Meta.Issued != "2026-01-05" {
+		t.Errorf("text %q, issued %q", d.Text, d.Meta.Issued)
+	}
+}
