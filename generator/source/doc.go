@@ -19,8 +19,10 @@
 //     decodes UTF-8, UTF-16 and GB18030 itself).
 //   - .html, .htm, .shtml, .xhtml: the page is decoded in the charset it
 //     declares (<meta charset>, http-equiv Content-Type, a BOM; GB2312 and
-//     GBK are read as GB18030, their superset; an undeclared page is UTF-8
-//     when valid, GB18030 otherwise), parsed as a browser would, and cut down
+//     GBK are read as GB18030, their superset; a page that is valid UTF-8
+//     with non-ASCII text is UTF-8 whatever it declares, as a converted page
+//     keeps its old declaration; an undeclared page is UTF-8 when valid,
+//     GB18030 otherwise), parsed as a browser would, and cut down
 //     to the article: see "Finding the article" below.
 //   - .mht, .mhtml (a page saved as "a single file", a MIME message): its
 //     first text/html part, decoded from quoted-printable or base64, in the

@@ -639,8 +639,12 @@ func decodeHTML(data []byte) (string, string) {
 	}
 	e, name := charset.Lookup(label)
 	switch {
-	case e == nil || name == "utf-8" || name == "utf-16be" || name == "utf-16le":
-		// UTF-16 cannot be declared inside the page it encodes.
+	case e == nil || name == "utf-8" || name == "utf-16be" || name == "utf-16le",
+		utf8.Valid(data) && !isASCII(data):
+		// Text in GBK or a single-byte charset is almost never valid
+		// UTF-8: a page that is, was converted and kept its old
+		// declaration. UTF-16 cannot be declared inside the page it
+		// encodes.
 		if utf8.Valid(data) {
 			return string(data), "UTF-8"
 		}
@@ -658,4 +662,13 @@ func decodeWith(e encoding.Encoding, data []byte) string {
 		return strings.ToValidUTF8(string(data), "\uFFFD")
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -121,6 +121,10 @@ func TestCharset(t *testing.T) {
 			t.Errorf("%s: encoding %s, text %q", name, d.Encoding, d.Text)
 		}
 	}
+	converted := []byte(`<meta http-equiv=Content-Type content="text/html; charset=gb2312"><p>各位代表：</p>`)
+	if d, err := Read("converted.htm", converted); err != nil || string(d.Text) != "各位代表：\n" || d.Encoding != "UTF-8" {
+		t.Errorf("UTF-8 page declared gb2312: %q, %s, %v", d.Text, d.Encoding, err)
+	}
 	d, err := Read("latin.htm", []byte("<meta charset=\"windows-1252\"><p>caf\xe9</p>"))
 	if err != nil || string(d.Text) != "café\n" || d.Encoding != "WINDOWS-1252" {
 		t.Errorf("windows-1252 page: %q, %s, %v", d.Text, d.Encoding, err)
