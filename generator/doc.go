@@ -1,7 +1,7 @@
 // Command generator publishes Chinese government reports as static websites.
 //
 //	generator new    [-title T] DIR                 a new site: config.toml, content/, …
-//	generator import [-site DIR] [-force] REPORT    raw report text → content/<slug>/
+//	generator import [-site DIR] [-force] REPORT    report text, .html or .docx → content/<slug>/
 //	generator fix    [-n] [PATH…]                   full-width punctuation, recorded corrections
 //	generator build  [-source DIR] [-dest DIR]      content/ → public/
 //	generator serve  [-source DIR] [-addr ADDR]     build, serve, rebuild on change
@@ -9,7 +9,7 @@
 //
 // The pipeline, one package per stage:
 //
-//	REPORT.txt ─ report (decode, split, proofread, fix) ─ content/*.md
+//	REPORT ─ source (page, Word) ─ report (decode, split, proofread, fix) ─ content/*.md
 //	config.toml, content/*.md ─ content.Load ─┐
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤

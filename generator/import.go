@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -68,7 +67,7 @@ unless -force is given. Then it prints what is left to do.
 		return 1
 	}
 	// Read the report.
-	src, err := os.ReadFile(file)
+	src, meta, err := readSource(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "generator import: %v\n", err)
 		return 1
@@ -80,6 +79,9 @@ unless -force is given. Then it prints what is left to do.
 		return 1
 	}
 	elapsed := time.Since(start)
+	if keys := fillFromSource(file, res.Pages, meta); len(keys) > 0 {
+		fmt.Fprintf(stderr, "generator import: from the file's metadata: %s\n", strings.Join(keys, ", "))
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
