@@ -334,3 +334,87 @@ func (p *Page) heading(path, fallback string) string {
 	}
 	return fallback
 }
+
+// GroupRows is the body of a table of the data page's indicators of one
+// page (see CardGroups): the name, the figure linking to its sentence, and
+// the period. Written in Go like IndicatorRows.
+func (p *Page) GroupRows(cards []Card) template.HTML {
+	var b strings.Builder
+	b.Grow(200 * len(cards))
+	for _, c := range cards {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		b.WriteString(htmlText.Replace(c.Name))
+		b.WriteString(`</th><td><a href="`)
+		b.WriteString(attrURL(p.Rel(c.Path)))
+		b.WriteString(`">`)
+		b.WriteString(htmlText.Replace(Figure(c)))
+		b.WriteString("</a></td><td>")
+		b.WriteString(htmlText.Replace(cardMeta(c)))
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// Figure is Figure(c), for layouts.
+func (p *Page) Figure(c Card) string { return Figure(c) }
+
+// PairTitle names the comparison of targets and results by their years: a
+// target of the report year beside its result is 2020年目标与完成; the plan
+// year's target beside the report year's result is 2020年完成情况与2021年
+// 目标, two years, not one target missed or met.
+func (d *DataView) PairTitle() string {
+	same, ahead := 0, 0
+	var ry, ty string
+	for _, pr := range d.Pairs {
+		r, t := year(pr.Result.Period), year(pr.Target.Period)
+		if r == t || r == "" || t == "" {
+			same++
+		} else {
+			ahead++
+		}
+		if ry == "" {
+			ry, ty = r, t
+		}
+	}
+	switch {
+	case ahead == 0 && ry != "":
+		return ry + "年目标与完成"
+	case same == 0:
+		return ry + "年完成情况与" + ty + "年目标"
+	}
+	return "目标与完成情况"
+}
+
+// PairNote is the chart's caption, saying which years it shows.
+func (d *DataView) PairNote() string {
+	if t := d.PairTitle(); strings.Contains(t, "完成情况与") {
+		return "增速（%）：上为" + strings.Replace(t, "与", "，下为", 1) + "，两个年度分列，不作对比。数值与原文一致，其他指标见下表。"
+	}
+	return "增速（%）：同一年度的目标与完成情况。数值与原文一致，其他指标见下表。"
+}
+
+// year is the leading digits of a period (2020年目标 → 2020).
+func year(period string) string {
+	i := 0
+	for i < len(period) && period[i] >= '0' && period[i] <= '9' {
+		i++
+	}
+	return period[:i]
+}
+
+// Unit is "%" when the ratio's terms add up to 100, so that they are shares
+// of a whole (三次产业), and "" otherwise.
+func (r RatioChart) Unit() string {
+	sum := 0.0
+	for _, t := range r.Terms {
+		n, err := strconv.ParseFloat(t.Value, 64)
+		if err != nil {
+			return ""
+		}
+		sum += n
+	}
+	if sum >= 99.5 && sum <= 100.5 {
+		return "%"
+	}
+	return ""
+}

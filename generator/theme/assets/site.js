@@ -213,6 +213,35 @@
     });
   }
 
+  // filter narrows the data page's indicators to those whose row holds
+  // what the reader types; a section with none left is hidden. Without
+  // script the field stays hidden and the page is a plain list.
+  function filter() {
+    var box = document.querySelector(".ind-filter");
+    if (!box) { return; }
+    box.hidden = false;
+    var input = box.querySelector("input"), count = box.querySelector(".ind-count");
+    var groups = document.querySelectorAll(".ind-group");
+    var run = function () {
+      var q = input.value.replace(/\s+/g, "").toLowerCase(), shown = 0, all = 0;
+      for (var i = 0; i < groups.length; i++) {
+        var rows = groups[i].querySelectorAll("tbody tr"), left = 0;
+        for (var j = 0; j < rows.length; j++) {
+          var hit = !q || rows[j].textContent.replace(/\s+/g, "").toLowerCase().indexOf(q) >= 0 ||
+            groups[i].querySelector("h3").textContent.toLowerCase().indexOf(q) >= 0;
+          rows[j].hidden = !hit;
+          if (hit) { left++; }
+          all++;
+        }
+        groups[i].hidden = left === 0;
+        shown += left;
+      }
+      count.textContent = q ? "显示 " + shown + " 项，共 " + all + " 项。" : "";
+    };
+    input.addEventListener("input", run);
+    if (input.value) { run(); }
+  }
+
   function ready() {
     setSize(store.get(key));
     var tools = document.querySelectorAll(".tools");
@@ -229,6 +258,7 @@
       }
     });
     outline();
+    filter();
     searchBox();
     highlight(param("hl"), decodeURIComponent(location.hash.slice(1)));
     document.addEventListener("searchhighlight", function (ev) { highlight(ev.detail.words, ev.detail.id); });
