@@ -137,7 +137,8 @@ func chartPages(t *testing.T, s *builtSite) []*page {
 }
 
 // TestChartContrast checks every text of every chart against the background
-// behind it, in the light and the dark scheme: 4.5:1 at least.
+// behind it, in the light and the dark scheme: 4.5:1 at least; and in
+// print, text and bars in black.
 func TestChartContrast(t *testing.T) {
 	ctx := tab(t)
 	do(t, ctx, phone360())
@@ -158,6 +159,13 @@ func TestChartContrast(t *testing.T) {
 				if len(texts) == 0 {
 					t.Errorf("%s: no chart text", p.file)
 				}
+			}
+			// In print, black on white.
+			do(t, ctx, scheme("dark"), media("print"))
+			inked := eval[[]string](t, ctx, `[...document.querySelectorAll("svg text, svg .bar.result")].map(e => e.tagName === "text" ? getComputedStyle(e).fill : getComputedStyle(e).fill).filter(c => c !== "rgb(0, 0, 0)")`)
+			do(t, ctx, media(""))
+			if len(inked) > 0 {
+				t.Errorf("%s: printed chart text and bars in %q, want black", p.file, inked)
 			}
 		}
 	})
