@@ -15,21 +15,28 @@ import (
 
 // The charts are inline SVG for a <figure>: role="img" labelled by their
 // <title> and <desc>, a viewBox 320 units wide with no width or height so
-// that they scale to their container (320 px is the narrowest layout, where
-// a unit is a pixel), presentation attributes and classes instead of style
-// attributes (a CSP of default-src 'self' allows them), and every number
-// printed as the text writes it. Coordinates are rounded to 0.1, so the
-// same input gives the same bytes.
+// that the page's stylesheet sizes them, presentation attributes and
+// classes instead of style attributes (a CSP of default-src 'self' allows
+// them), and every number printed as the text writes it, with its unit.
+// Coordinates are rounded to 0.1, so the same input gives the same bytes.
+//
+// Colours: text and outlines are currentColor, filled bars and segments
+// have a class (bar, result, segment-N) that the stylesheet colours with its
+// custom properties, for light and dark schemes and print; the attributes
+// give a chart shown without the stylesheet the same look in black and
+// greys. All text is one size, textSize units: the stylesheet sets the
+// chart's width so that a unit is about a CSS pixel (14 to 18 px).
 
 const (
 	chartWidth = 320
 	chartPad   = 8
-	inkColor   = "#1a1a1a"
-	barColor   = "#1f4e79"
+	textSize   = 14.5
+	lineH      = 20 // a line of text at textSize
 )
 
-// segmentColors tell the segments of a stacked bar apart in grey too.
-var segmentColors = []string{"#1f4e79", "#5b8fc7", "#a9c6e8", "#3d6b4f", "#9bc29f", "#6b6b6b"}
+// segmentGreys fill the segments of a stacked bar without the stylesheet;
+// the stylesheet's --chart-seg-N colours replace them.
+var segmentGreys = []string{"#1a1a1a", "#6b6b6b", "#b0b0b0", "#404040", "#8c8c8c", "#d0d0d0"}
 
 // Terms returns the terms of a ratio ("4.1:43.1:52.8"), as written and as
 // numbers; ok is false when ind.Value is not a ratio of numbers.
@@ -49,8 +56,9 @@ func Terms(ind content.Indicator) (written []string, numbers []float64, ok bool)
 }
 
 // StructureSVG draws a ratio such as 三次产业比例 4.1:43.1:52.8 as one bar cut
-// into shares, with a legend that gives each term as written. It returns nil
-// when ind is not a ratio of positive terms.
+// into shares, with a legend that gives each term as written, with % when
+// the terms add up to 100 (shares of a whole). It returns nil when ind is
+// not a ratio of positive terms.
 func StructureSVG(ind content.Indicator) []byte {
 	written, numbers, ok := Terms(ind)
 	if !ok {
@@ -66,31 +74,46 @@ func StructureSVG(ind content.Indicator) []byte {
 	if sum <= 0 {
 		return nil
 	}
+	unit := RatioUnit(numbers)
 	names := termNames(ind.Name, len(numbers))
 	var desc []string
 	for i := range written {
-		desc = append(desc, names[i]+written[i])
+		desc = append(desc, names[i]+written[i]+unit)
 	}
 	title := ind.Name + " " + ind.Value
-	const barY, barH, rowH = 8, 28, 22
+	const barY, barH = 8, 28
+	rowH := lineH + 6
 	height := barY + barH + 12 + rowH*len(numbers)
 	var b bytes.Buffer
 	chartOpen(&b, height, title, strings.Join(desc, "，"))
 	x, w := float64(chartPad), float64(chartWidth-2*chartPad)
 	for i, n := range numbers {
 		sw := w * n / sum
-		fmt.Fprintf(&b, `<rect class="segment" x="%s" y="%d" width="%s" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"/>`+"\n",
-			num(x), barY, num(sw), barH, segmentColors[i%len(segmentColors)])
+		fmt.Fprintf(&b, `<rect class="segment segment-%d" x="%s" y="%d" width="%s" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"/>`+"\n",
+			i%len(segmentGreys)+1, num(x), barY, num(sw), barH, segmentGreys[i%len(segmentGreys)])
 		x += sw
 	}
 	for i := range numbers {
 		y := barY + barH + 12 + rowH*i
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="14" height="14" fill="%s"/>`+"\n", chartPad, y, segmentColors[i%len(segmentColors)])
-		fmt.Fprintf(&b, `<text class="label" x="%d" y="%d" font-size="13" fill="%s">%s %s</text>`+"\n",
-			chartPad+22, y+12, inkColor, esc(names[i]), esc(written[i]))
+		fmt.Fprintf(&b, `<rect class="segment segment-%d" x="%d" y="%d" width="16" height="16" fill="%s" stroke="currentColor" stroke-width="1"/>`+"\n",
+			i%len(segmentGreys)+1, chartPad, y, segmentGreys[i%len(segmentGreys)])
+		text(&b, "label", float64(chartPad+24), y+14, "", names[i]+" "+written[i]+unit)
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes()
+}
+
+// RatioUnit is "%" when the terms of a ratio add up to 100 (give or take
+// rounding), so that they are shares of a whole, and "" otherwise.
+func RatioUnit(numbers []float64) string {
+	sum := 0.0
+	for _, n := range numbers {
+		sum += n
+	}
+	if math.Abs(sum-100) <= 0.5 {
+		return "%"
+	}
+	return ""
 }
 
 // termNames names the terms of a ratio: the three sectors of 三次产业, else
@@ -106,84 +129,170 @@ func termNames(name string, n int) []string {
 	return out
 }
 
-// PlanVsResultSVG draws the growth rates of pairs as grouped bars: for each
-// measure the target (outlined) and the result (filled) from a zero line, a
-// decline to its left. Each bar is labelled with its words and number as the
-// text writes them (目标增长7%以上, 实际下降7.1%), so neither colour nor
-// direction alone carries the meaning. Pairs other than growth rates (levels
-// such as 城镇登记失业率, counts) are left to the table. A target without a
-// number gets its words and no bar. It returns nil when no pair is a growth
-// rate.
+// PlanVsResultSVG draws the growth rates (in %) of pairs. A target of the
+// same year as its result (年初目标 and 完成) is drawn beside it, in a block
+// titled "2020年目标与完成". A target of a later year (the plan year's,
+// beside the report year's result) is never set against it: such pairs are
+// drawn as two blocks, "2020年完成情况" then "2021年目标", each measure in each.
+// Each bar's row names the measure and gives the figure as the text writes
+// it, with its sign or verb and its unit, so that neither colour nor length
+// alone carries the meaning; a target without a number (增长不低于全市平均
+// 水平) has its words and no bar; each block ends with a scale in %. Pairs
+// other than growth rates in % (levels such as 城镇登记失业率, counts) are
+// left to the table. It returns nil when no pair is a growth rate in %.
 func PlanVsResultSVG(pairs []Pair) []byte {
-	var rows []Pair
+	var same, ahead []Pair
 	for _, p := range pairs {
-		if p.Target.Direction != "" && p.Result.Kind == "change" && isRate(p.Result.Unit) {
-			rows = append(rows, p)
+		if p.Target.Direction == "" || p.Result.Kind != "change" || !isPercent(p.Result.Unit) {
+			continue
+		}
+		if p.Target.Period == p.Result.Period || p.Target.Period == "" || p.Result.Period == "" {
+			same = append(same, p)
+		} else {
+			ahead = append(ahead, p)
 		}
 	}
-	if len(rows) == 0 {
+	if len(same)+len(ahead) == 0 {
 		return nil
 	}
-	targetYear, resultYear := rows[0].Target.Period, rows[0].Result.Period
-	targetWord, resultWord := yearWord(targetYear, "目标"), yearWord(resultYear, "实际")
-
-	lo, hi, reserve := 0.0, 0.0, 0.0
-	var desc []string
-	for _, p := range rows {
+	// One scale for the whole chart, from the lowest to the highest figure
+	// and zero.
+	lo, hi := 0.0, 0.0
+	for _, p := range append(append([]Pair{}, same...), ahead...) {
 		for _, ind := range []content.Indicator{p.Target, p.Result} {
 			if v, ok := signed(ind); ok {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}
-		// Labels sit after their bar's end; a target without a number has
-		// its words after the zero line and no bar to push them out.
-		reserve = math.Max(reserve, textWidth("实际"+said(p.Result), 12))
-		if HasNumber(p.Target) {
-			reserve = math.Max(reserve, textWidth("目标"+said(p.Target), 12))
-		}
-		desc = append(desc, fmt.Sprintf("%s：%s%s，%s%s", p.Target.Name, resultWord, said(p.Result), targetWord, said(p.Target)))
 	}
 	if hi == lo {
 		hi = lo + 1
 	}
-	plotL, plotR := float64(chartPad), float64(chartWidth-chartPad)-reserve-4
-	scale := (plotR - plotL) / (hi - lo)
-	xOf := func(v float64) float64 { return plotL + (v-lo)*scale }
-	x0 := xOf(0)
+	c := &barChart{lo: lo, hi: hi}
 
-	const top, rowH = 30, 54
-	height := top + rowH*len(rows) + 4
-	var b bytes.Buffer
-	title := "增速：" + resultWord + "与" + targetWord
-	chartOpen(&b, height, title, strings.Join(desc, "；"))
-	// Legend.
-	fmt.Fprintf(&b, `<rect class="bar target" x="%d" y="8" width="14" height="12" fill="#ffffff" stroke="%s" stroke-width="1.5"/>`+"\n", chartPad, barColor)
-	fmt.Fprintf(&b, `<text class="legend" x="%d" y="19" font-size="12" fill="%s">%s</text>`+"\n", chartPad+20, inkColor, esc(targetWord))
-	lx := chartPad + 20 + int(textWidth(targetWord, 12)) + 16
-	fmt.Fprintf(&b, `<rect class="bar result" x="%d" y="8" width="14" height="12" fill="%s"/>`+"\n", lx, barColor)
-	fmt.Fprintf(&b, `<text class="legend" x="%d" y="19" font-size="12" fill="%s">%s</text>`+"\n", lx+20, inkColor, esc(resultWord))
-
-	for i, p := range rows {
-		y := top + rowH*i
-		fmt.Fprintf(&b, `<text class="label" x="%d" y="%d" font-size="13" fill="%s">%s</text>`+"\n", chartPad, y+13, inkColor, esc(p.Target.Name))
-		bar := func(ind content.Indicator, y int, word, attrs string) {
-			text := word + said(ind)
-			tx := x0 + 4
-			if v, ok := signed(ind); ok {
-				x1, x2 := math.Min(x0, xOf(v)), math.Max(x0, xOf(v))
-				fmt.Fprintf(&b, `<rect %s x="%s" y="%d" width="%s" height="14"/>`+"\n", attrs, num(x1), y, num(x2-x1))
-				tx = x2 + 4
-			}
-			fmt.Fprintf(&b, `<text class="value" x="%s" y="%d" font-size="12" fill="%s">%s</text>`+"\n", num(tx), y+11, inkColor, esc(text))
+	var titles, desc []string
+	if len(same) > 0 {
+		year := yearWord(same[0].Result.Period, "")
+		t := year + "目标与完成"
+		titles = append(titles, t)
+		c.heading(t)
+		for _, p := range same {
+			c.row(p.Target.Name, "目标", p.Target, "target")
+			c.row("", "完成", p.Result, "result")
+			desc = append(desc, fmt.Sprintf("%s：%s目标%s，完成%s", p.Target.Name, year, said(p.Target), said(p.Result)))
 		}
-		bar(p.Target, y+18, "目标", `class="bar target" fill="#ffffff" stroke="`+barColor+`" stroke-width="1.5"`)
-		bar(p.Result, y+35, "实际", `class="bar result" fill="`+barColor+`"`)
-		fmt.Fprintf(&b, `<line class="axis" x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`+"\n",
-			num(x0), y+16, num(x0), y+51, inkColor)
+		c.scale()
 	}
+	if len(ahead) > 0 {
+		resultYear := yearWord(ahead[0].Result.Period, "完成情况")
+		targetYear := yearWord(ahead[0].Target.Period, "目标")
+		titles = append(titles, resultYear, targetYear)
+		c.heading(resultYear)
+		for _, p := range ahead {
+			c.row(p.Result.Name, "", p.Result, "result")
+			desc = append(desc, fmt.Sprintf("%s：%s%s", p.Result.Name, resultYear, said(p.Result)))
+		}
+		c.scale()
+		c.heading(targetYear)
+		for _, p := range ahead {
+			c.row(p.Target.Name, "", p.Target, "target")
+			desc = append(desc, fmt.Sprintf("%s：%s%s", p.Target.Name, targetYear, said(p.Target)))
+		}
+		c.scale()
+	}
+	var b bytes.Buffer
+	chartOpen(&b, c.y+4, "增速（%）："+strings.Join(titles, "；"), strings.Join(desc, "；"))
+	b.Write(c.body.Bytes())
 	b.WriteString("</svg>\n")
 	return b.Bytes()
 }
+
+// barChart lays out blocks of horizontal bars on one scale, top to bottom.
+type barChart struct {
+	lo, hi float64
+	y      int // the top of the next line
+	body   bytes.Buffer
+}
+
+func (c *barChart) xOf(v float64) float64 {
+	l, r := float64(chartPad), float64(chartWidth-chartPad)
+	return l + (v-c.lo)*(r-l)/(c.hi-c.lo)
+}
+
+// heading writes a block's title.
+func (c *barChart) heading(s string) {
+	if c.y > 0 {
+		c.y += 10
+	}
+	text(&c.body, "heading", chartPad, c.y+15, ` font-weight="700"`, s)
+	c.y += lineH + 4
+}
+
+// row writes a measure's name and figure on a line (two when they do not
+// fit on one), then its bar from zero: filled for a result, outlined for a
+// target.
+func (c *barChart) row(name, word string, ind content.Indicator, class string) {
+	figure := word + said(ind)
+	b := &c.body
+	if name != "" {
+		if textWidth(name, textSize)+textWidth(figure, textSize)+12 > chartWidth-2*chartPad {
+			text(b, "label", chartPad, c.y+15, "", name)
+			c.y += lineH
+			name = ""
+		}
+	}
+	if name != "" {
+		text(b, "label", chartPad, c.y+15, "", name)
+	}
+	text(b, "value", chartWidth-chartPad, c.y+15, ` text-anchor="end"`, figure)
+	c.y += lineH + 2
+	if v, ok := signed(ind); ok {
+		x0, x1 := c.xOf(0), c.xOf(v)
+		l, w := math.Min(x0, x1), math.Abs(x1-x0)
+		if class == "target" {
+			fmt.Fprintf(b, `<rect class="bar target" x="%s" y="%d" width="%s" height="10" fill="none" stroke="currentColor" stroke-width="1.5"/>`+"\n", num(l), c.y, num(w))
+		} else {
+			fmt.Fprintf(b, `<rect class="bar result" x="%s" y="%d" width="%s" height="10" fill="currentColor"/>`+"\n", num(l), c.y, num(w))
+		}
+	}
+	c.y += 16
+}
+
+// scale writes the block's zero line and its ends, in %.
+func (c *barChart) scale() {
+	b := &c.body
+	x0 := c.xOf(0)
+	fmt.Fprintf(b, `<line class="axis" x1="%s" y1="%d" x2="%s" y2="%d" stroke="currentColor" stroke-width="1"/>`+"\n",
+		num(float64(chartPad)), c.y, num(float64(chartWidth-chartPad)), c.y)
+	y := c.y + 17
+	ticks := []float64{0}
+	if c.lo < 0 {
+		ticks = append([]float64{c.lo}, ticks...)
+	}
+	if c.hi > 0 {
+		ticks = append(ticks, c.hi)
+	}
+	for _, v := range ticks {
+		anchor := "middle"
+		switch {
+		case v == c.lo && v != 0 || v == 0 && x0 < chartPad+20:
+			anchor = "start"
+		case v == c.hi && v != 0:
+			anchor = "end"
+		}
+		fmt.Fprintf(b, `<line class="axis" x1="%s" y1="%d" x2="%s" y2="%d" stroke="currentColor" stroke-width="1"/>`+"\n", num(c.xOf(v)), c.y-3, num(c.xOf(v)), c.y+3)
+		text(b, "tick", c.xOf(v), y, ` text-anchor="`+anchor+`"`, strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), "-", "\u2212", 1)+"%")
+	}
+	c.y = y + 6
+}
+
+// text writes a <text> element in the chart's one size and currentColor.
+func text[X int | float64](b *bytes.Buffer, class string, x X, y int, attrs, s string) {
+	fmt.Fprintf(b, `<text class="%s" x="%s" y="%d" font-size="%s" fill="currentColor"%s>%s</text>`+"\n",
+		class, num(float64(x)), y, num(textSize), attrs, esc(s))
+}
+
+func isPercent(unit string) bool { return unit == "%" || unit == "％" }
 
 // chartOpen writes the <svg> start tag, title and description. The ids are
 // derived from the text, so that two different charts on a page differ.
@@ -208,14 +317,19 @@ func signed(ind content.Indicator) (float64, bool) {
 	return n, true
 }
 
-// said writes a change as the text does: 增长4.9%, 下降7.1%, 增长7%以上,
-// 增长不低于全市平均水平.
+// said writes a figure with the sentence's verb when it is known (增长4.9%,
+// 控制在4.5%以内), else with the sign of its direction (+4.9%, −7.1%,
+// +7%以上): never a verb made up from the direction. A bound such as 不低于
+// comes before the value (不低于全市平均水平).
 func said(ind content.Indicator) string {
-	word := map[string]string{"up": "增长", "down": "下降"}[ind.Direction]
-	if BoundBefore(ind.Bound) {
-		return word + ind.Bound + ind.Value + ind.Unit
+	word, sign := ind.Verb, ""
+	if word == "" && ind.Value != "" && ind.Value[0] >= '0' && ind.Value[0] <= '9' {
+		sign = map[string]string{"up": "+", "down": "\u2212"}[ind.Direction]
 	}
-	return word + ind.Value + ind.Unit + ind.Bound
+	if BoundBefore(ind.Bound) {
+		return word + ind.Bound + sign + ind.Value + ind.Unit
+	}
+	return word + sign + ind.Value + ind.Unit + ind.Bound
 }
 
 func yearWord(period, word string) string {

@@ -102,7 +102,7 @@ func TestStructureSVG(t *testing.T) {
 	if !bytes.Equal(svg, StructureSVG(ratio)) {
 		t.Error("two calls give different bytes")
 	}
-	for _, s := range []string{"<title", "三次产业比例 4.1:43.1:52.8", "第一产业 4.1", "第二产业 43.1", "第三产业 52.8"} {
+	for _, s := range []string{"<title", "三次产业比例 4.1:43.1:52.8", "第一产业 4.1%", "第二产业 43.1%", "第三产业 52.8%"} {
 		if !bytes.Contains(svg, []byte(s)) {
 			t.Errorf("chart lacks %q", s)
 		}
@@ -121,10 +121,38 @@ func TestPlanVsResultSVG(t *testing.T) {
 	if !bytes.Equal(svg, PlanVsResultSVG(pairs)) {
 		t.Error("two calls give different bytes")
 	}
-	for _, s := range []string{"实际下降7.1%", "目标增长7%以上", "目标增长不低于全市平均水平", "实际增长13%", "2021年目标", "2020年实际"} {
+	for _, s := range []string{"\u22127.1%", "+7%以上", "不低于全市平均水平", "+13%", ">2021年目标<", ">2020年完成情况<", ">0%<", ">15%<"} {
 		if !bytes.Contains(svg, []byte(s)) {
 			t.Errorf("chart lacks %q", s)
 		}
+	}
+	// The seed's targets are for 2021 and its results for 2020: they are
+	// drawn in blocks of their own, never side by side as if one missed
+	// the other.
+	if bytes.Contains(svg, []byte("目标与完成")) || bytes.Contains(svg, []byte("实际")) {
+		t.Error("a 2021 target is set against a 2020 result")
+	}
+	// A verb given by the text is used as written.
+	withVerb := append([]Pair(nil), pairs...)
+	withVerb[0].Result.Verb = "增长"
+	if !bytes.Contains(PlanVsResultSVG(withVerb), []byte(">增长4.9%<")) {
+		t.Error("the sentence's verb is not shown")
+	}
+	// Targets and results of one year are drawn together, under that year.
+	sameYear := []Pair{{
+		Target: content.Indicator{Name: "地区生产总值", Value: "6", Unit: "%", Kind: "target", Direction: "up", Bound: "左右", Period: "2020"},
+		Result: content.Indicator{Name: "地区生产总值", Value: "4.9", Unit: "%", Kind: "change", Direction: "up", Period: "2020"},
+	}}
+	one := PlanVsResultSVG(sameYear)
+	checkSVG(t, one)
+	for _, s := range []string{">2020年目标与完成<", ">目标+6%左右<", ">完成+4.9%<"} {
+		if !bytes.Contains(one, []byte(s)) {
+			t.Errorf("same-year chart lacks %q:\n%s", s, one)
+		}
+	}
+	// Every text is of one size, in currentColor.
+	if n, m := bytes.Count(svg, []byte("<text ")), bytes.Count(svg, []byte(`font-size="14.5" fill="currentColor"`)); n == 0 || n != m {
+		t.Errorf("%d of %d texts are 14.5 units in currentColor", m, n)
 	}
 	if bytes.Contains(svg, []byte("城镇登记失业率")) || bytes.Contains(svg, []byte("智能车间")) {
 		t.Error("a level or a count is drawn as a growth rate")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -162,11 +163,12 @@ func urlSafe(c byte) bool {
 }
 
 // CardHTML is one indicator card, a link from this page to the sentence
-// that states the figure: its name, the figure large with the word that
-// gives its sense and its unit, and its period (and, on the dashboard, the
-// page). Like OutlineList it is written in Go, since pages show many cards
-// and the data page every indicator; a site's layout can show a Card's
-// fields its own way instead, linking with .Rel.
+// that states the figure: its name, the figure large with the sentence's
+// verb (or its sign, see Card) and its unit, and its period (and, on the
+// report's home, the short label of the section that states it, 一、（一）).
+// Like OutlineList it is written in Go, since pages show many cards and the
+// data page every indicator; a site's layout can show a Card's fields its
+// own way instead, linking with .Rel.
 func (p *Page) CardHTML(c Card) template.HTML {
 	var b strings.Builder
 	b.Grow(320 + len(c.Name) + len(c.Page))
@@ -188,21 +190,84 @@ func (p *Page) CardHTML(c Card) template.HTML {
 			b.WriteString(`</span>`)
 		}
 	}
-	span("card-word", c.Word)
+	word, sign := figureWord(c)
+	span("card-word", word)
 	span("card-word", c.Before)
 	b.WriteString(`<span class="card-value">`)
-	b.WriteString(htmlText.Replace(c.Value))
+	b.WriteString(htmlText.Replace(sign + c.Value))
 	b.WriteString(`</span>`)
 	span("card-unit", c.Unit)
 	span("card-bound", c.Bound)
 	b.WriteString("</span>\n<span class=\"card-meta\">")
-	b.WriteString(htmlText.Replace(c.Period))
+	b.WriteString(htmlText.Replace(cardMeta(c)))
 	if c.Page != "" {
 		b.WriteString(" · ")
-		b.WriteString(htmlText.Replace(c.Page))
+		b.WriteString(htmlText.Replace(p.Place(c)))
 	}
 	b.WriteString("</span>\n</a>\n")
 	return template.HTML(b.String())
+}
+
+// figureWord returns the word shown before a card's figure and the sign
+// put on its value: the sentence's verb when known; else the kind's own
+// word (居第); else, for a change or target with a direction, no word and
+// a sign (+ or −), never a verb guessed from the direction.
+func figureWord(c Card) (word, sign string) {
+	switch {
+	case c.Verb != "":
+		return c.Verb, ""
+	case c.Dir == "" || strings.HasPrefix(c.Value, "-") || strings.HasPrefix(c.Value, "+") || !startsWithDigit(c.Value):
+		if c.Dir == "" {
+			return c.Word, ""
+		}
+		return "", ""
+	case c.Dir == "up":
+		return "", "+"
+	case c.Dir == "down":
+		return "", "\u2212"
+	}
+	return "", ""
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// cardMeta is the small line under a card's figure: its period, the base
+// it is measured against and the budget stage, as printed.
+func cardMeta(c Card) string {
+	parts := make([]string, 0, 3)
+	for _, s := range []string{c.Period, c.Base, c.Stage} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Figure is a card's figure as one line of text (增长4.9%, +4.9%, 不低于
+// 全市平均水平), for tables and lists.
+func Figure(c Card) string {
+	word, sign := figureWord(c)
+	return word + c.Before + sign + c.Value + c.Unit + c.Bound
+}
+
+// Place is the short label of the section of the report that states a
+// card (一、（一）), found in the report's outline by the card's page; it
+// falls back to the card's Page (the page's label and title).
+func (p *Page) Place(c Card) string {
+	path, _, _ := strings.Cut(c.Path, "#")
+	if p.Report != nil {
+		for _, part := range p.Report.Outline {
+			if part.Path == path && part.Label != "" {
+				return part.Label
+			}
+			for _, sub := range part.Children {
+				if sub.Path == path && sub.Label != "" {
+					return part.Label + sub.Label
+				}
+			}
+		}
+	}
+	return c.Page
 }
 
 // IndicatorRows is the body of the data page's table of every indicator:
@@ -216,9 +281,7 @@ func (p *Page) IndicatorRows(cards []Card) template.HTML {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		b.WriteString(htmlText.Replace(c.Name))
 		b.WriteString("</th><td>")
-		for _, s := range []string{c.Word, c.Before, c.Value, c.Unit, c.Bound} {
-			b.WriteString(htmlText.Replace(s))
-		}
+		b.WriteString(htmlText.Replace(Figure(c)))
 		b.WriteString("</td><td>")
 		b.WriteString(htmlText.Replace(c.Period))
 		b.WriteString(`</td><td><a href="`)
@@ -228,4 +291,130 @@ func (p *Page) IndicatorRows(cards []Card) template.HTML {
 		b.WriteString("</a></td></tr>")
 	}
 	return template.HTML(b.String())
+}
+
+// CardGroup is the cards of one page of a report, for the data page.
+type CardGroup struct {
+	ID      string // g-1, g-2…: the group's heading
+	Heading string // 一、（一）经济运行稳步回升……
+	Path    string // the page that states them
+	Cards   []Card
+}
+
+// CardGroups groups cards stated on the same page, in their order, each
+// headed by the page's place in the report's outline (its part's label, its
+// own label and title).
+func (p *Page) CardGroups(cards []Card) []CardGroup {
+	var out []CardGroup
+	for _, c := range cards {
+		path, _, _ := strings.Cut(c.Path, "#")
+		if n := len(out); n > 0 && out[n-1].Path == path {
+			out[n-1].Cards = append(out[n-1].Cards, c)
+			continue
+		}
+		out = append(out, CardGroup{ID: "g-" + strconv.Itoa(len(out)+1), Heading: p.heading(path, c.Page), Path: path, Cards: []Card{c}})
+	}
+	return out
+}
+
+// heading is the title of the page at path with its place in the outline,
+// or fallback when the outline does not list it.
+func (p *Page) heading(path, fallback string) string {
+	if p.Report != nil {
+		for _, part := range p.Report.Outline {
+			if part.Path == path {
+				return part.Label + part.Text
+			}
+			for _, sub := range part.Children {
+				if sub.Path == path {
+					return part.Label + sub.Label + sub.Text
+				}
+			}
+		}
+	}
+	return fallback
+}
+
+// GroupRows is the body of a table of the data page's indicators of one
+// page (see CardGroups): the name, the figure linking to its sentence, and
+// the period. Written in Go like IndicatorRows.
+func (p *Page) GroupRows(cards []Card) template.HTML {
+	var b strings.Builder
+	b.Grow(200 * len(cards))
+	for _, c := range cards {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		b.WriteString(htmlText.Replace(c.Name))
+		b.WriteString(`</th><td><a href="`)
+		b.WriteString(attrURL(p.Rel(c.Path)))
+		b.WriteString(`">`)
+		b.WriteString(htmlText.Replace(Figure(c)))
+		b.WriteString("</a></td><td>")
+		b.WriteString(htmlText.Replace(cardMeta(c)))
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// Figure is Figure(c), for layouts.
+func (p *Page) Figure(c Card) string { return Figure(c) }
+
+// PairTitle names the comparison of targets and results by their years: a
+// target of the report year beside its result is 2020年目标与完成; the plan
+// year's target beside the report year's result is 2020年完成情况与2021年
+// 目标, two years, not one target missed or met.
+func (d *DataView) PairTitle() string {
+	same, ahead := 0, 0
+	var ry, ty string
+	for _, pr := range d.Pairs {
+		r, t := year(pr.Result.Period), year(pr.Target.Period)
+		if r == t || r == "" || t == "" {
+			same++
+		} else {
+			ahead++
+		}
+		if ry == "" {
+			ry, ty = r, t
+		}
+	}
+	switch {
+	case ahead == 0 && ry != "":
+		return ry + "年目标与完成"
+	case same == 0:
+		return ry + "年完成情况与" + ty + "年目标"
+	}
+	return "目标与完成情况"
+}
+
+// PairNote is the chart's caption, saying which years it shows.
+func (d *DataView) PairNote() string {
+	if t := d.PairTitle(); strings.Contains(t, "完成情况与") {
+		return "增速（%）：上为" + strings.Replace(t, "与", "，下为", 1) + "，两个年度分列，不作对比。数值与原文一致，其他指标见下表。"
+	}
+	return "增速（%）：同一年度的目标与完成情况。数值与原文一致，其他指标见下表。"
+}
+
+// year is the leading digits of a period (2020年目标 → 2020).
+func year(period string) string {
+	i := 0
+	for i < len(period) && period[i] >= '0' && period[i] <= '9' {
+		i++
+	}
+	return period[:i]
+}
+
+// Unit is "%" when the ratio's terms add up to 100, so that they are shares
+// of a whole (三次产业), and "" otherwise.
+func (r RatioChart) Unit() string {
+	sum := 0.0
+	for _, t := range r.Terms {
+		n, err := strconv.ParseFloat(t.Value, 64)
+		if err != nil {
+			return ""
+		}
+		sum += n
+	}
+	if sum >= 99.5 && sum <= 100.5 {
+		return "%"
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"os"
 	"strings"
@@ -87,7 +88,10 @@ func TestOutlineListMatchesTemplate(t *testing.T) {
 }
 
 // The card used to be a template too (testdata/card-template.html, fed a
-// card and its link); CardHTML must write the same bytes.
+// card, its link, and the word, sign and meta line each case expects);
+// CardHTML must write the same bytes. A card shows the sentence's verb when
+// it has one, a rank its word, and a change without a verb only its sign:
+// never a verb made up from its direction.
 func TestCardHTMLMatchesTemplate(t *testing.T) {
 	src, err := os.ReadFile("testdata/card-template.html")
 	if err != nil {
@@ -95,27 +99,58 @@ func TestCardHTMLMatchesTemplate(t *testing.T) {
 	}
 	tmpl := template.Must(template.New("card").Parse(string(src)))
 	type cardLink struct {
-		Card Card
-		Href string
+		Card             Card
+		Href             string
+		Word, Sign, Meta string
 	}
 	for _, tc := range []struct {
-		from string
-		card Card
+		from             string
+		card             Card
+		word, sign, meta string
 	}{
-		{"r/01/01.html", Card{Name: "地区生产总值", Word: "增长", Value: "4.9", Unit: "%", Period: "2020年", Kind: "change", Dir: "up", Path: "r/01/01.html#i-1"}},
-		{"r/", Card{Name: "一般公共预算收入", Before: "不低于", Value: "28.3", Unit: "亿元", Bound: "以上", Period: "2021年目标", Kind: "target", Path: "r/02.html#i-3", Page: "二、2021年工作安排"}},
-		{"r/data.html", Card{Name: "名次 <第一> & \"最\"", Word: "居", Value: "1", Unit: "位", Period: "2020年", Kind: "rank", Path: "r/01/a+b(1).html#i-2", Page: "O'Neil + 100%"}},
-		{"r/01/02.html", Card{Name: "空", Value: "", Kind: "level", Path: "r/01/02.html#i-9"}},
-		{"", Card{Name: "路径", Value: "3", Kind: "level", Path: "r 报告/01/x:y.html#i-1"}},
+		{"r/01/01.html", Card{Name: "地区生产总值", Word: "增长", Value: "4.9", Unit: "%", Period: "2020年", Kind: "change", Dir: "up", Path: "r/01/01.html#i-1"}, "", "+", "2020年"},
+		{"r/01/01.html", Card{Name: "一般公共预算收入", Word: "下降", Value: "7.1", Unit: "%", Period: "2020年", Kind: "change", Dir: "down", Path: "r/01/01.html#i-2"}, "", "\u2212", "2020年"},
+		{"r/01/01.html", Card{Name: "单位GDP能耗", Verb: "下降", Word: "下降", Value: "3", Unit: "%", Period: "2020年", Kind: "change", Dir: "down", Path: "r/01/01.html#i-4", Base: "比上年"}, "下降", "", "2020年 · 比上年"},
+		{"r/01/01.html", Card{Name: "城镇登记失业率", Verb: "控制在", Value: "4.5", Unit: "%", Bound: "以内", Period: "2021年目标", Kind: "target", Path: "r/02.html#i-5"}, "控制在", "", "2021年目标"},
+		{"r/", Card{Name: "一般公共预算收入", Before: "不低于", Value: "28.3", Unit: "亿元", Bound: "以上", Period: "2021年目标", Kind: "target", Path: "r/02.html#i-3", Page: "二、2021年工作安排"}, "", "", "2021年目标"},
+		{"r/", Card{Name: "税收收入", Verb: "完成预算", Value: "101.2", Unit: "%", Period: "2020年", Stage: "执行", Kind: "completion", Path: "r/02.html#i-6"}, "完成预算", "", "2020年 · 执行"},
+		{"r/", Card{Name: "规上工业增加值", Value: "-0.3", Unit: "%", Period: "2016—2020年", Kind: "change", Dir: "down", Path: "r/02.html#i-7"}, "", "", "2016—2020年"},
+		{"r/data.html", Card{Name: "名次 <第一> & \"最\"", Word: "居", Value: "1", Unit: "位", Period: "2020年", Kind: "rank", Path: "r/01/a+b(1).html#i-2", Page: "O'Neil + 100%"}, "居", "", "2020年"},
+		{"r/01/02.html", Card{Name: "空", Value: "", Kind: "level", Path: "r/01/02.html#i-9"}, "", "", ""},
+		{"", Card{Name: "路径", Value: "3", Kind: "level", Path: "r 报告/01/x:y.html#i-1"}, "", "", ""},
 	} {
 		p := &Page{Path: tc.from}
 		var buf bytes.Buffer
-		if err := tmpl.Execute(&buf, cardLink{tc.card, p.Rel(tc.card.Path)}); err != nil {
+		if err := tmpl.Execute(&buf, cardLink{tc.card, p.Rel(tc.card.Path), tc.word, tc.sign, tc.meta}); err != nil {
 			t.Fatal(err)
 		}
 		if got := string(p.CardHTML(tc.card)); got != buf.String() {
 			t.Errorf("CardHTML:\n%s\nthe template:\n%s", got, buf.String())
 		}
+	}
+}
+
+// TestPlace checks the short labels of the sections that state the cards
+// of a report's home, and the data page's groups.
+func TestPlace(t *testing.T) {
+	r := &Report{Path: "r/", Outline: []Link{
+		{Path: "r/01/", Label: "一、", Text: "执行情况", Children: []Link{{Path: "r/01/01.html", Label: "（一）", Text: "经济运行"}}},
+		{Path: "r/02.html", Label: "二、", Text: "安排"},
+	}}
+	p := &Page{Kind: "report", Path: "r/", Report: r}
+	for path, want := range map[string]string{"r/01/01.html#i-1": "一、（一）", "r/01/#i-2": "一、", "r/02.html#i-3": "二、", "r/x.html#i-4": "别处"} {
+		if got := p.Place(Card{Path: path, Page: "别处"}); got != want {
+			t.Errorf("Place(%s) = %q, want %q", path, got, want)
+		}
+	}
+	cards := []Card{{Name: "a", Path: "r/01/01.html#i-1"}, {Name: "b", Path: "r/01/01.html#i-2"}, {Name: "c", Path: "r/02.html#i-3"}, {Name: "d", Path: "r/01/01.html#i-9"}}
+	var got []string
+	for _, g := range p.CardGroups(cards) {
+		got = append(got, fmt.Sprintf("%s %s %d", g.ID, g.Heading, len(g.Cards)))
+	}
+	want := []string{"g-1 一、（一）经济运行 2", "g-2 二、安排 1", "g-3 一、（一）经济运行 1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("CardGroups: %q, want %q", got, want)
 	}
 }
 

@@ -178,19 +178,27 @@ func (p *Page) ArticleTitle() string {
 func (p *Page) IsList() bool { return p.Kind == "home" || p.Kind == "section" }
 
 // Card is one indicator as a layout shows it: the figure large with its
-// unit, the word that gives its sense (增长, 下降, 目标…) so that colour is
-// never the only signal, and a link to the sentence that states it.
+// unit, the sentence's own verb (增长, 下降, 提高, 控制在…) so that the sense
+// is in words, and a link to the sentence that states it.
+//
+// CardHTML and Figure show Verb when it is set. Without it they never make
+// a verb up from Dir: a change is shown with its sign (+4.9%, −7.1%), which
+// the sentence linked from the card words its own way. Word is shown only
+// for kinds whose word does not come from a direction (居第 for a rank).
 type Card struct {
 	ID     string // id of the card, for the sentence's link back
 	Name   string // 地区生产总值
-	Word   string // 增长, 下降, 居, 目标增长…; may be empty
+	Verb   string // the sentence's verb as printed (content.Indicator.Verb)
+	Word   string // the kind's word: 居第 for a rank; may be empty
 	Value  string // 4.9, exactly as written
 	Unit   string // %, 亿元…
 	Bound  string // 以上, 以内…, shown after the value
 	Before string // 不低于…, a bound shown before the value
 	Period string // 2020年, 2021年目标
-	Kind   string // level, change, rank, ratio, target
+	Kind   string // level, change, rank, ratio, target, comparison, share, completion
 	Dir    string // up, down or ""
+	Base   string // what a change is measured against (比十二五末), if printed
+	Stage  string // 预算, 执行 or 决算 in a budget report
 	Path   string // the sentence: page path and #anchor, site-root relative
 	Page   string // title of the page that states it, on the dashboard
 }

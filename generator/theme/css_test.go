@@ -27,7 +27,7 @@ func TestColorContrast(t *testing.T) {
 	if darkHeader == nil {
 		t.Fatal("no dark .site-header background found")
 	}
-	decl := regexp.MustCompile(`--([a-z]+):\s*(#[0-9a-fA-F]{3,6})`)
+	decl := regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{3,6})`)
 	light := map[string]string{}
 	for _, m := range decl.FindAllSubmatch(blocks[0][1], -1) {
 		light[string(m[1])] = string(m[2])
@@ -59,6 +59,10 @@ func TestColorContrast(t *testing.T) {
 			if c := contrast(fg, bg); c < 4.5 {
 				t.Errorf("%s: %s (%s) on %s (%s) has contrast %.2f:1, want 4.5:1", scheme.name, pair[0], fg, pair[1], bg, c)
 			}
+		}
+		// The charts' bars and outlines are graphics: 3:1 (WCAG 1.4.11).
+		if c := contrast(v["chart-bar"], v["bg"]); v["chart-bar"] == "" || c < 3 {
+			t.Errorf("%s: chart-bar (%s) on bg (%s) has contrast %.2f:1, want 3:1", scheme.name, v["chart-bar"], v["bg"], c)
 		}
 	}
 }

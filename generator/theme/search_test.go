@@ -332,7 +332,14 @@ func TestSearchOnPhone(t *testing.T) {
 	s := builtSites[0]
 	base := serve(t, s)
 	do(t, ctx, phone(), chromedp.Navigate(base+firstOf(t, s, "page").urlPath()))
-	do(t, ctx, chromedp.Click(chromedp.CSS("form.search input")))
+	// On a phone the header shows a 搜索 button, which opens the box.
+	if eval[bool](t, ctx, `document.querySelector("form.search input").checkVisibility()`) {
+		t.Error("the search box is open before the 搜索 button is pressed")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".search-toggle")))
+	if got := eval[string](t, ctx, `document.activeElement === document.querySelector("form.search input") ? document.querySelector(".search-toggle").getAttribute("aria-expanded") : "not focused"`); got != "true" {
+		t.Errorf("the 搜索 button does not open and focus the box: %s", got)
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("form.search").hasAttribute("data-ready")`)); err != nil {
 		t.Fatalf("search.js did not start: %v", err)
 	}

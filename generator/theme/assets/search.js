@@ -268,7 +268,17 @@
     hits.slice(0, MAX).forEach(function (h) {
       var u = h.u, a = el("a");
       var anchor = u.anchors[h.land];
-      a.href = new URL(u.path + (anchor ? "#" + anchor : ""), root).href;
+      // ?hl= asks the page to mark the words searched for (site.js); a
+      // result on this very page is reached without loading it again, and
+      // the words are marked when it is followed (see list's click).
+      var to = new URL(u.path + (anchor ? "#" + anchor : ""), root);
+      if (to.pathname === location.pathname) {
+        a.href = to.pathname + location.search + to.hash;
+        a.setAttribute("data-hl", ts.join(" "));
+      } else {
+        to.search = "?hl=" + encodeURIComponent(ts.join(" "));
+        a.href = to.href;
+      }
       a.appendChild(el("span", "search-hit-title", u.title + (u.heading ? " › " + u.heading : "")));
       if (many && u.report) { a.appendChild(el("span", "search-hit-meta", u.report)); }
       // A match in the heading shows the text below it, if any matches.
@@ -293,9 +303,19 @@
     form.dispatchEvent(new CustomEvent("searchdone", { detail: { query: q, count: n, ms: performance.now() - t0 } }));
   }
 
+  // share keeps the query in the page's address (?q=…), so that the
+  // results can be linked to, bookmarked and reopened with 后退.
+  function share(q) {
+    if (!window.history || !history.replaceState) { return; }
+    var u = new URL(location.href);
+    if (q) { u.searchParams.set("q", q); } else { u.searchParams.delete("q"); }
+    if (u.href !== location.href) { history.replaceState(history.state, "", u.href); }
+  }
+
   var seq = 0, last = null;
   function run() {
     var my = ++seq, q = input.value, ts = terms(q), t0 = performance.now();
+    share(collapse(q));
     if (!ts.length) {
       last = null;
       list.textContent = "";
@@ -347,6 +367,7 @@
   var quiet = false;
   function shut() {
     setOpen(false);
+    share("");
     quiet = true;
     input.focus();
     quiet = false;
@@ -371,7 +392,15 @@
   });
   close.addEventListener("click", shut);
   list.addEventListener("click", function (ev) {
-    if (ev.target.closest("a")) { setOpen(false); }
+    var a = ev.target.closest("a");
+    if (!a) { return; }
+    setOpen(false);
+    if (a.hasAttribute("data-hl")) {
+      var words = a.getAttribute("data-hl"), id = decodeURIComponent(a.hash.slice(1));
+      setTimeout(function () {
+        document.dispatchEvent(new CustomEvent("searchhighlight", { detail: { words: words, id: id } }));
+      }, 0);
+    }
   });
   // Beside the text, the panel closes when the reader turns elsewhere; on a
   // phone the search page stays until closed, as the keyboard hides.
