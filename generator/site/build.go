@@ -227,6 +227,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if b.oneShot {
 		p.stream = os.DirFS(filepath.Join(opt.Source, "content"))
 	}
+	if p.homeCards, err = p.newestHeadlines(); err != nil {
+		return res, err
+	}
 	p.assets = make(map[string]string, len(assets))
 	for _, a := range assets {
 		p.assets[a.src] = a.out

@@ -45,6 +45,12 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a new directory", "-- content/r/09/_index.md --\n+++\ntitle = \"第九部分\"\nlabel = \"九、\"\nweight = 9\n+++\n第九部分。\n-- content/r/09/01.md --\n+++\ntitle = \"一节\"\nweight = 1\n+++\n正文。\n",
 			"", []string{"content/r/09"}, 10},
 		{"page outside a report", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n+++\n说明。\n", "", []string{"content/about.md"}, 2},
+		// The site's home shows the newest report's headline figures and
+		// every report's metadata.
+		{"a headline figure", "-- content/r/01/02.md --\n+++\ntitle = \"新标题\"\nlabel = \"（二）\"\nweight = 2\n\n[[indicators]]\nname = \"投资\"\nvalue = \"5\"\nnumber = 5.0\nunit = \"%\"\nkind = \"change\"\nperiod = \"2020\"\nheadline = true\nanchor = \"i-cccc0001\"\nsentence = \"全区投资增长5%。\"\n+++\n全区投资增长5%。\n",
+			"", []string{"content/r/01/02.md"}, 12},
+		{"a report's issue date", "-- content/r/_index.md --\n+++\ntitle = \"关于某某区2020年度计划执行情况的报告\"\nweight = 1\n[report]\nkind = \"plan-report\"\nyear = 2020\nissued = \"2021-03-13\"\npublisher = \"某某区发展和改革局\"\n+++\n受区人民政府委托。\n",
+			"", []string{"content/r/_index.md"}, 12},
 	} {
 		t.Run(step.name, func(t *testing.T) {
 			if step.edit != "" {

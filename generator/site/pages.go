@@ -256,22 +256,12 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 	}
 	switch n.kind {
 	case "report":
-		for _, m := range n.reading {
-			if m.page == nil {
-				continue
-			}
-			for i, ind := range m.page.Meta.Indicators {
-				if ind.Headline {
-					c := cardOf(ind, m.path, i)
-					c.Page = m.label + m.title
-					pg.Dashboard = append(pg.Dashboard, c)
-				}
-			}
-		}
+		pg.Dashboard = headlines(n)
 	case "data":
 		pg.Data = p.dataView(n.rnode)
 	case "home":
 		pg.Reports = p.reports
+		pg.Dashboard = p.homeCards
 	case "404":
 		// A server shows 404.html at any depth, so its links start at the
 		// site's root path instead of being relative.
@@ -440,4 +430,23 @@ func (p *siteplan) robots() []byte {
 		s += "Sitemap: " + p.cfg.BaseURL + "sitemap.xml\n"
 	}
 	return []byte(s)
+}
+
+// headlines returns the cards of a report's headline indicators, in reading
+// order, each with the section it comes from.
+func headlines(r *node) []render.Card {
+	var cards []render.Card
+	for _, m := range r.reading {
+		if m.page == nil {
+			continue
+		}
+		for i, ind := range m.page.Meta.Indicators {
+			if ind.Headline {
+				c := cardOf(ind, m.path, i)
+				c.Page = m.label + m.title
+				cards = append(cards, c)
+			}
+		}
+	}
+	return cards
 }

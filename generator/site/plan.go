@@ -41,9 +41,12 @@ type siteplan struct {
 	site    *render.Site
 	nodes   []*node
 	reports []*render.Report
-	assets  map[string]string
-	sigs    map[string]uint64 // output file → signature of its inputs
-	seed    maphash.Seed      // the Builder's, for signatures of outputs
+	// homeCards are the newest report's headline figures, for the site's
+	// home; taken before any page is read again in a single build.
+	homeCards []render.Card
+	assets    map[string]string
+	sigs      map[string]uint64 // output file → signature of its inputs
+	seed      maphash.Seed      // the Builder's, for signatures of outputs
 
 	fieldsHTML template.HTML // the 数据说明 section of data pages
 	// stream, when set, is the content directory to read each page's text
@@ -279,6 +282,9 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 				maphash.WriteComparable(h, own[m])
 			}
 		}
+		if n.kind == "home" {
+			p.signHome(h)
+		}
 		p.sigs[n.outFile()] = h.Sum64()
 	}
 	p.sigs["404.html"] = site
@@ -304,4 +310,43 @@ func (b *Builder) pageSig(pg *content.Page) pageSig {
 	ps.body = h.Sum64()
 	b.cache.pageSigs[pg] = ps
 	return ps
+}
+
+// signHome writes what the home shows of the reports into h: each report's
+// title, paths and metadata, and the newest report's headline cards.
+func (p *siteplan) signHome(h *maphash.Hash) {
+	for _, r := range p.reports {
+		for _, v := range []string{r.Title, r.Path, r.FullPath, r.DataPath, r.Meta.Kind, r.Meta.Issued, r.Meta.Publisher} {
+			h.WriteString(v)
+			h.WriteByte(0)
+		}
+		maphash.WriteComparable(h, r.Meta.Year)
+	}
+	for _, c := range p.homeCards {
+		maphash.WriteComparable(h, c)
+	}
+}
+
+// newestHeadlines returns the headline cards of the newest report, which
+// the site's home shows. In a single build, whose pages were loaded without
+// their indicators, it reads that report's pages again.
+func (p *siteplan) newestHeadlines() ([]render.Card, error) {
+	if len(p.reports) == 0 {
+		return nil, nil
+	}
+	for _, m := range p.nodes {
+		if m.kind != "report" || m.path != p.reports[0].Path {
+			continue
+		}
+		if p.stream == nil {
+			return headlines(m), nil
+		}
+		restore, err := p.readGroup(m.reading)
+		defer restore()
+		if err != nil {
+			return nil, err
+		}
+		return headlines(m), nil
+	}
+	return nil, nil
 }
