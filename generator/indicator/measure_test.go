@@ -21,10 +21,10 @@ const (
 
 // A label is one hand-checked indicator of testdata/labels.
 type label struct {
-	names                                   []string // equally right names
-	value, unit, period, kind, verb, base   string
-	stage                                   string
-	line                                    int
+	names                                 []string // equally right names
+	value, unit, period, kind, verb, base string
+	stage                                 string
+	line                                  int
 }
 
 // A labelBlock is a labelled sentence: a substring of it and its
