@@ -45,7 +45,7 @@ func Verify(ind content.Indicator, text string) error {
 	return nil
 }
 
-var kinds = []string{"level", "change", "rank", "ratio", "target"}
+var kinds = []string{"level", "change", "rank", "ratio", "target", "comparison", "share", "completion"}
 
 // VerifyPage checks every indicator of a page (see Verify), and that
 // indicators sharing an anchor share a sentence. It returns all errors

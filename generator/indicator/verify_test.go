@@ -58,7 +58,7 @@ func TestVerifyFields(t *testing.T) {
 		{"no name", func(i *content.Indicator) { i.Name = "" },
 			`indicator "" (4.9%): name is empty: set name`},
 		{"unknown kind", func(i *content.Indicator) { i.Kind = "growth" },
-			`indicator "地区生产总值" (4.9%): kind "growth" is not one of level, change, rank, ratio, target`},
+			`indicator "地区生产总值" (4.9%): kind "growth" is not one of level, change, rank, ratio, target, comparison, share, completion`},
 		{"bad direction", func(i *content.Indicator) { i.Direction = "rise" },
 			`indicator "地区生产总值" (4.9%): direction "rise" is not up or down`},
 		{"no anchor", func(i *content.Indicator) { i.Anchor = "" },

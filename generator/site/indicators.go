@@ -129,7 +129,7 @@ func (p *siteplan) dataView(r *node) *render.DataView {
 			}
 		}
 	}
-	pairs := indicator.Pairs(results, targets)
+	pairs := indicator.Pairs(indicator.OneYear(results), targets)
 	for _, pr := range pairs {
 		v.Pairs = append(v.Pairs, render.PairRow{
 			Name:   pr.Target.Name,
