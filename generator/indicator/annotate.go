@@ -20,8 +20,8 @@ var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
 // year a part title names (2025年和“十四五”时期工作回顾 in a report of 2026),
 // else to year. A part whose title names a later year states targets for
 // that year (二、2021年…主要预期目标); in a budget report (a title with 预算
-// or 决算) a later part titled with 预算 states the budget of that year
-// (Stage 预算) rather than targets. A part titled with a five-year plan and
+// or 决算) it states the budget of that year (Stage 预算) rather than
+// targets. A part titled with a five-year plan and
 // no year states the plan's targets (“十五五”时期主要目标任务: 2026—2030)
 // or, with 期间/时期 and a review word, its results (“十四五”期间财政改革发展
 // 成效: 2021—2025). Results of a budget report are Stage 执行, of a final
@@ -84,7 +84,9 @@ func Annotate(pages []*content.Page, year int) {
 		for _, t := range titles {
 			if y := laterYear(t, resultYear); y > 0 {
 				opt.TargetYear = y
-				if budget && strings.Contains(t, "预算") {
+				if budget {
+					// A budget report's next year is its budget: amounts
+					// and growth rates of Stage 预算, not targets.
 					opt.Stage = "预算"
 					opt.ResultYear = y
 				} else {

@@ -162,6 +162,9 @@ func clauses(s string) []string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		cut := strings.ContainsRune("，,"+sentenceEnds, r)
+		if (r == ',' || r == '，') && isThousands(s, i, n) {
+			cut = false
+		}
 		if r == ':' || r == '：' {
 			p, _ := utf8.DecodeLastRuneInString(s[:i])
 			q, _ := utf8.DecodeRuneInString(s[i+n:])
@@ -174,6 +177,30 @@ func clauses(s string) []string {
 		i += n
 	}
 	return append(out, s[start:])
+}
+
+// isThousands reports whether the comma of width n at i separates
+// thousands: 1 to 3 digits before it, exactly 3 after it (31，737).
+func isThousands(s string, i, n int) bool {
+	before := 0
+	for j := i; j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !isDigit(r) {
+			break
+		}
+		before++
+		j -= w
+	}
+	after := 0
+	for j := i + n; j < len(s); {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if !isDigit(r) {
+			break
+		}
+		after++
+		j += w
+	}
+	return before >= 1 && before <= 3 && after == 3 || before >= 1 && after == 3 && numberEnd(s, i-before) > i
 }
 
 // A token is a figure found in a clause.
@@ -324,6 +351,9 @@ func scan(c string) []token {
 			k = skipSpace(c, k+utf8.RuneLen(next))
 		}
 		unit, w := matchUnit(c[k:])
+		if unit == "" && strings.HasPrefix(c[k:], "年") && strings.ContainsAny(c[i:j], ".．") {
+			unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
+		}
 		if unit == "" {
 			i = j
 			continue
@@ -492,8 +522,8 @@ func multiYear(s string, pc paraContext) bool {
 func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator, string) {
 	st := &sentenceState{opt: opt, pc: pc, sentence: s}
 	st.multi = pc.multi || multiYear(s, pc)
-	st.planGoal = !opt.Targets && containsAny(s, plans) && strings.Contains(s, "完成") && strings.Contains(s, "目标")
 	for _, c := range clauses(s) {
+		st.planGoal = !opt.Targets && containsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
 		toks := scan(c)
 		rateQualifiers(c, toks)
 		var figures []token
@@ -546,7 +576,10 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 		}
 		st.completeList()
 	}
-	return st.out, st.subject
+	if len(st.out) > 0 {
+		return st.out, st.out[0].Name
+	}
+	return st.out, ""
 }
 
 // rateQualifiers marks the counts that qualify the subject of a rate rather
@@ -585,6 +618,9 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 		bound = p.preBound + bound
 	}
 	period := st.opt.period(st.multi)
+	if p.year != "" && !st.opt.Targets {
+		period = p.year
+	}
 	switch {
 	case st.opt.Targets && kind != "rank" && kind != "ratio":
 		kind = "target"
@@ -679,11 +715,19 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 	}
 	p := cleanName(before)
 	name := p.name
+	if strings.Contains(after, "）") && !strings.Contains(before, "（") || strings.Contains(before, "（") && !strings.Contains(before, "）") {
+		// (其中：开发区1.1亿元): an aside keeps the sentence's subject.
+		keep := st.subject
+		defer func() { st.subject = keep }()
+	}
 	if tk.attribute && tk.bound == "" && utf8.RuneCountInString(name) <= 3 {
 		// 总投资341亿元的重点项目: the figure belongs to the noun after 的. A
 		// bound (75万吨以内的任务目标) or a full name before it says otherwise.
 		noun := cleanName(strings.TrimPrefix(after, "的")).name
 		name = noun + name
+	} else if noun := nounAfter(after); noun != "" && !tk.attribute && endsAny(name, objectVerbs) {
+		// 每年向下游输送800亿立方米源头活水: the object completes the name.
+		name += noun
 	} else if slices.Contains(workVerbs, name) && !tk.attribute {
 		// 巩固提升80万亩蔬菜应急保供基地: a verb alone before the figure, the
 		// noun after it.
@@ -722,6 +766,15 @@ func nounAfter(s string) string {
 	return unquote(s[:stop])
 }
 
+func endsAny(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func startsAny(s string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
@@ -740,12 +793,19 @@ func (st *sentenceState) complete(name string) string {
 			return counterpart(name, st.pc.subject)
 		}
 		return st.subject
-	case name == "支出" || name == "收入":
+	case name == "支出" || name == "收入" || name == "支出预算" || name == "收入预算":
 		subj := st.subject
 		if subj == "" {
 			subj = st.pc.subject
 		}
-		return counterpart(name, subj)
+		side := strings.TrimSuffix(name, "预算")
+		if strings.HasSuffix(subj, side) && subj != side {
+			return subj // 支出预算调整为… after 一般公共预算支出
+		}
+		if c := counterpart(side, subj); c != side {
+			return c
+		}
+		return name
 	case slices.Contains(genericNames, name):
 		return topic(st.subject) + name
 	case slices.Contains(stageNames, name):
@@ -776,6 +836,12 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 	for i := 0; i < len(after); {
 		for _, v := range nounStops {
 			if strings.HasPrefix(after[i:], v) {
+				if v == "和" || v == "及" {
+					// 19个老旧小区和3条背街小巷, but 国际及地区客货运航线.
+					if d, _ := utf8.DecodeRuneInString(after[i+len(v):]); !isDigit(d) {
+						continue
+					}
+				}
 				stop, verb = i, v
 				break
 			}
@@ -814,7 +880,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		for _, a := range adverbs {
 			pred = strings.TrimPrefix(pred, a)
 		}
-		pred = strings.TrimPrefix(pred, "实现")
+		pred = strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务")
 		if noun == "" && (tk.unit == "户" || tk.unit == "人" || tk.unit == "名") {
 			noun = tk.unit
 		}
@@ -823,7 +889,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		name = noun
 	}
 	name = unquote(name)
-	for _, w := range []string{"建设", "进度", "任务"} {
+	for _, w := range []string{"建设", "进度"} {
 		name = strings.TrimSuffix(name, w)
 	}
 	if b := strings.TrimSpace(before); strings.HasSuffix(b, "的") {
@@ -959,7 +1025,7 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 
 // benchmark finds a target without a number: "社会消费品零售总额增长不低于全市平均水平".
 func (st *sentenceState) benchmark(c string) {
-	for _, b := range preBounds {
+	for _, b := range []string{"不低于", "不少于", "不超过", "不高于"} {
 		i := strings.Index(c, b)
 		if i <= 0 {
 			continue
@@ -988,12 +1054,23 @@ type phrase struct {
 	preBound string // 超过, 不低于 …
 	perUnit  string // a base of the unit written before the number: 每人每月 → /人·月
 	budgeted bool   // the figure is a budget figure: 年初预算…, 调整为…
+	year     string // the year written before the figure: 从2020年的9.6年
 }
+
+var (
+	yearBefore = regexp.MustCompile(`(\d{4})\s*年(?:的|底|末)$`)
+	streak     = regexp.MustCompile(`连续[\d一二三四五六七八九十两]+年$`)
+	arranged   = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
+)
 
 // cleanName reads the text before a figure.
 func cleanName(s string) phrase {
 	p := phrase{kind: "level"}
-	s = trimPunct(s)
+	s = trimPunct(tidyName(s))
+	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
+		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
+		s = strings.TrimSuffix(strings.TrimSuffix(s, "到"), "至")
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, q := range perUnit {
@@ -1033,7 +1110,7 @@ func cleanName(s string) phrase {
 	if p.preBound != "" && p.verb == "" {
 		p.verb = p.preBound
 	}
-	s, _ = cutAdverbs(s)
+	s, _ = cutAdverbs(streak.ReplaceAllString(s, ""))
 	for _, w := range budgetWords {
 		if t, ok := strings.CutSuffix(s, w); ok {
 			s, p.budgeted = t, true
@@ -1058,8 +1135,19 @@ func cleanName(s string) phrase {
 		s, p.budgeted = s[i+len("批准的"):], true
 	}
 	s = trimLead(s)
-	if strings.Contains(s, "、") {
-		if i := strings.LastIndex(s, "等"); i >= 0 && i+len("等") < len(s) {
+	if m := arranged.FindStringSubmatch(s); m != nil && m[1] != "资金" && m[1] != "支出" {
+		s = trimLead(m[1]) // 市级安排扶贫专项资金: the fund, not the act
+	}
+	if i := strings.Index(s, "相应安排"); i > 0 {
+		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出
+	}
+	s = strings.TrimPrefix(s, "相应")
+	if i := strings.LastIndex(s, "等"); i >= 0 && utf8.RuneCountInString(s[i+len("等"):]) >= 2 {
+		// 贵阳“青云市集”等夜间消费聚集区: the class after 等 names the figure
+		// (not 高等教育, 中等职业学校, 等级).
+		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		q, _ := utf8.DecodeRuneInString(s[i+len("等"):])
+		if !strings.ContainsRune("高中初同平对均相", p) && !strings.ContainsRune("级教职学", q) {
 			s = s[i+len("等"):]
 		}
 	}
@@ -1086,11 +1174,13 @@ func cutAdverbs(s string) (string, string) {
 }
 
 var (
+	// listLabel is the label of a list item: 1．, （3）, 一、.
+	listLabel = regexp.MustCompile(`^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*`)
 	leadYear  = regexp.MustCompile(`^\d{4}\s*年度?`)
 	innerYear = regexp.MustCompile(`\d{4}\s*年度?`)
 	// place is a city or province named at the start of a name: 承德市,
 	// 阜新市. A report's own place is its scope, as 全市 is.
-	place = regexp.MustCompile(`^\p{Han}{2,3}[市省]`)
+	place = regexp.MustCompile(`^\p{Han}{2,3}市`)
 )
 
 // trimLead drops lead words, years, a place, punctuation and a 的 left by
@@ -1108,10 +1198,13 @@ func trimLead(s string) string {
 		} else if t, ok := strings.CutPrefix(s, "加"); ok && t != "" && !strings.HasPrefix(t, "强") && !strings.HasPrefix(t, "快") {
 			s, changed = t, true
 		}
+		if loc := listLabel.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			s, changed = s[loc[1]:], true
+		}
 		if loc := leadYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s, changed = s[loc[1]:], true
 		}
-		if loc := place.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[loc[1]:]) >= 2 && !startsAny(s, []string{"城市", "新增", "全", "本", "各", "该", "我"}) {
+		if loc := place.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[loc[1]:]) >= 2 && !startsAny(s, []string{"城市", "新增", "到位", "全", "本", "各", "该", "我", "都", "县"}) {
 			s, changed = s[loc[1]:], true
 		}
 		if t := strings.TrimPrefix(trimPunct(s), "的"); t != s {
@@ -1125,6 +1218,12 @@ func trimLead(s string) string {
 // 公共预算收入), no spaces between Chinese characters (letter-spaced text).
 func tidyName(name string) string {
 	name = innerYear.ReplaceAllString(name, "")
+	for _, o := range []string{"（", "("} {
+		// an opening bracket whose closing one is not in the name
+		if t, ok := strings.CutPrefix(name, o); ok && !strings.ContainsAny(t, "）)") {
+			name = t
+		}
+	}
 	var b strings.Builder
 	rs := []rune(name)
 	for i, r := range rs {
@@ -1218,6 +1317,11 @@ func shareTail(e, last string) string {
 		return e
 	}
 	end := er[len(er)-1]
+	if len(er) == 2 && len(lr) > 4 && isHan(er[0]) && isHan(lr[0]) && !strings.ContainsRune(last, end) {
+		// 城镇 with 农村常住居民人均可支配收入: two parallel modifiers of
+		// two characters share what follows them.
+		return e + string(lr[2:])
+	}
 	for k := len(lr) - 1; k >= 1; k-- {
 		if lr[k-1] == end {
 			if tail := string(lr[k:]); !strings.HasSuffix(e, tail) {

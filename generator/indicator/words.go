@@ -36,7 +36,7 @@ var levelVerbs = []string{
 	"提高至", "提高到", "提升至", "提升到", "增加至", "增加到", "增长至", "增长到",
 	"上升至", "上升到", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到",
 	"调整为", "控制在", "稳定在", "保持在", "维持在", "降至", "降到",
-	"达到", "突破", "实现", "完成", "安排", "预计为", "预计", "为", "达",
+	"达到", "突破", "实现", "完成", "安排", "预计为", "预计", "保持", "为", "达",
 }
 
 // changeVerbs end the text before a change.
@@ -56,7 +56,7 @@ var comparators = []struct{ word, dir string }{
 
 // adverbs are dropped from the end of the text before a figure.
 var adverbs = []string{
-	"同比", "环比", "分别", "整体", "稳定", "年均", "累计", "总计", "合计", "共计",
+	"同比", "环比", "分别", "整体", "稳定", "年均", "累计", "共计",
 	"全部", "均", "已", "共", "约", "近", "实际", "持续", "预计",
 }
 
@@ -75,9 +75,9 @@ var budgetWords = []string{"年初预算合计", "年初预算数", "年初预�
 var leadWords = []string{
 	"其中", "全区", "全市", "全省", "全县", "全镇", "全年", "年内", "年末全市", "年末全区",
 	"累计", "共计", "共", "汇总", "合计",
-	"组织开展", "开展", "组织", "列为", "列入", "纳入", "实施", "完成了", "完成", "实现", "建成", "争取", "发行",
+	"组织开展", "开展", "组织", "列为", "列入", "实施", "完成了", "完成", "实现", "建成", "争取", "发行",
 	"各类", "安装", "重组", "创建", "推进", "力争",
-	"确保", "十二五", "十三五", "十四五", "以及", "和", "及", "与", "并", "实际",
+	"确保", "十二五", "十三五", "十四五", "以及", "和", "及", "与", "并", "实际", "下达", "成为", "预计", "获得", "获", "拨付",
 }
 
 // workVerbs alone before a figure leave the name to the noun after it:
@@ -85,7 +85,7 @@ var leadWords = []string{
 var workVerbs = []string{"巩固提升", "巩固", "提升", "新建", "新增", "建成", "打造", "培育", "改造", "支持", "实施", ""}
 
 // countMeasures end the noun after a count: 39888293名建档立卡贫困人口|年人均纯收入.
-var countMeasures = []string{"年人均", "人均", "收入", "增加值", "浓度", "面积"}
+var countMeasures = []string{"年人均", "人均", "收入", "增加值", "浓度", "面积", "费用", "经费"}
 
 // listTails are the tails a list of counts shares with its last item.
 var listTails = []string{"改造提升工程", "提升改造工程", "改造提升", "提升改造", "改造工程", "项目"}
@@ -94,14 +94,18 @@ var listTails = []string{"改造提升工程", "提升改造工程", "改造提�
 var nounStops = []string{
 	"列为", "列入", "纳入", "入选", "获批", "获评", "获得", "完成", "实现", "进行",
 	"安装", "签订", "全部", "稳定", "达到", "通过", "参加", "提供", "建成", "被",
-	"和", "及", "并", "、",
+	"和", "及", "并", "、", "给予", "兑现", "全面",
 }
 
 // selectVerbs name a count by their object: 13个项目列入省级重点项目.
 var selectVerbs = []string{"列为", "列入", "纳入", "入选", "获批", "获评"}
 
 // genericNames need the subject before them: 总产5.42万吨 after 粮食播种面积.
-var genericNames = []string{"增幅", "增速", "总产", "总产量", "产量", "总量", "总额", "占比", "比重"}
+var genericNames = []string{"增幅", "增速", "总产", "总产量", "产量", "总量", "总额", "总规模", "规模", "占比", "比重"}
+
+// objectVerbs end a name whose object follows the figure:
+// 每年向下游输送|800亿立方米|源头活水, 带动|3.78万|农牧民就业增收.
+var objectVerbs = []string{"输送", "带动", "惠及"}
 
 // stageNames say how far a thing is: 在建0.92万亩 after 高标准农田.
 var stageNames = []string{"在建", "新建", "续建", "新开工"}
