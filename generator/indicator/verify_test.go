@@ -97,3 +97,33 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestSanity checks each rule of Sanity on the cards the issue found false
+// in the seed, and that a sound card and a confirmed one pass.
+func TestSanity(t *testing.T) {
+	card := func(name, value, unit, period, kind string) content.Indicator {
+		return content.Indicator{Name: name, Value: value, Unit: unit, Period: period, Kind: kind}
+	}
+	inds := []content.Indicator{
+		card("地区生产总值", "215.4", "亿元", "2020", "level"),
+		card("建档立卡贫困群众", "39888293", "名", "2020", "level"),
+		card("建档立卡贫困人口年人均纯收入", "3988", "名", "2020", "level"),
+		card("农村饮用水源地水质达标率", "43", "处", "2020", "level"),
+		card("省级重点项目", "22", "个", "2020", "level"),
+		card("省级重点项目", "13", "个", "2020", "level"),
+		card("省级重点项目", "22", "个", "2016—2020", "level"),
+		card("城镇新增就业", "1.2", "万人", "2020", "level"),
+		card("一般公共预算收入", "14.63", "亿元", "2025", "level"),
+		card("一般公共预算收入", "6.94", "亿元", "2025", "level"),
+		card("常住人口", "1234567", "人", "2020", "level"),
+	}
+	inds[8].Stage, inds[9].Stage = "预算", "决算" // a budget and its outturn
+	inds[10].Confirmed = true
+	want := []string{"", "implausible", "an income", "a rate", "value 13个", "value 22个", "", "", "", "", ""}
+	got := Sanity(inds)
+	for i, w := range want {
+		if w == "" && got[i] != "" || w != "" && !strings.Contains(got[i], w) {
+			t.Errorf("%s %s%s (%s): got %q, want %q", inds[i].Name, inds[i].Value, inds[i].Unit, inds[i].Period, got[i], w)
+		}
+	}
+}
