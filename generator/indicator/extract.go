@@ -499,8 +499,9 @@ type sentenceState struct {
 	subject  string   // base name of the last level or change
 	group    []string // names of the last 分别 group
 	out      []content.Indicator
-	list     []int // indices in out of a list of counts written before their nouns
-	listEnd  int   // end in the clause of the list's last count
+	rest     string // the clause after the current figure
+	list     []int  // indices in out of a list of counts written before their nouns
+	listEnd  int    // end in the clause of the list's last count
 }
 
 // multiYear reports a sentence whose results are of several years: 五年来,
@@ -572,6 +573,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 			if i+1 < len(toks) {
 				nextStart = toks[i+1].start
 			}
+			st.rest = c[tk.end:]
 			st.figure(before, tk, c[tk.end:nextStart])
 		}
 		st.completeList()
@@ -684,6 +686,9 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		return
 	}
 	b := trimPunct(before)
+	if strings.HasSuffix(b, "按") {
+		return // 按50%税额幅度减征: a rate applied, not a figure of the year
+	}
 	if m := completionRe.FindStringSubmatch(b); m != nil {
 		st.add(st.subject, tk, phrase{kind: "completion", verb: m[1] + m[2], base: m[2]})
 		return
@@ -715,7 +720,7 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 	}
 	p := cleanName(before)
 	name := p.name
-	if strings.Contains(after, "）") && !strings.Contains(before, "（") || strings.Contains(before, "（") && !strings.Contains(before, "）") {
+	if strings.Contains(after, "）") && !strings.Contains(before, "（") {
 		// (其中：开发区1.1亿元): an aside keeps the sentence's subject.
 		keep := st.subject
 		defer func() { st.subject = keep }()
@@ -793,6 +798,8 @@ func (st *sentenceState) complete(name string) string {
 			return counterpart(name, st.pc.subject)
 		}
 		return st.subject
+	case name == "余额":
+		return counterpart(name, st.subject)
 	case name == "支出" || name == "收入" || name == "支出预算" || name == "收入预算":
 		subj := st.subject
 		if subj == "" {
@@ -817,7 +824,7 @@ func (st *sentenceState) complete(name string) string {
 // counterpart names 支出 or 收入 after the subject of the other side of the
 // same budget: 一般公共预算收入 → 一般公共预算支出.
 func counterpart(name, subject string) string {
-	for _, pair := range [][2]string{{"收入", "支出"}, {"支出", "收入"}} {
+	for _, pair := range [][2]string{{"收入", "支出"}, {"支出", "收入"}, {"限额", "余额"}} {
 		if name == pair[1] {
 			if t, ok := strings.CutSuffix(subject, pair[0]); ok && t != "" {
 				return t + pair[1]
@@ -838,7 +845,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 			if strings.HasPrefix(after[i:], v) {
 				if v == "和" || v == "及" {
 					// 19个老旧小区和3条背街小巷, but 国际及地区客货运航线.
-					if d, _ := utf8.DecodeRuneInString(after[i+len(v):]); !isDigit(d) {
+					if d, _ := utf8.DecodeRuneInString(after[i+len(v):]); !isDigit(d) && i+len(v) < len(after) {
 						continue
 					}
 				}
@@ -864,6 +871,21 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 			break
 		}
 	}
+	if verb == "" && utf8.RuneCountInString(noun) <= 2 && len(st.rest) > len(after) {
+		// 89个村居8122户实现冬季清洁取暖: the next count's predicate is
+		// this one's too.
+		if r, _ := utf8.DecodeRuneInString(st.rest[len(after):]); isDigit(r) {
+			next := st.rest[len(after):]
+			for i := 0; i < len(next); {
+				if startsAny(next[i:], []string{"实现", "完成"}) {
+					verb, pred = "实现", next[i:]
+					break
+				}
+				_, n := utf8.DecodeRuneInString(next[i:])
+				i += n
+			}
+		}
+	}
 	var name string
 	switch {
 	case slices.Contains(selectVerbs, verb):
@@ -874,7 +896,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 	case verb == "进行":
 		// 对1228处平交道口进行硬化: the work done stays in the name.
 		name = noun + strings.TrimPrefix(pred, "进行")
-	case verb == "" || verb == "和" || verb == "及" || verb == "并":
+	case verb == "" || verb == "和" || verb == "及" || verb == "并" || verb == "上缴" || verb == "共上缴" || verb == "给予" || verb == "兑现":
 		name = noun
 	case utf8.RuneCountInString(noun) <= 2:
 		for _, a := range adverbs {
@@ -897,11 +919,13 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		for _, p := range []string{"对", "在", "为"} {
 			b = strings.TrimPrefix(b, p)
 		}
-		name = cleanName(b).name + name
+		name = cleanName(b).name + "的" + name
 	}
 	// A list of counts: 63个区重点、37个市重大、11个省级重点项目.
+	// The text before a count of a list is the noun of the count before it
+	// and a separator: 区重点、|37个.
 	gap := strings.TrimSpace(before)
-	if len(st.list) > 0 && (gap == "、" || gap == "和" || gap == "及" || gap == "与") {
+	if len(st.list) > 0 && endsAny(gap, []string{"、", "和", "及", "与"}) {
 		st.list = append(st.list, len(st.out))
 	} else {
 		st.completeList()
@@ -1066,7 +1090,7 @@ var (
 // cleanName reads the text before a figure.
 func cleanName(s string) phrase {
 	p := phrase{kind: "level"}
-	s = trimPunct(tidyName(s))
+	s = trimPunct(squeezeHan(s))
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
 		s = strings.TrimSuffix(strings.TrimSuffix(s, "到"), "至")
@@ -1142,7 +1166,8 @@ func cleanName(s string) phrase {
 		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出
 	}
 	s = strings.TrimPrefix(s, "相应")
-	if i := strings.LastIndex(s, "等"); i >= 0 && utf8.RuneCountInString(s[i+len("等"):]) >= 2 {
+	if i := strings.LastIndex(s, "等"); i >= 0 && (utf8.RuneCountInString(s[i+len("等"):]) >= 3 ||
+		strings.Contains(s[:i], "、") && utf8.RuneCountInString(s[i+len("等"):]) >= 2) {
 		// 贵阳“青云市集”等夜间消费聚集区: the class after 等 names the figure
 		// (not 高等教育, 中等职业学校, 等级).
 		p, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -1218,6 +1243,26 @@ func trimLead(s string) string {
 // 公共预算收入), no spaces between Chinese characters (letter-spaced text).
 func tidyName(name string) string {
 	name = innerYear.ReplaceAllString(name, "")
+	// 减去当年支出, 加上级补助: what is added or taken away is the name.
+	for _, w := range []string{"减去", "扣除", "加上"} {
+		if i := strings.LastIndex(name, w); i > 0 && !strings.HasPrefix(name[i+len(w):], "解") {
+			name = name[i+len(w):]
+		}
+	}
+	// 企业共上缴国有资本经营预算收入: 共 marks the total of the subject.
+	if i := strings.Index(name, "共"); i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(name[:i])
+		q, _ := utf8.DecodeRuneInString(name[i+len("共"):])
+		if p != '公' && !strings.ContainsRune("同享建有识青性产", q) && utf8.RuneCountInString(name[i:]) >= 5 {
+			name = name[i+len("共"):]
+		}
+	}
+	return squeezeHan(name)
+}
+
+// squeezeHan drops white space next to Chinese characters (letter-spaced
+// PDF text), not between Latin words.
+func squeezeHan(name string) string {
 	for _, o := range []string{"（", "("} {
 		// an opening bracket whose closing one is not in the name
 		if t, ok := strings.CutPrefix(name, o); ok && !strings.ContainsAny(t, "）)") {
