@@ -63,7 +63,18 @@ func Extract(text string, opt Options) []content.Indicator {
 			multi: heading || startsFiveYears(para),
 		}
 		for _, s := range sentences(para) {
-			inds, subject := extractSentence(s, opt, pc)
+			o := opt
+			if m := leadingYear.FindStringSubmatch(s); m != nil && !opt.Targets && opt.ResultYear > 0 {
+				// 2025年，预计全市社会保险基金收入174.1亿元: the sentence
+				// names the year of its figures.
+				if y, _ := strconv.Atoi(m[1]); y >= opt.ResultYear-1 && y <= opt.ResultYear+1 {
+					if opt.Budget && y > opt.ResultYear {
+						o.Stage = "预算"
+					}
+					o.ResultYear = y
+				}
+			}
+			inds, subject := extractSentence(s, o, pc)
 			out = append(out, inds...)
 			if subject != "" {
 				pc.subject = subject
@@ -73,6 +84,9 @@ func Extract(text string, opt Options) []content.Indicator {
 	}
 	return out
 }
+
+// leadingYear is a year that opens a sentence: "2025年，…".
+var leadingYear = regexp.MustCompile(`^(\d{4})\s*年\s*[，,]`)
 
 // A paraContext is what a sentence's figures take from its paragraph.
 type paraContext struct {

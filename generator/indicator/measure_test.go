@@ -179,8 +179,10 @@ func scoreLabels(t *testing.T, pages []*content.Page, blocks []labelBlock, file 
 			continue
 		}
 		var got []content.Indicator
+		// A sentence starts after a list bullet (●住房保障支出…).
+		skey := strings.TrimLeft(key, bullets)
 		for _, ind := range inds {
-			if strings.Contains(squeeze(ind.Sentence), key) {
+			if strings.Contains(squeeze(ind.Sentence), skey) {
 				got = append(got, ind)
 			}
 		}
@@ -245,6 +247,15 @@ func TestMeasure(t *testing.T) {
 		}
 		blocks := readLabels(t, f)
 		pages := importAnnotated(t, src)
+		var all []content.Indicator
+		for _, p := range pages {
+			all = append(all, p.Meta.Indicators...)
+		}
+		for i, r := range Sanity(all) {
+			if r != "" {
+				t.Logf("%s: held back: %s %s%s (%s): %s", base, all[i].Name, all[i].Value, all[i].Unit, all[i].Period, r)
+			}
+		}
 		s := scoreLabels(t, pages, blocks, f)
 		table = append(table, fmt.Sprintf("%-28s found %3d labelled %3d right %3d  precision %5.1f%%  recall %5.1f%%  (sentences %d, not whole in the import %d)",
 			base, s.found, s.labelled, s.right, 100*s.precision(), 100*s.recall(), s.sentences, s.missing))
@@ -291,6 +302,6 @@ func TestMeasure(t *testing.T) {
 const (
 	seedPrecisionFloor   = 0.97 // baseline before issue 14's rules: 78.9%
 	seedRecallFloor      = 0.97 // baseline 79.5%
-	corpusPrecisionFloor = 0.90 // baseline 21.5%
-	corpusRecallFloor    = 0.88 // baseline 17.0%
+	corpusPrecisionFloor = 0.91 // baseline 21.5%
+	corpusRecallFloor    = 0.90 // baseline 17.0%
 )
