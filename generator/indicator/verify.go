@@ -145,9 +145,10 @@ func unescape(s string) string {
 // Sanity returns, for each indicator of one report, why the build should
 // hold its card back from publication, or "" when it may be published.
 // These are figures a statistician would not sign without looking again:
-//   - two cards with the same name, period, kind, stage and unit but
-//     different values (省级重点项目 22个 and 13个, both 2020): one of the
-//     two names or periods is wrong;
+//   - two cards with the same name, period, kind and unit but different
+//     values (省级重点项目 22个 and 13个, both 2020): one of the two names or
+//     periods is wrong. Not for the figures of a budget report (Stage set),
+//     which repeats its items for each fund and level of government;
 //   - a name ending in 率 with a count unit (农村饮用水源地水质达标率 43处);
 //   - an income with a head-count unit (…年人均纯收入 39888293名);
 //   - a count of people or households of seven digits or more without a
@@ -160,6 +161,11 @@ func Sanity(inds []content.Indicator) []string {
 	type key struct{ name, period, kind, stage, unit string }
 	first := map[key]int{}
 	for i, ind := range inds {
+		if ind.Stage != "" {
+			// A budget report repeats its items (年终结余, 调出资金) for
+			// each fund and each level of government by design.
+			continue
+		}
 		k := key{ind.Name, ind.Period, ind.Kind, ind.Stage, ind.Unit}
 		if j, ok := first[k]; ok && inds[j].Value != ind.Value {
 			msg := fmt.Sprintf("another card has the same name, period and kind with value %s%s", inds[j].Value, inds[j].Unit)

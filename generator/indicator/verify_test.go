@@ -117,7 +117,7 @@ func TestSanity(t *testing.T) {
 		card("一般公共预算收入", "6.94", "亿元", "2025", "level"),
 		card("常住人口", "1234567", "人", "2020", "level"),
 	}
-	inds[8].Stage, inds[9].Stage = "预算", "决算" // a budget and its outturn
+	inds[8].Stage, inds[9].Stage = "执行", "执行" // one item of two funds in a budget report
 	inds[10].Confirmed = true
 	want := []string{"", "implausible", "an income", "a rate", "value 13个", "value 22个", "", "", "", "", ""}
 	got := Sanity(inds)
