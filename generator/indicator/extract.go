@@ -432,7 +432,8 @@ func chineseRank(c string, i int) (token, bool) {
 		return tk, true
 	}
 	before := c[:i]
-	if strings.TrimSpace(c[k:]) == "" && (strings.Contains(before, "居") || strings.Contains(before, "排名") || strings.Contains(before, "位列") || strings.Contains(before, "排")) {
+	if strings.TrimSpace(c[k:]) == "" && (strings.Contains(before, "居") || strings.Contains(before, "排名") || strings.Contains(before, "位列") || strings.Contains(before, "排") ||
+		endsAny(before, []string{"全国", "全省", "全市", "全区", "全县"})) {
 		return tk, true
 	}
 	return token{}, false
@@ -1142,13 +1143,16 @@ func cleanName(s string) phrase {
 			}
 		}
 	}
+	s, adv2 := cutAdverbs(streak.ReplaceAllString(s, ""))
+	if adv == "" {
+		adv = adv2
+	}
 	if p.verb != "" && (adv == "年均" || adv == "同比" || adv == "累计" || adv == "稳定") {
 		p.verb = adv + p.verb
 	}
 	if p.preBound != "" && p.verb == "" {
 		p.verb = p.preBound
 	}
-	s, _ = cutAdverbs(streak.ReplaceAllString(s, ""))
 	for _, w := range budgetWords {
 		if t, ok := strings.CutSuffix(s, w); ok {
 			s, p.budgeted = t, true
