@@ -185,8 +185,12 @@ const fieldsDoc = "每个指标一行，字段如下。JSON 与 CSV 的字段相
 	"| 字段 | 含义 |\n| --- | --- |\n" +
 	"| `page` | 指标所在页面的地址 |\n| `url` | 指标原文句子的地址（页面地址加锚点） |\n| `anchor` | 原文句子的锚点 |\n" +
 	"| `name` | 指标名称 |\n| `value` | 数值，与原文一字不差 |\n| `number` | 数值的数字形式；比例、参照水平等没有单一数值时为空 |\n" +
-	"| `unit` | 单位，与原文一致 |\n| `kind` | 类型：level 水平值，change 增减，rank 位次，ratio 比例，target 目标 |\n" +
-	"| `direction` | 增减方向：up 增长，down 下降 |\n| `bound` | 限定词：以上、以内、不低于等 |\n| `period` | 年度：结果为报告年度，目标为计划年度 |\n" +
+	"| `unit` | 单位，与原文一致；按人、按月等计量的写在单位中，如“元/人·月” |\n" +
+	"| `kind` | 类型：level 水平值，change 增减，comparison 与参照比较（如好于全市），share 占比，completion 完成预算的比例，rank 位次，ratio 比例，target 目标 |\n" +
+	"| `direction` | 增减方向：up 增长，down 下降 |\n| `bound` | 限定词：以上、以内、不低于等 |\n" +
+	"| `period` | 年度：结果为报告年度，目标为计划年度；五年累计等跨年度的数值写作“2016—2020” |\n" +
+	"| `verb` | 原文中该数值所用的动词，如增长、下降、控制在、为预算 |\n| `base` | 比较的基准，如“比十二五末”“全市”；与上年比较时为空 |\n" +
+	"| `stage` | 预算报告中数值的阶段：预算、执行或决算；其他报告为空 |\n" +
 	"| `headline` | 是否为主要指标 |\n| `sentence` | 原文句子 |\n\n" +
 	"JSON 示例：\n\n```json\n" +
 	`[
@@ -202,12 +206,15 @@ const fieldsDoc = "每个指标一行，字段如下。JSON 与 CSV 的字段相
     "direction": "up",
     "bound": "",
     "period": "2020",
+    "verb": "同比增长",
+    "base": "",
+    "stage": "",
     "headline": true,
     "sentence": "全区地区生产总值同比增长4.9%,增幅居全市第2位;"
   }
 ]` + "\n```\n\nCSV 示例：\n\n```csv\n" +
-	"页面 page,链接 url,锚点 anchor,指标 name,数值（原文） value,数值 number,单位 unit,类型 kind,方向 direction,限定 bound,年度 period,主要指标 headline,原文句子 sentence\n" +
-	"https://example.gov.cn/2020-plan-report/01/01.html,https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e,i-3f2a9c1e,地区生产总值,4.9,4.9,%,change,up,,2020,true,\"全区地区生产总值同比增长4.9%,增幅居全市第2位;\"\n```\n"
+	"页面 page,链接 url,锚点 anchor,指标 name,数值（原文） value,数值 number,单位 unit,类型 kind,方向 direction,限定 bound,年度 period,动词 verb,比较基准 base,预算阶段 stage,主要指标 headline,原文句子 sentence\n" +
+	"https://example.gov.cn/2020-plan-report/01/01.html,https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e,i-3f2a9c1e,地区生产总值,4.9,4.9,%,change,up,,2020,同比增长,,,true,\"全区地区生产总值同比增长4.9%,增幅居全市第2位;\"\n```\n"
 
 // holdBack runs the sanity checks of indicator.Sanity on the indicators of
 // a group of pages (a report, or one page) and, while the group renders,
