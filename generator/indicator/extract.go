@@ -516,7 +516,6 @@ type sentenceState struct {
 	out      []content.Indicator
 	rest     string // the clause after the current figure
 	list     []int  // indices in out of a list of counts written before their nouns
-	listEnd  int    // end in the clause of the list's last count
 }
 
 // multiYear reports a sentence whose results are of several years: 五年来,
