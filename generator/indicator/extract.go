@@ -755,6 +755,16 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		}
 	}
 	name = st.complete(name)
+	if x, y, ok := strings.Cut(name, "和"); ok && p.each && utf8.RuneCountInString(y) < utf8.RuneCountInString(x) && !strings.Contains(y, "和") {
+		// 旅游人次和花费增长均超20%: each of the two, the second with the
+		// head of the first.
+		xr := []rune(x)
+		y = string(xr[:len(xr)-utf8.RuneCountInString(y)]) + y
+		st.add(x, tk, p)
+		st.add(y, tk, p)
+		st.subject = y
+		return
+	}
 	if strings.HasSuffix(name, "两个") || strings.HasSuffix(name, "两项") {
 		// 开工率和投资完成率两个100%: one value for both names.
 		both := strings.TrimSuffix(strings.TrimSuffix(name, "两个"), "两项")
@@ -877,6 +887,11 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 	pred := after[stop:]
 	if j := strings.Index(pred, "并"); j > 0 {
 		pred = pred[:j]
+	}
+	// A count's noun stops at a slogan in Chinese numerals whose quotes
+	// were lost: 15个省定扶贫工作重点村|五通十有全部达标.
+	if loc := slogan.FindStringIndex(noun); loc != nil && loc[0] > 0 {
+		noun = noun[:loc[0]]
 	}
 	// A count's noun stops at a measure: 39888293名建档立卡贫困人口年人均纯收入.
 	for _, m := range countMeasures {
@@ -1093,9 +1108,11 @@ type phrase struct {
 	perUnit  string // a base of the unit written before the number: 每人每月 → /人·月
 	budgeted bool   // the figure is a budget figure: 年初预算…, 调整为…
 	year     string // the year written before the figure: 从2020年的9.6年
+	each     bool   // 均: the figure holds for each of the names
 }
 
 var (
+	slogan     = regexp.MustCompile(`[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}`)
 	yearBefore = regexp.MustCompile(`(\d{4})\s*年(?:的|底|末)$`)
 	streak     = regexp.MustCompile(`连续[\d一二三四五六七八九十两]+年$`)
 	arranged   = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
@@ -1127,6 +1144,7 @@ func cleanName(s string) phrase {
 		}
 	}
 	s, adv := cutAdverbs(s)
+	p.each = adv == "均"
 	matched := false
 	for _, v := range levelVerbs {
 		if t, ok := strings.CutSuffix(s, v); ok {
@@ -1396,6 +1414,12 @@ func shareTail(e, last string) string {
 	for _, m := range measures {
 		if strings.HasSuffix(last, m) && !strings.HasSuffix(e, m) {
 			return e + m
+		}
+	}
+	for _, w := range workTails {
+		// 省级政务信息系统、…、政务移动应用整合: the work shared by the list.
+		if strings.HasSuffix(last, w) && !strings.HasSuffix(e, w) && len(last) > len(w) {
+			return e + w
 		}
 	}
 	return e

@@ -116,6 +116,10 @@ var measures = []string{
 	"收入", "产值", "产量", "面积", "总额", "人数", "率",
 }
 
+// workTails end the last name of a 分别 list and belong to each name:
+// 省级政务信息系统、自建非涉密业务专网、政务移动应用整合.
+var workTails = []string{"整合", "改造", "建设", "治理", "提升"}
+
 // headlineNames are the key measures of an economic report, shown on its
 // dashboard when stated as a level, change or target.
 var headlineNames = []string{
