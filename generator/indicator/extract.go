@@ -327,7 +327,10 @@ func scan(c string) []token {
 		prev, _ := utf8.DecodeLastRuneInString(c[:i])
 		j := numberEnd(c, i)
 		next, _ := utf8.DecodeRuneInString(c[j:])
-		if isLatin(prev) || prev == '+' || isLatin(next) || next == '+' || prev == '-' || next == '-' || prev == '·' || next == '·' {
+		if isLatin(prev) || prev == '+' || isLatin(next) || next == '+' || prev == '-' || next == '-' || prev == '·' || next == '·' ||
+			(prev == '.' || prev == '．') && i == len(string(prev)) {
+			// ".3 亿元" at the start of a clause: the rest of a number cut
+			// by a line break, not a figure.
 			i = j
 			continue
 		}
@@ -680,7 +683,7 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 var (
 	// completionRe reads the text before a completion rate: 为预算的,
 	// 占调整预算的, 完成年初预算的.
-	completionRe = regexp.MustCompile(`^(?:实际)?(为|占|完成|达到|达)((?:调整|年初)?预算数?)的?$`)
+	completionRe = regexp.MustCompile(`^(?:实际)?(为|占|完成|达到|达)((?:调整及变动|调整后|调整|年初|变动)?预算数?)的?$`)
 	// shareRe reads the text before a share: 占支出的, 占总支出的比重为,
 	// 冻鳟鱼出口占全国同类产品出口总值的.
 	shareRe = regexp.MustCompile(`^(.*?)占([^占]{1,24}?)(?:的|的?比重|的?比例)(?:为|达到|达)?$`)

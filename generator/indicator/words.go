@@ -57,7 +57,7 @@ var comparators = []struct{ word, dir string }{
 // adverbs are dropped from the end of the text before a figure.
 var adverbs = []string{
 	"同比", "环比", "分别", "整体", "稳定", "年均", "累计", "共计",
-	"全部", "均", "已", "共", "约", "近", "实际", "持续", "预计",
+	"全部", "均", "已", "共", "约", "近", "实际", "持续", "预计", "同口径",
 }
 
 // perUnit bases written before a number go into its unit: 每人每月142元 →
