@@ -48,7 +48,7 @@ func TestCheckCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "passes every check") {
 		t.Fatalf("check of the committed site: %d\n%s%s", code, out, errs)
 	}
-	if !strings.Contains(errs, "warning: content/2020-plan-report/01/01.md:155:145: figures 3.0%5.4% run together") {
+	if !strings.Contains(errs, "warning: content/2020-plan-report/01/01.md:172:145: figures 3.0%5.4% run together") {
 		t.Errorf("proofreading warnings missing from check:\n%s", errs)
 	}
 	if code, _, _ := runCmd("check", "-source", "..", "-strict"); code != 1 {
