@@ -368,7 +368,7 @@ func scan(c string) []token {
 			k = skipSpace(c, k+utf8.RuneLen(next))
 		}
 		unit, w := matchUnit(c[k:])
-		if unit == "" && strings.HasPrefix(c[k:], "年") && strings.ContainsAny(c[i:j], ".．") {
+		if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
 			unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
 		}
 		if unit == "" {
@@ -541,6 +541,9 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 	st := &sentenceState{opt: opt, pc: pc, sentence: s}
 	st.multi = pc.multi || multiYear(s, pc)
 	for _, c := range clauses(s) {
+		if strings.Contains(c, "  ") {
+			c = squeezeHan(c) // letter-spaced PDF text; numbers stay as written
+		}
 		st.planGoal = !opt.Targets && containsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
 		toks := scan(c)
 		rateQualifiers(c, toks)
@@ -1127,7 +1130,6 @@ func cleanName(s string) phrase {
 	s = trimPunct(squeezeHan(s))
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
-		s = strings.TrimSuffix(strings.TrimSuffix(s, "到"), "至")
 	}
 	for changed := true; changed; {
 		changed = false

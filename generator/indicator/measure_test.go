@@ -302,6 +302,6 @@ func TestMeasure(t *testing.T) {
 const (
 	seedPrecisionFloor   = 0.99 // baseline before issue 14's rules: 78.9%
 	seedRecallFloor      = 0.99 // baseline 79.5%
-	corpusPrecisionFloor = 0.92 // baseline 21.5%
-	corpusRecallFloor    = 0.91 // baseline 17.0%
+	corpusPrecisionFloor = 0.93 // baseline 21.5%
+	corpusRecallFloor    = 0.92 // baseline 17.0%
 )

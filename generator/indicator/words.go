@@ -77,7 +77,7 @@ var leadWords = []string{
 	"累计", "共计", "共", "汇总", "合计",
 	"组织开展", "开展", "组织", "列为", "列入", "实施", "完成了", "完成", "实现", "建成", "争取", "发行",
 	"各类", "安装", "重组", "创建", "推进", "力争",
-	"确保", "十二五", "十三五", "十四五", "以及", "和", "及", "与", "并", "实际", "下达", "成为", "预计", "获得", "获", "拨付", "用于",
+	"确保", "十二五", "十三五", "十四五", "以及", "和", "及", "与", "并", "实际", "下达", "成为", "预计", "获得", "获", "拨付", "用于", "形成",
 }
 
 // workVerbs alone before a figure leave the name to the noun after it:
@@ -85,7 +85,7 @@ var leadWords = []string{
 var workVerbs = []string{"巩固提升", "巩固", "提升", "新建", "新增", "建成", "打造", "培育", "改造", "支持", "实施", ""}
 
 // countMeasures end the noun after a count: 39888293名建档立卡贫困人口|年人均纯收入.
-var countMeasures = []string{"年人均", "人均", "收入", "增加值", "浓度", "面积", "费用", "经费"}
+var countMeasures = []string{"年人均", "人均", "收入", "增加值", "浓度", "面积", "处置费用", "安置资金", "费用", "经费"}
 
 // listTails are the tails a list of counts shares with its last item.
 var listTails = []string{"改造提升工程", "提升改造工程", "改造提升", "提升改造", "改造工程", "项目"}
