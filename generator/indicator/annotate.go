@@ -25,9 +25,12 @@ var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
 // no year states the plan's targets (“十五五”时期主要目标任务: 2026—2030)
 // or, with 期间/时期 and a review word, its results (“十四五”期间财政改革发展
 // 成效: 2021—2025). Results of a budget report are Stage 执行, of a final
-// accounts report (决算) Stage 决算.
+// accounts report (决算) Stage 决算. The result pages of a part whose lead
+// opens a paragraph with 回望过去五年, 过去五年 or 五年来 review those five
+// years (Period ResultYear-4—ResultYear).
 func Annotate(pages []*content.Page, year int) {
 	partTitle := map[string]string{} // part directory → title
+	reviewsFive := map[string]bool{} // part directory whose lead opens a five-year review
 	root := ""                       // the report's own directory
 	rootTitle := ""
 	kind := ""
@@ -35,6 +38,12 @@ func Annotate(pages []*content.Page, year int) {
 		if p.IsIndex() {
 			d := path.Dir(p.Path)
 			partTitle[d] = p.Meta.Title
+			lead, _ := content.SplitChildren(p.Body)
+			for _, para := range strings.Split(PlainText(lead), "\n") {
+				if startsFiveYears(para) {
+					reviewsFive[d] = true
+				}
+			}
 			if root == "" || len(d) < len(root) {
 				root, rootTitle = d, p.Meta.Title
 			}
@@ -102,6 +111,11 @@ func Annotate(pages []*content.Page, year int) {
 				opt.Plan = true
 				break
 			}
+		}
+		if !p.IsIndex() && !opt.Targets && opt.Stage != "预算" && reviewsFive[path.Dir(p.Path)] {
+			// 回望过去五年，…: the sections after such a lead review the
+			// five years.
+			opt.Plan = true
 		}
 		p.Meta.Indicators = Extract(PlainText(p.Body), opt)
 	}
