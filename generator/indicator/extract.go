@@ -328,7 +328,7 @@ func scan(c string) []token {
 		j := numberEnd(c, i)
 		next, _ := utf8.DecodeRuneInString(c[j:])
 		if isLatin(prev) || prev == '+' || isLatin(next) || next == '+' || prev == '-' || next == '-' || prev == '·' || next == '·' ||
-			(prev == '.' || prev == '．') && i == len(string(prev)) {
+			(prev == '.' || prev == '．') && i == len(string(prev)) || strings.ContainsRune("<>＜＞≤≥", prev) {
 			// ".3 亿元" at the start of a clause: the rest of a number cut
 			// by a line break, not a figure.
 			i = j
@@ -1309,6 +1309,14 @@ func squeezeHan(name string) string {
 		if t, ok := strings.CutPrefix(name, o); ok && !strings.ContainsAny(t, "）)") {
 			name = t
 		}
+	}
+	// the end of an aside before the name, the start of one after it:
+	// "）、下级上解收入（" is 下级上解收入.
+	if i := strings.LastIndexAny(name, "）)"); i >= 0 && !strings.ContainsAny(name[:i], "（(") {
+		name = strings.TrimLeft(name[i:], "）)、，, ")
+	}
+	if i := strings.IndexAny(name, "（("); i >= 0 && !strings.ContainsAny(name[i:], "）)") {
+		name = strings.TrimRight(name[:i], "、，, ")
 	}
 	var b strings.Builder
 	rs := []rune(name)
