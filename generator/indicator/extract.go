@@ -1182,8 +1182,8 @@ func cleanName(s string) phrase {
 			break
 		}
 	}
-	if p.verb == "调整为" && p.budgeted {
-		p.budgeted = true
+	if strings.HasSuffix(s, "预算") || strings.HasSuffix(s, "预算数") || strings.HasSuffix(s, "预算代编数") {
+		p.budgeted = true // 支出预算调整为…, 支出预算代编数…: a budget figure
 	}
 	s, p.base = cutBase(s)
 	s, _ = cutAdverbs(s)
