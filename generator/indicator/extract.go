@@ -214,7 +214,7 @@ func isThousands(s string, i, n int) bool {
 		after++
 		j += w
 	}
-	return before >= 1 && before <= 3 && after == 3 || before >= 1 && after == 3 && numberEnd(s, i-before) > i
+	return before >= 1 && before <= 3 && after == 3
 }
 
 // A token is a figure found in a clause.
