@@ -4,48 +4,130 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"reportsite/generator/content"
 )
 
-var yearIn = regexp.MustCompile(`(\d{4})年`)
+var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
 
 // Annotate extracts the indicators of every page of one report and sets
 // them in the pages' front matter, replacing what was there. pages are the
 // report's pages as the importer writes them: the report's _index.md, a
-// folder per part. year is the year the report reports on.
+// folder per part. year is the year the report reports on (0 if unknown).
 //
-// A part whose title names a later year than year (二、2021年…主要预期目标,
-// 三、2021年…工作重点和措施) states targets for that year; every other page
-// states results for year.
+// The parts' titles say what a page states. Results belong to the earliest
+// year a part title names (2025年和“十四五”时期工作回顾 in a report of 2026),
+// else to year. A part whose title names a later year states targets for
+// that year (二、2021年…主要预期目标); in a budget report (a title with 预算
+// or 决算) it states the budget of that year (Stage 预算) rather than
+// targets. A part titled with a five-year plan and
+// no year states the plan's targets (“十五五”时期主要目标任务: 2026—2030)
+// or, with 期间/时期 and a review word, its results (“十四五”期间财政改革发展
+// 成效: 2021—2025). Results of a budget report are Stage 执行, of a final
+// accounts report (决算) Stage 决算. The result pages of a part whose lead
+// opens a paragraph with 回望过去五年, 过去五年 or 五年来 review those five
+// years (Period ResultYear-4—ResultYear).
 func Annotate(pages []*content.Page, year int) {
 	partTitle := map[string]string{} // part directory → title
+	reviewsFive := map[string]bool{} // part directory whose lead opens a five-year review
 	root := ""                       // the report's own directory
+	rootTitle := ""
+	kind := ""
 	for _, p := range pages {
 		if p.IsIndex() {
 			d := path.Dir(p.Path)
 			partTitle[d] = p.Meta.Title
+			lead, _ := content.SplitChildren(p.Body)
+			for _, para := range strings.Split(PlainText(lead), "\n") {
+				if startsFiveYears(para) {
+					reviewsFive[d] = true
+				}
+			}
 			if root == "" || len(d) < len(root) {
-				root = d
+				root, rootTitle = d, p.Meta.Title
 			}
 		}
+		if p.Meta.Report != nil && p.Meta.Report.Kind != "" {
+			kind = p.Meta.Report.Kind
+		}
+	}
+	budget := kind == "budget-report"
+	final := false
+	resultYear := 0
+	for d, t := range partTitle {
+		if d == root {
+			continue
+		}
+		if strings.Contains(t, "预算") || strings.Contains(t, "决算") {
+			budget = true
+		}
+		if strings.Contains(t, "决算") {
+			final = true
+		}
+		if y := firstYear(t); y > 0 && (resultYear == 0 || y < resultYear) {
+			resultYear = y
+		}
+	}
+	if strings.Contains(rootTitle, "决算") {
+		budget, final = true, true
+	}
+	if resultYear == 0 || year > 0 && resultYear > year {
+		resultYear = year
 	}
 	for _, p := range pages {
-		opt := Options{ResultYear: year, TargetYear: year + 1}
-		dir := path.Dir(p.Path)
-		for d := dir; d != root && d != "." && d != "/"; d = path.Dir(d) {
-			if y := laterYear(partTitle[d], year); y > 0 {
-				opt.Targets, opt.TargetYear = true, y
+		opt := Options{ResultYear: resultYear, TargetYear: resultYear + 1, Budget: budget}
+		if budget {
+			opt.Stage = "执行"
+			if final {
+				opt.Stage = "决算"
+			}
+		}
+		var titles []string // the page's own title, then its parts' titles, inner first
+		if !p.IsIndex() {
+			titles = append(titles, p.Meta.Title)
+		}
+		for d := path.Dir(p.Path); d != root && d != "." && d != "/"; d = path.Dir(d) {
+			titles = append(titles, partTitle[d])
+		}
+		for _, t := range titles {
+			if y := laterYear(t, resultYear); y > 0 {
+				opt.TargetYear = y
+				if budget {
+					// A budget report's next year is its budget: amounts
+					// and growth rates of Stage 预算, not targets.
+					opt.Stage = "预算"
+					opt.ResultYear = y
+				} else {
+					opt.Targets = true
+				}
+				break
+			}
+			if firstYear(t) == 0 && nextPlan(t) {
+				opt.Targets, opt.Plan = true, true
+				break
+			}
+			if firstYear(t) == 0 && planReview(t) {
+				opt.Plan = true
 				break
 			}
 		}
-		if !p.IsIndex() {
-			if y := laterYear(p.Meta.Title, year); y > 0 && !opt.Targets {
-				opt.Targets, opt.TargetYear = true, y
-			}
+		if !p.IsIndex() && !opt.Targets && opt.Stage != "预算" && reviewsFive[path.Dir(p.Path)] {
+			// 回望过去五年，…: the sections after such a lead review the
+			// five years.
+			opt.Plan = true
 		}
 		p.Meta.Indicators = Extract(PlainText(p.Body), opt)
 	}
+}
+
+// firstYear returns the first year a title names, or 0.
+func firstYear(title string) int {
+	if m := yearIn.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
 }
 
 // laterYear returns the first year after year that title names, or 0.
@@ -56,4 +138,41 @@ func laterYear(title string, year int) int {
 		}
 	}
 	return 0
+}
+
+// plans are the names of five-year plans as reports write them.
+var plans = []string{"十二五", "十三五", "十四五", "十五五", "十六五"}
+
+// nextPlan reports whether a part title names a five-year plan's targets:
+// “十五五”时期主要目标任务, “十五五”发展的主要考虑.
+func nextPlan(title string) bool {
+	return containsAny(title, plans) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
+}
+
+// planReview reports whether a part title reviews a whole five-year plan:
+// “十四五”期间财政改革发展成效.
+func planReview(title string) bool {
+	return containsAny(title, plans) && containsAny(title, []string{"期间", "时期", "以来"}) &&
+		containsAny(title, []string{"成效", "回顾", "成就", "成绩"})
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// OneYear returns the indicators whose Period is one year: a target for a
+// year answers to a result of a year, not to a five-year total (累计, 十三五).
+func OneYear(inds []content.Indicator) []content.Indicator {
+	out := make([]content.Indicator, 0, len(inds))
+	for _, ind := range inds {
+		if !strings.Contains(ind.Period, "—") {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

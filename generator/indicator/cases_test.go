@@ -76,6 +76,9 @@ func TestCases(t *testing.T) {
 					t.Errorf("anchor %q, want %q", ind.Anchor, Anchor(ind.Sentence))
 				}
 				wantPeriod := map[bool]string{false: "2020", true: "2021"}[c.targets]
+				if strings.Contains(c.title, "[2016—2020]") {
+					wantPeriod = "2016—2020"
+				}
 				if ind.Period != wantPeriod {
 					t.Errorf("period %q, want %q", ind.Period, wantPeriod)
 				}

@@ -34,13 +34,16 @@ var fields = []struct{ key, zh string }{
 	{"direction", "方向"},
 	{"bound", "限定"},
 	{"period", "年度"},
+	{"verb", "动词"},
+	{"base", "比较基准"},
+	{"stage", "预算阶段"},
 	{"headline", "主要指标"},
 	{"sentence", "原文句子"},
 }
 
 // JSON returns rows as a JSON array of objects with the keys page, url,
-// anchor, name, value, number, unit, kind, direction, bound, period,
-// headline and sentence, in that order, indented by two spaces, with
+// anchor, name, value, number, unit, kind, direction, bound, period, verb,
+// base, stage, headline and sentence, in that order, indented by two spaces, with
 // Chinese and <, >, & written as themselves. number is null when the value
 // is not a number.
 //
@@ -83,6 +86,9 @@ func JSON(rows []Row) []byte {
 		str("direction", ind.Direction)
 		str("bound", ind.Bound)
 		str("period", ind.Period)
+		str("verb", ind.Verb)
+		str("base", ind.Base)
+		str("stage", ind.Stage)
 		b = append(b, "\n    \"headline\": "...)
 		b = strconv.AppendBool(b, ind.Headline)
 		b = append(b, ',')
@@ -188,7 +194,8 @@ func CSV(rows []Row) []byte {
 		}
 		_ = w.Write([]string{
 			r.Page, r.URL(), inert(ind.Anchor), inert(ind.Name), inert(ind.Value), number, inert(ind.Unit), inert(ind.Kind),
-			inert(ind.Direction), inert(ind.Bound), inert(ind.Period), strconv.FormatBool(ind.Headline), inert(ind.Sentence),
+			inert(ind.Direction), inert(ind.Bound), inert(ind.Period), inert(ind.Verb), inert(ind.Base), inert(ind.Stage),
+			strconv.FormatBool(ind.Headline), inert(ind.Sentence),
 		})
 	}
 	w.Flush()

@@ -73,8 +73,8 @@ func TestCSV(t *testing.T) {
 	if recs[1][4] != "4.9" || recs[1][5] != "4.9" || recs[3][5] != "" || recs[3][4] != "4.1:43.1:52.8" {
 		t.Errorf("rows: %q", recs[1:])
 	}
-	if !strings.Contains(recs[3][12], "“引号”与<符号>&") {
-		t.Errorf("sentence not kept: %q", recs[3][12])
+	if !strings.Contains(recs[3][15], "“引号”与<符号>&") {
+		t.Errorf("sentence not kept: %q", recs[3][15])
 	}
 
 	if got := CSV(nil); !bytes.Equal(got, append([]byte("\ufeff"), []byte(strings.Join(recs[0], ",")+"\r\n")...)) {
@@ -108,6 +108,9 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		Direction string   `json:"direction"`
 		Bound     string   `json:"bound"`
 		Period    string   `json:"period"`
+		Verb      string   `json:"verb"`
+		Base      string   `json:"base"`
+		Stage     string   `json:"stage"`
 		Headline  bool     `json:"headline"`
 		Sentence  string   `json:"sentence"`
 	}
@@ -117,7 +120,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 			ind := r.Indicator
 			j := jsonRow{Page: r.Page, URL: r.URL(), Anchor: ind.Anchor, Name: ind.Name, Value: ind.Value,
 				Unit: ind.Unit, Kind: ind.Kind, Direction: ind.Direction, Bound: ind.Bound,
-				Period: ind.Period, Headline: ind.Headline, Sentence: ind.Sentence}
+				Period: ind.Period, Verb: ind.Verb, Base: ind.Base, Stage: ind.Stage, Headline: ind.Headline, Sentence: ind.Sentence}
 			if n, ok := parseNumber(ind.Value); ok {
 				j.Number = &n
 			}

@@ -13,12 +13,14 @@ func FuzzExtract(f *testing.F) {
 		"城镇居民和农村居民人均可支配收入分别达到41694元、20371元,分别增长3.0%5.4%;",
 		"三次产业比例调整为4.1:43.1:52.8;社会消费品零售总额增长不低于全市平均水平。",
 		"对首批可下沉的123项事项,22个项目列为省级重点项目。增长５．２％，第",
+		"市本级一般公共预算收入 192778 万元，为预算的 102.8%，占比3.2%，余额1，245，053万元，居全省首位。",
+		"城  乡  社  区  支  出  82.5亿  元  ，增  长  26.3%；五年来，累计完成（其中：开发区1.1亿元）。",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, text string, targets bool) {
-		for _, ind := range Extract(text, Options{ResultYear: 2020, TargetYear: 2021, Targets: targets}) {
+		for _, ind := range Extract(text, Options{ResultYear: 2020, TargetYear: 2021, Targets: targets, Budget: !targets, Stage: "执行"}) {
 			if !strings.Contains(text, ind.Sentence) {
 				t.Fatalf("sentence %q is not in the text", ind.Sentence)
 			}

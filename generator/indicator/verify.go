@@ -45,7 +45,7 @@ func Verify(ind content.Indicator, text string) error {
 	return nil
 }
 
-var kinds = []string{"level", "change", "rank", "ratio", "target"}
+var kinds = []string{"level", "change", "rank", "ratio", "target", "comparison", "share", "completion"}
 
 // VerifyPage checks every indicator of a page (see Verify), and that
 // indicators sharing an anchor share a sentence. It returns all errors
@@ -140,4 +140,75 @@ func unescape(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// Sanity returns, for each indicator of one report, why the build should
+// hold its card back from publication, or "" when it may be published.
+// These are figures a statistician would not sign without looking again:
+//   - two cards with the same name, period, kind and unit but different
+//     values (省级重点项目 22个 and 13个, both 2020): one of the two names or
+//     periods is wrong. Not for the figures of a budget report (Stage set),
+//     which repeats its items for each fund and level of government;
+//   - a name ending in 率 with a count unit (农村饮用水源地水质达标率 43处);
+//   - an income with a head-count unit (…年人均纯收入 39888293名);
+//   - a count of people or households of seven digits or more without a
+//     multiplier (39888293名): a merged number (3988户8293名) looks so.
+//
+// An indicator an editor marked Confirmed is never held back. The reason
+// names the rule and says what to do.
+func Sanity(inds []content.Indicator) []string {
+	reasons := make([]string, len(inds))
+	type key struct{ name, period, kind, stage, unit string }
+	first := map[key]int{}
+	for i, ind := range inds {
+		if ind.Stage != "" {
+			// A budget report repeats its items (年终结余, 调出资金) for
+			// each fund and each level of government by design.
+			continue
+		}
+		k := key{ind.Name, ind.Period, ind.Kind, ind.Stage, ind.Unit}
+		if j, ok := first[k]; ok && inds[j].Value != ind.Value {
+			msg := fmt.Sprintf("another card has the same name, period and kind with value %s%s", inds[j].Value, inds[j].Unit)
+			if reasons[i] == "" {
+				reasons[i] = msg
+			}
+			if reasons[j] == "" {
+				reasons[j] = fmt.Sprintf("another card has the same name, period and kind with value %s%s", ind.Value, ind.Unit)
+			}
+		} else if !ok {
+			first[k] = i
+		}
+	}
+	for i, ind := range inds {
+		if reasons[i] != "" {
+			continue
+		}
+		bare := ind.Unit
+		for _, m := range multipliers {
+			bare = strings.TrimPrefix(bare, m)
+		}
+		headCount := slices.Contains([]string{"名", "人", "户", "人次"}, ind.Unit)
+		digits := 0
+		for _, r := range ind.Value {
+			if isDigit(r) {
+				digits++
+			} else if r == '.' || r == '．' {
+				break
+			}
+		}
+		switch {
+		case strings.HasSuffix(ind.Name, "率") && isClassifier(bare):
+			reasons[i] = "a rate (…率) counted in " + ind.Unit + ": the name runs across the clause of another figure"
+		case strings.Contains(ind.Name, "收入") && headCount:
+			reasons[i] = "an income counted in " + ind.Unit + ": the name belongs to another figure"
+		case headCount && digits >= 7:
+			reasons[i] = "a count of " + ind.Value + ind.Unit + " is implausible: two numbers may have merged (3988户8293名)"
+		}
+	}
+	for i, ind := range inds {
+		if ind.Confirmed {
+			reasons[i] = ""
+		}
+	}
+	return reasons
 }

@@ -58,7 +58,7 @@ func TestVerifyFields(t *testing.T) {
 		{"no name", func(i *content.Indicator) { i.Name = "" },
 			`indicator "" (4.9%): name is empty: set name`},
 		{"unknown kind", func(i *content.Indicator) { i.Kind = "growth" },
-			`indicator "地区生产总值" (4.9%): kind "growth" is not one of level, change, rank, ratio, target`},
+			`indicator "地区生产总值" (4.9%): kind "growth" is not one of level, change, rank, ratio, target, comparison, share, completion`},
 		{"bad direction", func(i *content.Indicator) { i.Direction = "rise" },
 			`indicator "地区生产总值" (4.9%): direction "rise" is not up or down`},
 		{"no anchor", func(i *content.Indicator) { i.Anchor = "" },
@@ -95,5 +95,35 @@ func TestPlainText(t *testing.T) {
 	want := "1. 全区地区生产总值同比增长4.9%，增幅居全市第2位。\n2. 项目\nsee also *this*"
 	if got := PlainText([]byte(body)); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestSanity checks each rule of Sanity on the cards the issue found false
+// in the seed, and that a sound card and a confirmed one pass.
+func TestSanity(t *testing.T) {
+	card := func(name, value, unit, period, kind string) content.Indicator {
+		return content.Indicator{Name: name, Value: value, Unit: unit, Period: period, Kind: kind}
+	}
+	inds := []content.Indicator{
+		card("地区生产总值", "215.4", "亿元", "2020", "level"),
+		card("建档立卡贫困群众", "39888293", "名", "2020", "level"),
+		card("建档立卡贫困人口年人均纯收入", "3988", "名", "2020", "level"),
+		card("农村饮用水源地水质达标率", "43", "处", "2020", "level"),
+		card("省级重点项目", "22", "个", "2020", "level"),
+		card("省级重点项目", "13", "个", "2020", "level"),
+		card("省级重点项目", "22", "个", "2016—2020", "level"),
+		card("城镇新增就业", "1.2", "万人", "2020", "level"),
+		card("一般公共预算收入", "14.63", "亿元", "2025", "level"),
+		card("一般公共预算收入", "6.94", "亿元", "2025", "level"),
+		card("常住人口", "1234567", "人", "2020", "level"),
+	}
+	inds[8].Stage, inds[9].Stage = "执行", "执行" // one item of two funds in a budget report
+	inds[10].Confirmed = true
+	want := []string{"", "implausible", "an income", "a rate", "value 13个", "value 22个", "", "", "", "", ""}
+	got := Sanity(inds)
+	for i, w := range want {
+		if w == "" && got[i] != "" || w != "" && !strings.Contains(got[i], w) {
+			t.Errorf("%s %s%s (%s): got %q, want %q", inds[i].Name, inds[i].Value, inds[i].Unit, inds[i].Period, got[i], w)
+		}
 	}
 }

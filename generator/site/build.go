@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -224,8 +225,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	p.contentFS = os.DirFS(filepath.Join(opt.Source, "content"))
 	if b.oneShot {
-		p.stream = os.DirFS(filepath.Join(opt.Source, "content"))
+		p.stream = p.contentFS
 	}
 	if p.homeCards, err = p.newestHeadlines(); err != nil {
 		return res, err
@@ -296,6 +298,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		}
 	}
 	rendered, err := p.renderAll(ctx, markdown.New(), tmpl, out, keep)
+	slices.Sort(p.held)
+	res.Warnings = append(res.Warnings, p.held...)
 	if err != nil {
 		return res, err
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strings"
 
 	"reportsite/generator/content"
@@ -15,34 +16,29 @@ import (
 func cardID(i int) string { return fmt.Sprintf("card-%d", i+1) }
 
 // cardOf turns an indicator stated on page (a site-root-relative path) into
-// a card.
+// a card. The card's word is the sentence's own verb (Verb: 增长, 下降, 控制在,
+// 为预算 …), never one made up from the direction; 余 and 多 stand between
+// the number and its unit as printed (11500余人次).
 func cardOf(ind content.Indicator, page string, i int) render.Card {
 	c := render.Card{
 		ID: cardID(i), Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Kind: ind.Kind,
 		Dir: ind.Direction, Path: page + "#" + ind.Anchor, Period: ind.Period + "年",
+		Word: ind.Verb,
 	}
-	if ind.Bound != "" {
-		if indicator.BoundBefore(ind.Bound) {
+	switch {
+	case ind.Bound == "":
+	case ind.Bound == "余" || ind.Bound == "多":
+		c.Unit = ind.Bound + ind.Unit
+	case strings.HasPrefix(ind.Bound, "余") || strings.HasPrefix(ind.Bound, "多"):
+		c.Unit, c.Bound = ind.Bound[:len("余")]+ind.Unit, ind.Bound[len("余"):]
+	case indicator.BoundBefore(ind.Bound):
+		if !strings.HasSuffix(ind.Verb, ind.Bound) {
 			c.Before = ind.Bound
-		} else {
-			c.Bound = ind.Bound
 		}
+	default:
+		c.Bound = ind.Bound
 	}
-	switch ind.Kind {
-	case "change", "target":
-		switch {
-		case ind.Direction == "up" && ind.Unit == "个百分点":
-			c.Word = "提高"
-		case ind.Direction == "up" && (ind.Unit == "%" || ind.Unit == ""):
-			c.Word = "增长"
-		case ind.Direction == "up":
-			c.Word = "增加"
-		case ind.Direction == "down" && ind.Unit == "%":
-			c.Word = "下降"
-		case ind.Direction == "down":
-			c.Word = "减少"
-		}
-	case "rank":
+	if ind.Kind == "rank" && c.Word == "居" && ind.Value != "首" {
 		c.Word = "居第"
 	}
 	if ind.Kind == "target" {
@@ -129,7 +125,7 @@ func (p *siteplan) dataView(r *node) *render.DataView {
 			}
 		}
 	}
-	pairs := indicator.Pairs(results, targets)
+	pairs := indicator.Pairs(indicator.OneYear(results), targets)
 	for _, pr := range pairs {
 		v.Pairs = append(v.Pairs, render.PairRow{
 			Name:   pr.Target.Name,
@@ -189,8 +185,12 @@ const fieldsDoc = "每个指标一行，字段如下。JSON 与 CSV 的字段相
 	"| 字段 | 含义 |\n| --- | --- |\n" +
 	"| `page` | 指标所在页面的地址 |\n| `url` | 指标原文句子的地址（页面地址加锚点） |\n| `anchor` | 原文句子的锚点 |\n" +
 	"| `name` | 指标名称 |\n| `value` | 数值，与原文一字不差 |\n| `number` | 数值的数字形式；比例、参照水平等没有单一数值时为空 |\n" +
-	"| `unit` | 单位，与原文一致 |\n| `kind` | 类型：level 水平值，change 增减，rank 位次，ratio 比例，target 目标 |\n" +
-	"| `direction` | 增减方向：up 增长，down 下降 |\n| `bound` | 限定词：以上、以内、不低于等 |\n| `period` | 年度：结果为报告年度，目标为计划年度 |\n" +
+	"| `unit` | 单位，与原文一致；按人、按月等计量的写在单位中，如“元/人·月” |\n" +
+	"| `kind` | 类型：level 水平值，change 增减，comparison 与参照比较（如好于全市），share 占比，completion 完成预算的比例，rank 位次，ratio 比例，target 目标 |\n" +
+	"| `direction` | 增减方向：up 增长，down 下降 |\n| `bound` | 限定词：以上、以内、不低于等 |\n" +
+	"| `period` | 年度：结果为报告年度，目标为计划年度；五年累计等跨年度的数值写作“2016—2020” |\n" +
+	"| `verb` | 原文中该数值所用的动词，如增长、下降、控制在、为预算 |\n| `base` | 比较的基准，如“比十二五末”“全市”；与上年比较时为空 |\n" +
+	"| `stage` | 预算报告中数值的阶段：预算、执行或决算；其他报告为空 |\n" +
 	"| `headline` | 是否为主要指标 |\n| `sentence` | 原文句子 |\n\n" +
 	"JSON 示例：\n\n```json\n" +
 	`[
@@ -206,9 +206,100 @@ const fieldsDoc = "每个指标一行，字段如下。JSON 与 CSV 的字段相
     "direction": "up",
     "bound": "",
     "period": "2020",
+    "verb": "同比增长",
+    "base": "",
+    "stage": "",
     "headline": true,
     "sentence": "全区地区生产总值同比增长4.9%,增幅居全市第2位;"
   }
 ]` + "\n```\n\nCSV 示例：\n\n```csv\n" +
-	"页面 page,链接 url,锚点 anchor,指标 name,数值（原文） value,数值 number,单位 unit,类型 kind,方向 direction,限定 bound,年度 period,主要指标 headline,原文句子 sentence\n" +
-	"https://example.gov.cn/2020-plan-report/01/01.html,https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e,i-3f2a9c1e,地区生产总值,4.9,4.9,%,change,up,,2020,true,\"全区地区生产总值同比增长4.9%,增幅居全市第2位;\"\n```\n"
+	"页面 page,链接 url,锚点 anchor,指标 name,数值（原文） value,数值 number,单位 unit,类型 kind,方向 direction,限定 bound,年度 period,动词 verb,比较基准 base,预算阶段 stage,主要指标 headline,原文句子 sentence\n" +
+	"https://example.gov.cn/2020-plan-report/01/01.html,https://example.gov.cn/2020-plan-report/01/01.html#i-3f2a9c1e,i-3f2a9c1e,地区生产总值,4.9,4.9,%,change,up,,2020,同比增长,,,true,\"全区地区生产总值同比增长4.9%,增幅居全市第2位;\"\n```\n"
+
+// holdBack runs the sanity checks of indicator.Sanity on the indicators of
+// a group of pages (a report, or one page) and, while the group renders,
+// gives its pages copies without the cards held back: they are not shown,
+// not paired and not in the open data. Each one is a warning at the line of
+// its [[indicators]] entry. The returned function restores the pages.
+func (p *siteplan) holdBack(g []*node) func() {
+	type at struct {
+		n *node
+		i int
+	}
+	var inds []content.Indicator
+	var where []at
+	for _, n := range g {
+		if n.page == nil || n.kind == "full" || n.kind == "data" {
+			continue
+		}
+		for i, ind := range n.page.Meta.Indicators {
+			inds = append(inds, ind)
+			where = append(where, at{n, i})
+		}
+	}
+	reasons := indicator.Sanity(inds)
+	drop := map[*node]map[int]bool{}
+	var warns []string
+	for k, r := range reasons {
+		if r == "" {
+			continue
+		}
+		w := where[k]
+		if drop[w.n] == nil {
+			drop[w.n] = map[int]bool{}
+		}
+		drop[w.n][w.i] = true
+		ind := inds[k]
+		loc := w.n.src
+		if line := p.indicatorLine(w.n.page.Path, w.i); line > 0 {
+			loc = fmt.Sprintf("%s:%d", loc, line)
+		}
+		warns = append(warns, fmt.Sprintf("%s: indicator %q (%s%s, %s): %s; its card is held back from publication: correct the text and the indicator, or set confirmed = true if it is right",
+			loc, ind.Name, ind.Value, ind.Unit, ind.Period, r))
+	}
+	if len(drop) == 0 {
+		return func() {}
+	}
+	p.mu.Lock()
+	p.held = append(p.held, warns...)
+	p.mu.Unlock()
+	orig := make(map[*node]*content.Page, len(drop))
+	for n, d := range drop {
+		cp := *n.page
+		cp.Meta.Indicators = make([]content.Indicator, 0, len(n.page.Meta.Indicators)-len(d))
+		for i, ind := range n.page.Meta.Indicators {
+			if !d[i] {
+				cp.Meta.Indicators = append(cp.Meta.Indicators, ind)
+			}
+		}
+		orig[n] = n.page
+		n.page = &cp
+	}
+	return func() {
+		for n, pg := range orig {
+			n.page = pg
+		}
+	}
+}
+
+// indicatorLine returns the line of the i-th [[indicators]] entry of a
+// content file, or 0 if it cannot be read.
+func (p *siteplan) indicatorLine(path string, i int) int {
+	if p.contentFS == nil {
+		return 0
+	}
+	src, err := fs.ReadFile(p.contentFS, path)
+	if err != nil {
+		return 0
+	}
+	k := 0
+	for n, line := range strings.Split(string(src), "\n") {
+		if strings.TrimSpace(line) == "[[indicators]]" {
+			if k == i {
+				return n + 1
+			}
+			k++
+		}
+	}
+	return 0
+}

@@ -23,6 +23,7 @@ kind = "change"
 direction = "up"
 period = "2020"
 headline = true
+verb = "增长"
 anchor = "i-aaaa0001"
 sentence = "全区地区生产总值同比增长4.9%，增幅居全市第2位；"
 
@@ -52,6 +53,7 @@ direction = "up"
 bound = "以上"
 period = "2021"
 headline = true
+verb = "增长"
 anchor = "i-bbbb0001"
 sentence = "──地区生产总值增长7%以上。"
 +++

@@ -134,6 +134,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		}
 		defer restore()
 	}
+	defer p.holdBack(g)()
 	rendered := 0
 	write := func(n *node, c converted, parts []render.Part) {
 		buf.Reset()

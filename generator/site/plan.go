@@ -52,6 +52,10 @@ type siteplan struct {
 	// stream, when set, is the content directory to read each page's text
 	// from again while its group renders (pages were loaded without it).
 	stream fs.FS
+	// contentFS is the content directory, read for the line of a card that
+	// the sanity checks hold back.
+	contentFS fs.FS
+	held      []string // warnings of cards held back, see holdBack
 
 	mu       sync.Mutex
 	refs     map[string]pageRefs    // output file → ids and links of its Markdown

@@ -1,0 +1,113 @@
+package indicator
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestForms checks the forms of issue 14 on real sentences of the seed and
+// the corpus: the card's name, value, unit, kind, period, verb, base and
+// stage. Each line of want is
+// "name value unit kind period verb base stage" with "-" for empty.
+func TestForms(t *testing.T) {
+	budget := Options{ResultYear: 2024, TargetYear: 2025, Budget: true, Stage: "执行"}
+	plan := Options{ResultYear: 2020, TargetYear: 2021}
+	for _, tc := range []struct {
+		what string
+		text string
+		opt  Options
+		want []string
+	}{
+		{"completion and change carry the subject; budget items of a list",
+			"全市一般公共预算支出 3147673 万元，为预算的 84.8%，下降1.1%，加上上解上级支出 195613 万元、年终结余 879668 万元。", budget,
+			[]string{"一般公共预算支出 3147673 万元 level 2024 - - 执行", "一般公共预算支出 84.8 % completion 2024 为预算 预算 执行",
+				"一般公共预算支出 1.1 % change 2024 下降 - 执行", "上解上级支出 195613 万元 level 2024 - - 执行", "年终结余 879668 万元 level 2024 - - 执行"}},
+		{"budget figures quoted in an outturn: 批准的, 年初预算, 实际完成, 比上年",
+			"市十七届人民代表大会第四次会议批准的市本级2025年一般公共预算收入为14.63亿元，实际完成6.94亿元，为年初预算的47.4%，比上年减少7.82亿元，下降53%。",
+			Options{ResultYear: 2025, Budget: true, Stage: "决算"},
+			[]string{"市本级一般公共预算收入 14.63 亿元 level 2025 为 - 预算", "市本级一般公共预算收入 6.94 亿元 level 2025 完成 - 决算",
+				"市本级一般公共预算收入 47.4 % completion 2025 为年初预算 年初预算 决算", "市本级一般公共预算收入 7.82 亿元 change 2025 减少 - 决算",
+				"市本级一般公共预算收入 53 % change 2025 下降 - 决算"}},
+		{"支出 after a sentence on 收入 is the same budget's",
+			"汇总各级人代会批准的2019年一般公共预算收入年初预算合计193.6亿元。支出年初预算合计531.3亿元，实际完成702.4亿元。",
+			Options{ResultYear: 2019, Budget: true, Stage: "执行"},
+			[]string{"一般公共预算收入 193.6 亿元 level 2019 - - 预算", "一般公共预算支出 531.3 亿元 level 2019 - - 预算", "一般公共预算支出 702.4 亿元 level 2019 完成 - 执行"}},
+		{"shares: 占比, 占X的, 占X的比重为",
+			"公用经费支出安排2.3亿元，占比3.2%。（1）工资福利1431万元，占支出的7.98％；用于民生支出53.3亿元，占总支出的比重为72.5%。", Options{ResultYear: 2026},
+			[]string{"公用经费支出 2.3 亿元 level 2026 安排 - -", "公用经费支出 3.2 % share 2026 占比 - -", "工资福利 1431 万元 level 2026 - - -",
+				"工资福利 7.98 ％ share 2026 占 支出 -", "民生支出 53.3 亿元 level 2026 - - -", "民生支出 72.5 % share 2026 占 总支出 -"}},
+		{"a comparison with a benchmark keeps the name of the measure",
+			"一般公共预算收入同比下降7.1%,好于全市5.7个百分点;", plan,
+			[]string{"一般公共预算收入 7.1 % change 2020 同比下降 - -", "一般公共预算收入 5.7 个百分点 comparison 2020 好于 全市 -"}},
+		{"a five-year base, 累计 in a plan paragraph, and a level at 十三五末",
+			"2020年是十三五收官之年。十三五末,全区地区生产总值达到215.4亿元;累计实施总投资936.7亿元的工业和服务业重点项目213个;空气优良天数比十二五末增加130天。", plan,
+			[]string{"地区生产总值 215.4 亿元 level 2020 达到 - -", "工业和服务业重点项目总投资 936.7 亿元 level 2016—2020 - - -",
+				"工业和服务业重点项目 213 个 level 2016—2020 - - -", "空气优良天数 130 天 change 2016—2020 增加 比十二五末 -"}},
+		{"a plan's targets met are targets of the plan's years",
+			"污染防治实现新突破,完成十三五万元GDP能耗下降17%、全社会煤炭消费总量控制在75万吨以内的任务目标。", plan,
+			[]string{"万元GDP能耗 17 % target 2016—2020 下降 - -", "全社会煤炭消费总量 75 万吨 target 2016—2020 控制在 - -"}},
+		{"五年来 and 年均",
+			"五年来，我们持续优化经济布局，经济总量超千亿元的县域达12个。社会消费品零售总额年均增长3.7%。", Options{ResultYear: 2025},
+			[]string{"经济总量超千亿元的县域 12 个 level 2021—2025 达 - -", "社会消费品零售总额 3.7 % change 2021—2025 年均增长 - -"}},
+		{"thousands separators, half- and full-width",
+			"全市政府性基金预算支出1，031，677万元，较上年下降2．84%。税收收入比上年增收52,015万元。", Options{ResultYear: 2025},
+			[]string{"政府性基金预算支出 1，031，677 万元 level 2025 - - -", "政府性基金预算支出 2．84 % change 2025 下降 - -", "税收收入 52,015 万元 change 2025 增收 - -"}},
+		{"ranks in Chinese numerals, not ordinals",
+			"农业保险保费收入同比增长42．88%，增速全省第一。污染防治支出考核全省排名第二。一般公共预算收入居全市首位。启动实施第二批地质灾害避险搬迁。", Options{ResultYear: 2025},
+			[]string{"农业保险保费收入 42．88 % change 2025 同比增长 - -", "农业保险保费收入增速全省排名 一 位 rank 2025 居 全省 -",
+				"污染防治支出考核全省排名 二 位 rank 2025 居 全省 -", "一般公共预算收入全市排名 首 位 rank 2025 居 全市 -"}},
+		{"余 before the unit, a per-person base in the unit, the work done in the name",
+			"参加招聘洽谈人数11500余人次。城乡居民基础养老金提高至每人每月142元。对1228处平交道口进行硬化。共清理农村三大堆2.4万处。", plan,
+			[]string{"参加招聘洽谈人数 11500 人次 level 2020 - - -", "城乡居民基础养老金 142 元/人·月 level 2020 提高至 - -",
+				"平交道口硬化 1228 处 level 2020 - - -", "清理农村三大堆 2.4 万处 level 2020 - - -"}},
+		{"a count before a measure names people, not the income",
+			"全区3988名建档立卡贫困人口年人均纯收入稳定超过4700元。", plan,
+			[]string{"建档立卡贫困人口 3988 名 level 2020 - - -", "建档立卡贫困人口年人均纯收入 4700 元 level 2020 超过 - -"}},
+		{"counts that say which sources a rate covers are no figures",
+			"杨古、宝山2处集中式饮用水水源地和43处农村饮用水源地水质达标率稳定在100%。", plan,
+			[]string{"集中式饮用水水源地和农村饮用水源地水质达标率 100 % level 2020 稳定在 - -"}},
+		{"a list of counts shares its tail; two names share one value",
+			"统筹推进全区第一批63个区重点、37个市重大、11个省级重点项目进度,年内确保实现开工率和投资完成率两个100%。", Options{ResultYear: 2020, TargetYear: 2021, Targets: true},
+			[]string{"区重点项目 63 个 target 2021 - - -", "市重大项目 37 个 target 2021 - - -", "省级重点项目 11 个 target 2021 - - -",
+				"开工率 100 % target 2021 - - -", "投资完成率 100 % target 2021 - - -"}},
+		{"dates, times, attachment labels, document numbers and quoted names are no figures",
+			"日期：2020-01-12 10:26 浏览量：418。附件1：2018年预算表。附件下载：4-2025年经开区预算执行情况表.xls。以新一轮“3个100万”为抓手。〔2020〕12号文件。", Options{ResultYear: 2020},
+			nil},
+		{"a threshold after ＜ is no figure; the ends of asides are no part of a name",
+			"绿色表示债务风险较低（债务率＜120％）。加上预算执行中新增转移支付（127.92亿元）、下级上解收入（4.46亿元）。", Options{ResultYear: 2025},
+			[]string{"预算执行中新增转移支付 127.92 亿元 level 2025 - - -", "下级上解收入 4.46 亿元 level 2025 - - -"}},
+		{"letter-spaced PDF text",
+			"城  乡  社  区  支  出  82.5亿  元  ，增  长  26.3%；", Options{ResultYear: 2025},
+			[]string{"城乡社区支出 82.5 亿元 level 2025 - - -", "城乡社区支出 26.3 % change 2025 增长 - -"}},
+		{"a slogan in Chinese numerals ends a count's noun; 均 gives each name; a list shares its work",
+			"15个省定扶贫工作重点村五通十有全部达标。旅游人次和花费增长均超20%。省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%。", Options{ResultYear: 2025},
+			[]string{"省定扶贫工作重点村 15 个 level 2025 - - -", "旅游人次 20 % change 2025 增长 - -", "旅游花费 20 % change 2025 增长 - -",
+				"省级政务信息系统整合 25 % level 2025 完成 - -", "自建非涉密业务专网整合 50 % level 2025 完成 - -", "政务移动应用整合 20 % level 2025 完成 - -"}},
+		{"years of schooling: the years written before the figures, 年 as a unit",
+			"劳动年龄人口平均受教育年限从2020年的9.6年提升至2025年的10.2年左右。劳动年龄人口平均受教育年限达11年。", Options{ResultYear: 2025},
+			[]string{"劳动年龄人口平均受教育年限 9.6 年 level 2020 - - -", "劳动年龄人口平均受教育年限 10.2 年 level 2025 提升至 - -",
+				"劳动年龄人口平均受教育年限 11 年 level 2025 达 - -"}},
+		{"a sentence opening with its year",
+			"2025年，预计全市社会保险基金收入174.1亿元，支出141.8亿元。", Options{ResultYear: 2024},
+			[]string{"社会保险基金收入 174.1 亿元 level 2025 - - -", "社会保险基金支出 141.8 亿元 level 2025 - - -"}},
+	} {
+		t.Run(tc.what, func(t *testing.T) {
+			var got []string
+			for _, ind := range Extract(tc.text, tc.opt) {
+				f := []string{ind.Name, ind.Value, ind.Unit, ind.Kind, ind.Period, ind.Verb, ind.Base, ind.Stage}
+				for i := range f {
+					if f[i] == "" {
+						f[i] = "-"
+					}
+				}
+				got = append(got, strings.Join(f, " "))
+				if err := Verify(ind, tc.text); err != nil {
+					t.Error(err)
+				}
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(tc.want, "\n"); g != w {
+				t.Errorf("got:\n%s\nwant:\n%s", g, w)
+			}
+		})
+	}
+}
