@@ -121,7 +121,7 @@ func TestPlanVsResultSVG(t *testing.T) {
 	if !bytes.Equal(svg, PlanVsResultSVG(pairs)) {
 		t.Error("two calls give different bytes")
 	}
-	for _, s := range []string{"\u22127.1%", "+7%以上", "不低于全市平均水平", "+13%", ">2021年目标<", ">2020年完成情况<", ">0%<", ">15%<"} {
+	for _, s := range []string{"同比下降7.1%", "增长7%以上", "不低于全市平均水平", "同比增长13%", ">2021年目标<", ">2020年完成情况<", ">0%<", ">15%<"} {
 		if !bytes.Contains(svg, []byte(s)) {
 			t.Errorf("chart lacks %q", s)
 		}

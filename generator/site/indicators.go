@@ -16,14 +16,15 @@ import (
 func cardID(i int) string { return fmt.Sprintf("card-%d", i+1) }
 
 // cardOf turns an indicator stated on page (a site-root-relative path) into
-// a card. The card's word is the sentence's own verb (Verb: 增长, 下降, 控制在,
-// 为预算 …), never one made up from the direction; 余 and 多 stand between
-// the number and its unit as printed (11500余人次).
+// a card. The card shows the sentence's own verb (Verb: 增长, 下降, 控制在,
+// 为预算 …), never one made up from the direction (the theme shows a sign
+// where there is no verb); 余 and 多 stand between the number and its unit
+// as printed (11500余人次).
 func cardOf(ind content.Indicator, page string, i int) render.Card {
 	c := render.Card{
 		ID: cardID(i), Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Kind: ind.Kind,
 		Dir: ind.Direction, Path: page + "#" + ind.Anchor, Period: ind.Period + "年",
-		Word: ind.Verb,
+		Verb: ind.Verb, Base: ind.Base, Stage: ind.Stage,
 	}
 	switch {
 	case ind.Bound == "":
@@ -38,8 +39,8 @@ func cardOf(ind content.Indicator, page string, i int) render.Card {
 	default:
 		c.Bound = ind.Bound
 	}
-	if ind.Kind == "rank" && c.Word == "居" && ind.Value != "首" {
-		c.Word = "居第"
+	if ind.Kind == "rank" && ind.Value != "首" && (c.Verb == "居" || c.Verb == "") {
+		c.Verb = "居第"
 	}
 	if ind.Kind == "target" {
 		c.Period = ind.Period + "年目标"
@@ -48,12 +49,13 @@ func cardOf(ind content.Indicator, page string, i int) render.Card {
 }
 
 // markSentences verifies a page's indicators against its text and marks
-// each source sentence in html with its anchor and a link back to its first
-// card. Every problem names the page's file and the indicator.
-func markSentences(pg *content.Page, src string, html template.HTML) (template.HTML, []error) {
+// each source sentence in the page's HTML (its lead, or else, in an index
+// page, its closing) with its anchor and a link back to its first card.
+// Every problem names the page's file and the indicator.
+func markSentences(pg *content.Page, src string, html, closing template.HTML) (template.HTML, template.HTML, []error) {
 	inds := pg.Meta.Indicators
 	if len(inds) == 0 {
-		return html, nil
+		return html, closing, nil
 	}
 	var errs []error
 	if err := indicator.VerifyPage(inds, indicator.PlainText(pg.Body)); err != nil {
@@ -72,13 +74,16 @@ func markSentences(pg *content.Page, src string, html template.HTML) (template.H
 		var ok bool
 		// The anchor is front matter, written into an attribute as is.
 		html, ok = markdown.Mark(html, ind.Sentence, template.HTMLEscapeString(ind.Anchor), "ind-src", back)
+		if !ok && closing != "" {
+			closing, ok = markdown.Mark(closing, ind.Sentence, template.HTMLEscapeString(ind.Anchor), "ind-src", back)
+		}
 		if !ok && len(errs) == 0 {
 			errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
 				"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",
 				ind.Name, short(ind.Sentence))})
 		}
 	}
-	return html, errs
+	return html, closing, errs
 }
 
 func short(s string) string {

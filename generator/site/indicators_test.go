@@ -75,8 +75,8 @@ func TestIndicatorsRender(t *testing.T) {
 	assertContains(t, "r/index.html", home, `href="01/01.html#i-aaaa0001"`, `href="02/index.html#i-bbbb0001"`, `<a href="data.html">`)
 	data := readOut(t, dir, "r/data.html")
 	assertContains(t, "r/data.html", data,
-		`<th scope="row">地区生产总值</th><td><a href="01/01.html#i-aaaa0001">增长4.9%</a>（2020年）</td><td><a href="02/index.html#i-bbbb0001">增长7%以上</a>（2021年目标）</td>`,
-		`<svg`, `role="img"`, `<td>4.1</td><td>43.1</td><td>52.8</td>`,
+		`<th scope="row">地区生产总值</th><td><a href="01/01.html#i-aaaa0001">增长4.9%</a><span class="period">2020年</span></td><td><a href="02/index.html#i-bbbb0001">增长7%以上</a><span class="period">2021年目标</span></td>`,
+		`<svg`, `role="img"`, `<td>4.1%</td><td>43.1%</td><td>52.8%</td>`,
 		`class="chroma"`, // the highlighted JSON sample of 数据说明
 	)
 	csv := readOut(t, dir, "r/indicators.csv")
@@ -107,4 +107,53 @@ func TestIndicatorMustMatchText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIndicatorsOnReportHome: a report's home states figures in its lead and
+// in its closing (after the children marker, as a report without parts
+// does); both sentences are marked and link to cards that the home shows.
+func TestIndicatorsOnReportHome(t *testing.T) {
+	dir := testSite(t, miniSite)
+	testsite.Write(t, dir, `-- content/r/_index.md --
++++
+title = "关于某某区2020年度计划执行情况的报告"
+weight = 1
+[report]
+kind = "plan-report"
+year = 2020
+issued = "2021-03-12"
+publisher = "某某区发展和改革局"
+
+[[indicators]]
+name = "城镇新增就业"
+value = "6002"
+number = 6002.0
+unit = "人"
+kind = "level"
+period = "2020"
+anchor = "i-dddd0001"
+sentence = "全区城镇新增就业6002人。"
+
+[[indicators]]
+name = "农村公路"
+value = "577.2"
+number = 577.2
+unit = "公里"
+kind = "level"
+period = "2020"
+anchor = "i-dddd0002"
+sentence = "新改建农村公路577.2公里。"
++++
+受区人民政府委托，现向大会作报告。全区城镇新增就业6002人。
+<!--children-->
+各位代表，新改建农村公路577.2公里。
+`)
+	mustBuild(t, dir)
+	home := readOut(t, dir, "r/index.html")
+	assertContains(t, "r/index.html", home,
+		`<span class="ind-src" id="i-dddd0001">全区城镇新增就业6002人。</span>`,
+		`<span class="ind-src" id="i-dddd0002">新改建农村公路577.2公里。</span>`,
+		`<li id="card-1"><a class="card card-level" href="#i-dddd0001">`,
+		`<li id="card-2"><a class="card card-level" href="#i-dddd0002">`,
+	)
 }

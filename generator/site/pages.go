@@ -199,7 +199,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		// A kept page was verified and marked when it was written.
 		if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
 			var merrs []error
-			c.body.HTML, merrs = markSentences(n.page, n.src, c.body.HTML)
+			c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c.body.HTML, c.closing.HTML)
 			if len(merrs) > 0 {
 				errs = append(errs, merrs...)
 				continue
