@@ -236,11 +236,7 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 	case "full":
 		pg.Where = "全文"
 	case "section", "page":
-		labels := n.label
-		for a := n.parent; a != nil && a != n.rnode && a.kind != "home"; a = a.parent {
-			labels = a.label + labels
-		}
-		pg.Where = labels + n.title
+		pg.Where = labelChain(n) + n.title
 	}
 	if p.cfg.BaseURL != "" && n.kind != "404" {
 		pg.Canonical = p.cfg.BaseURL + n.path

@@ -342,15 +342,37 @@ func (p *siteplan) newestHeadlines() ([]render.Card, error) {
 		if m.kind != "report" || m.path != p.reports[0].Path {
 			continue
 		}
-		if p.stream == nil {
-			return headlines(m), nil
+		if p.stream != nil {
+			restore, err := p.readGroup(m.reading)
+			defer restore()
+			if err != nil {
+				return nil, err
+			}
 		}
-		restore, err := p.readGroup(m.reading)
-		defer restore()
-		if err != nil {
-			return nil, err
+		cards := headlines(m)
+		// The home has no outline to find a card's section in: the card
+		// names it by its labels (一、（一）), as the report's home does.
+		for i := range cards {
+			path, _, _ := strings.Cut(cards[i].Path, "#")
+			for _, k := range m.reading {
+				if k.path == path {
+					if l := labelChain(k); l != "" {
+						cards[i].Page = l
+					}
+				}
+			}
 		}
-		return headlines(m), nil
+		return cards, nil
 	}
 	return nil, nil
+}
+
+// labelChain is the labels of a page and its parents inside its report
+// (一、（一）).
+func labelChain(n *node) string {
+	labels := n.label
+	for a := n.parent; a != nil && a != n.rnode && a.kind != "home"; a = a.parent {
+		labels = a.label + labels
+	}
+	return labels
 }
