@@ -17,6 +17,11 @@ const (
 	dropRepeat    = "repeats the metadata"
 	dropTitleCopy = "repeats the title"
 	dropCounter   = "page counter"
+	dropHead      = "page header"
+	dropAppendix  = "appendix"
+	dropColophon  = "colophon"
+	dropAttached  = "attachment list"
+	dropTail      = "page footer"
 )
 
 // isWidgetWord reports a word of the tool bars that article pages of
@@ -60,11 +65,25 @@ func isWidget(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !isWidgetWord(w) {
+		if !isWidgetWord(w) && (len(w) > 36 || !widgetWords(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// widgetWords reports a word made of tool-bar words run together, as a page
+// rendered to text prints them: "收藏打印", "打印关闭".
+func widgetWords(w string) bool {
+	if w == "" {
+		return true
+	}
+	for i := range w {
+		if i > 0 && utf8.RuneCountInString(w[:i]) >= 2 && isWidgetWord(w[:i]) && widgetWords(w[i:]) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(w) >= 2 && isWidgetWord(w)
 }
 
 var (
@@ -106,18 +125,7 @@ func markFurniture(lines []line, from int, drop []string) {
 			drop[i] = lineFurniture(lines[i].text)
 		}
 	}
-	// The tail: footers, navigation and widgets after the last paragraph.
-	for i := len(lines) - 1; i >= from; i-- {
-		l := lines[i]
-		if l.blank() || drop[i] != "" {
-			continue
-		}
-		if utf8.RuneCountInString(l.text) <= 80 && (footerRe.MatchString(l.text) || navRe.MatchString(l.text)) {
-			drop[i] = dropFooter
-			continue
-		}
-		break
-	}
+	markTail(lines, from, drop)
 	markRunning(lines, from, drop)
 }
 
@@ -187,4 +195,107 @@ func runningKey(s string) string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+var (
+	// An appendix after the main text starts with a line of its own: 附件,
+	// 附件1：…, 附表, 名词解释, 注解.
+	appendixRe = regexp.MustCompile(`^(?:附件|附表)[0-9０-９一二三四五六七八九十]*(?:[:：].*)?$|^(?:附件下载|相关附件)[:：>》]?|^[\p{Han}]{0,8}名词(?:解释|注释)[:：]?$|^(?:注解|注释|注)[:：]?$`)
+	// Lines that only a page's footer holds: editors, sources, share and
+	// QR-code prompts, link lists, ids of related articles.
+	tailRe = regexp.MustCompile(`^(?:责任编辑|网络编辑|编辑|审核|校对|终审|初审|作者)\s*[:：]|^[（(]?(?:来源|稿源|信息来源)\s*[:：].{0,30}[）)]?$|扫一扫|^(?:相关链接|相关附件|相关文章|相关阅读|相关新闻|友情链接|链接)\s*[:：>》]|^[0-9a-f]{16,}\s*[:：]?$|^分享到?\s*[:：]|建议使用.*(?:浏览器|分辨率)`)
+	// A colophon (版记): the body that prints the document and the date,
+	// "…秘书处", "2025年1月6日印", "共印700份".
+	colophonRe = regexp.MustCompile(`(?:秘书处|办公室|办公厅)(?:印发|编印)?$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日(?:印发|印)$|^共印[0-9]+份$`)
+	attachedRe = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|ofd)$`)
+)
+
+// tailLine reports a line that only the furniture after a report's text
+// holds.
+func tailLine(s string) bool {
+	return utf8.RuneCountInString(s) <= 120 && (footerRe.MatchString(s) || navRe.MatchString(s) || tailRe.MatchString(s) || isWidget(s))
+}
+
+// markTail finds the end of the report's text, after the start of its last
+// part: an appendix (附件, 名词解释) or the first line of a page's footer ends
+// it, and so do the short lines without a full stop just before either, or
+// before the end of the file (a colophon, a list of attachments, a source
+// line). Everything from there is left out, as appendix or furniture.
+func markTail(lines []line, from int, drop []string) {
+	last := from
+	for i := from; i < len(lines); i++ {
+		if drop[i] == "" && labelAt(lines[i].text).kind == partLabel {
+			last = i
+		}
+	}
+	end := len(lines)
+	reason := dropFooter
+	for i := last + 1; i < len(lines); i++ {
+		t := lines[i].text
+		if t == "" || drop[i] != "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
+			end, reason = i, dropAppendix
+			break
+		}
+		if tailLine(t) {
+			end = i
+			break
+		}
+	}
+	for i := end; i < len(lines); i++ {
+		if lines[i].blank() || drop[i] != "" {
+			continue
+		}
+		drop[i] = reason
+		if r := lineFurniture(lines[i].text); r != "" {
+			drop[i] = r
+		} else if reason == dropAppendix && tailLine(lines[i].text) {
+			// The page's footer after the appendix.
+			reason = dropFooter
+			drop[i] = reason
+		}
+	}
+	for i := end - 1; i > last; i-- {
+		t := lines[i].text
+		if t == "" || drop[i] != "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lastRune(t), "。！？；!?”…") {
+			break
+		}
+		switch c := despace(t); {
+		case colophonRe.MatchString(c):
+			drop[i] = dropColophon
+		case attachedRe.MatchString(c):
+			drop[i] = dropAttached
+		case end < len(lines):
+			// A short line before the footer: a source or an editor's name.
+			drop[i] = dropTail
+		default:
+			return
+		}
+	}
+}
+
+// colophon returns the printing body and the print date of a colophon among
+// the dropped lines, when it names both.
+func colophon(lines []line, drop []string) (by, date string) {
+	for i, l := range lines {
+		if drop[i] != dropColophon {
+			continue
+		}
+		c := despace(l.text)
+		switch {
+		case strings.HasSuffix(c, "日印") || strings.HasSuffix(c, "日印发"):
+			date = isoDate(c)
+		case !strings.HasPrefix(c, "共印"):
+			by = strings.TrimSuffix(strings.TrimSuffix(c, "印发"), "编印")
+		}
+	}
+	if by == "" || date == "" {
+		return "", ""
+	}
+	return by, date
 }
