@@ -27,6 +27,11 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	if w < 20 || w > 200 {
 		return 0
 	}
+	if paged(ls) {
+		// Pages separated by form feeds: PDF text, wrapped however
+		// irregular its lines (pdftotext breaks justified lines apart).
+		return w
+	}
 	full, stops := 0, 0
 	for i := range ls {
 		if widths[i] >= w-4 {
@@ -40,6 +45,17 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 		return 0
 	}
 	return w
+}
+
+// paged reports text whose pages are separated by form feeds: PDF text.
+func paged(ls []bodyLine) bool {
+	pages := 0
+	for _, l := range ls {
+		if l.page {
+			pages++
+		}
+	}
+	return pages >= 2
 }
 
 // startsBlock reports a line that begins a paragraph whatever came before:
@@ -56,6 +72,30 @@ func bulletAt(s string) string {
 		}
 	}
 	return ""
+}
+
+// nearlyFull is how many columns short of the wrap width a line may be and
+// still be full when it does not end a sentence: the first line of a
+// paragraph lost its indent of two characters, and lines with Latin digits
+// and spaces vary in width.
+const nearlyFull = 10
+
+// continues reports a line b that goes on the line a whatever their widths:
+// a ends with a mark that never ends a paragraph (，、（“), or b goes on a
+// number that a began ("519" and ".7 亿元").
+func continues(a, b string) bool {
+	if strings.ContainsAny(lastRune(a), "，,、（(“《") {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(b)
+	switch {
+	case r == '%' || r == '％':
+		return true
+	case r == '.' || r == '．':
+		r2, _ := utf8.DecodeRuneInString(b[n:])
+		return isDigit(r2)
+	}
+	return false
 }
 
 func endsSentence(s string) bool {
@@ -82,6 +122,7 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 		widths[i] = l.indent - minIndent + displayWidth(l.text)
 	}
 	w := wrapWidth(ls, widths)
+	pdf := w > 0 && paged(ls)
 	var out []unit
 	var cur []bodyLine
 	flush := func() {
@@ -98,8 +139,13 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	for i, l := range ls {
 		if w > 0 && i > 0 && len(cur) > 0 {
 			prev := ls[i-1]
-			join := widths[i-1] >= w-4 && l.indent <= minIndent && !startsBlock(l.text) &&
-				!(l.gap && endsSentence(prev.text))
+			join := l.indent <= minIndent && !startsBlock(l.text) &&
+				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.text)) ||
+					!endsSentence(prev.text) && labelAt(cur[0].text).kind == noLabel &&
+						(widths[i-1] >= w-nearlyFull || continues(prev.text, l.text) || pdf) ||
+					// A heading wrapped: its last line is short too.
+					!endsSentence(prev.text) && len(cur) == 1 && widths[i-1] >= w-nearlyFull &&
+						widths[i] < w-nearlyFull && !endsSentence(l.text) && han(l.text) >= 2)
 			if join {
 				cur = append(cur, l)
 				continue
