@@ -74,6 +74,22 @@ func bulletAt(s string) string {
 	return ""
 }
 
+// standaloneHeading reports a paragraph so far that is numbered (一、 （一）
+// 1. （1）) and has no sentence mark: a heading on its own line, which the
+// next line does not go on unless the heading is full.
+func standaloneHeading(cur []bodyLine) bool {
+	k := labelAt(cur[0].text).kind
+	if k < partLabel || k > subitemLabel {
+		return false
+	}
+	for _, l := range cur {
+		if i, _ := sentenceEnd(l.text); i >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // nearlyFull is how many columns short of the wrap width a line may be and
 // still be full when it does not end a sentence: the first line of a
 // paragraph lost its indent of two characters, and lines with Latin digits
@@ -119,7 +135,8 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	}
 	widths := make([]int, len(ls))
 	for i, l := range ls {
-		widths[i] = l.indent - minIndent + displayWidth(l.text)
+		// Spaces inside a line are layout ("2025 年"): they do not count.
+		widths[i] = l.indent - minIndent + displayWidth(l.text) - strings.Count(l.text, " ")
 	}
 	w := wrapWidth(ls, widths)
 	pdf := w > 0 && paged(ls)
@@ -141,7 +158,7 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 			prev := ls[i-1]
 			join := l.indent <= minIndent && !startsBlock(l.text) &&
 				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.text)) ||
-					!endsSentence(prev.text) && labelAt(cur[0].text).kind == noLabel &&
+					!endsSentence(prev.text) && !standaloneHeading(cur) &&
 						(widths[i-1] >= w-nearlyFull || continues(prev.text, l.text) || pdf) ||
 					// A heading wrapped: its last line is short too.
 					!endsSentence(prev.text) && len(cur) == 1 && widths[i-1] >= w-nearlyFull &&
