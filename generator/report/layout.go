@@ -7,9 +7,8 @@ import (
 
 // Letter spacing. PDF extraction of justified or letter-spaced text puts
 // white space between the characters of a line ("关  于  岳  阳  市"). White
-// space is layout in Chinese text, so it goes, except between two ASCII
-// letters or digits, where one space stays: the lossless check compares text
-// without it.
+// space is layout in Chinese text, so it goes, except in Latin text, where
+// one space stays: the lossless check compares text without it.
 
 // spacedGaps counts the gaps of white space between two Chinese characters,
 // and the pairs of Chinese characters that touch, in s.
@@ -44,7 +43,7 @@ func letterSpaced(s string) bool {
 }
 
 // despace removes the letter spacing of s: white space between two
-// characters goes unless both are ASCII letters or digits, where one space
+// characters goes unless they are Latin text (latinSpace), where one space
 // stays.
 func despace(s string) string {
 	var b strings.Builder
@@ -55,13 +54,21 @@ func despace(s string) string {
 			space = true
 			continue
 		}
-		if space && prev >= 0 && isASCIIAlnum(prev) && isASCIIAlnum(r) {
+		if space && prev >= 0 && latinSpace(prev, r) {
 			b.WriteByte(' ')
 		}
 		b.WriteRune(r)
 		prev, space = r, false
 	}
 	return b.String()
+}
+
+// latinSpace reports two characters of Latin text that a space between
+// them separates: both ASCII letters or digits, or ASCII with a letter
+// ("says, growth").
+func latinSpace(a, b rune) bool {
+	return isASCIIAlnum(a) && isASCIIAlnum(b) ||
+		a < 0x80 && b < 0x80 && a > ' ' && b > ' ' && (isASCIILetter(a) || isASCIILetter(b))
 }
 
 // letterSpacedFile reports a file whose text is letter-spaced throughout:
@@ -84,10 +91,25 @@ func letterSpacedFile(lines []line) bool {
 // line that has white space when all is true (a file letter-spaced
 // throughout). Warnings about such a line count columns in the line without
 // its spaces.
-func unspace(lines []line, from int, all bool) {
+func unspace(lines []line, from int, drop []string, all bool) {
 	for i := from; i < len(lines); i++ {
+		if drop[i] != "" {
+			continue
+		}
 		if all && strings.ContainsFunc(lines[i].text, isSpace) || letterSpaced(lines[i].text) {
 			lines[i].text = despace(lines[i].text)
 		}
 	}
+}
+
+// pdfPages counts the form feeds that begin lines: the pages of PDF text,
+// where white space inside a line is the layout of justified lines.
+func pdfPages(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		if l.page {
+			n++
+		}
+	}
+	return n
 }

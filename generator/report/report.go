@@ -141,11 +141,11 @@ func Import(name string, src []byte) (*Result, error) {
 	lines := splitLines(text)
 	drop := make([]string, len(lines))
 	if letterSpacedFile(lines) {
-		unspace(lines, 0, true)
+		unspace(lines, 0, drop, true)
 	}
 	h := parseHead(name, lines, drop)
-	unspace(lines, h.end, false)
 	markFurniture(lines, h.end, drop)
+	unspace(lines, h.end, drop, pdfPages(lines[h.end:]) >= 2)
 	if by, date := colophon(lines, drop); by != "" {
 		// A colophon names who printed the report, and when.
 		if h.report.Publisher == "" {
