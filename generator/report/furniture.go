@@ -217,10 +217,12 @@ func tailLine(s string) bool {
 }
 
 // markTail finds the end of the report's text, after the start of its last
-// part: an appendix (附件, 名词解释) or the first line of a page's footer ends
-// it, and so do the short lines without a full stop just before either, or
-// before the end of the file (a colophon, a list of attachments, a source
-// line). Everything from there is left out, as appendix or furniture.
+// part: an appendix (附件, 名词解释) or the first line of a page's footer
+// (ICP, 版权所有, 主办单位; or a tool bar, an editor's or source line, a link
+// list, when no text but copies of earlier lines follows) ends it, and so do
+// the short lines without a full stop just before either, or before the end
+// of the file (a colophon, a list of attachments, a source line).
+// Everything from there is left out, as appendix or furniture.
 func markTail(lines []line, from int, drop []string) {
 	last := from
 	for i := from; i < len(lines); i++ {
@@ -228,28 +230,37 @@ func markTail(lines []line, from int, drop []string) {
 			last = i
 		}
 	}
+	// Text the file printed before the last part: a page that repeats the
+	// title and the opening after its footer repeats it.
+	seen := map[string]bool{}
+	for i := 0; i < last; i++ {
+		if !lines[i].blank() {
+			seen[lines[i].text] = true
+		}
+	}
 	end := len(lines)
 	reason := dropFooter
 	for i := last + 1; i < len(lines); i++ {
 		t := lines[i].text
-		if t == "" || drop[i] != "" {
+		if t == "" || drop[i] != "" && drop[i] != dropWidget {
 			continue
 		}
 		if utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
 			end, reason = i, dropAppendix
 			break
 		}
-		if tailLine(t) {
+		if drop[i] == "" && utf8.RuneCountInString(t) <= 120 && footerRe.MatchString(t) ||
+			(drop[i] == dropWidget || drop[i] == "" && tailLine(t)) && !bodyAfter(lines, i+1, drop, seen) {
 			end = i
 			break
 		}
 	}
 	for i := end; i < len(lines); i++ {
-		if lines[i].blank() || drop[i] != "" {
+		if lines[i].blank() || drop[i] == dropPageNo {
 			continue
 		}
 		drop[i] = reason
-		if r := lineFurniture(lines[i].text); r != "" {
+		if r := lineFurniture(lines[i].text); r == dropPageNo {
 			drop[i] = r
 		} else if reason == dropAppendix && tailLine(lines[i].text) {
 			// The page's footer after the appendix.
@@ -277,6 +288,24 @@ func markTail(lines []line, from int, drop []string) {
 			return
 		}
 	}
+}
+
+// bodyAfter reports a line from from on that reads as the report's text: a
+// numbered heading, or a sentence, that is not a copy of a line before
+// (seen). A tool bar or an editor's line before one is not the page's
+// footer.
+func bodyAfter(lines []line, from int, drop []string, seen map[string]bool) bool {
+	for i := from; i < len(lines); i++ {
+		t := lines[i].text
+		if drop[i] != "" || t == "" || seen[t] {
+			continue
+		}
+		if k := labelAt(t).kind; k == partLabel || k == subLabel ||
+			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lastRune(t), "。！？") {
+			return true
+		}
+	}
+	return false
 }
 
 // colophon returns the printing body and the print date of a colophon among

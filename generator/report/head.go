@@ -98,14 +98,12 @@ type field struct {
 
 // head is what the lines before the report's text say about it.
 type head struct {
-	title        string // 标题, or the title block's title
-	report       content.Report
-	fields       []field
-	published    string // 发布日期 as a date, to compare with 发文日期
-	publishedKey string // the key it was printed with
-	end          int    // index of the first body line
-	text         []int  // head lines that are none of the above: kept as text
-	warnings     []Warning
+	title    string // 标题, or the title block's title
+	report   content.Report
+	fields   []field
+	end      int   // index of the first body line
+	text     []int // head lines that are none of the above: kept as text
+	warnings []Warning
 }
 
 // headLimit bounds the search for the title block, so that a file without
@@ -740,7 +738,6 @@ func (p *headParser) finish() {
 		// Without 发文日期, the page's publication date is the date of issue.
 		h.report.Issued = d
 	case d != "":
-		h.published = d
 		if h.report.Other == nil {
 			h.report.Other = map[string]string{}
 		}

@@ -45,24 +45,34 @@ type DroppedRange struct {
 }
 
 // DroppedSummary describes the dropped lines in one line, for the
-// command's report: "lines 1–36 (navigation), 402–517 (site footer)".
+// command's report: "lines 1–36 (page header), 402–517 (site footer); 18
+// page numbers". Page numbers and running headers, one or two lines on every
+// page, are counted rather than listed.
 func (r *Result) DroppedSummary() string {
-	if len(r.DroppedRanges) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("lines ")
-	for i, d := range r.DroppedRanges {
-		if i > 0 {
-			b.WriteString(", ")
+	var ranges []string
+	counts := map[string]int{}
+	for _, d := range r.DroppedRanges {
+		if d.Reason == dropPageNo || d.Reason == dropRunning {
+			counts[d.Reason] += d.Lines
+			continue
 		}
 		if d.From == d.To {
-			fmt.Fprintf(&b, "%d (%s)", d.From, d.Reason)
+			ranges = append(ranges, fmt.Sprintf("%d (%s)", d.From, d.Reason))
 		} else {
-			fmt.Fprintf(&b, "%d–%d (%s)", d.From, d.To, d.Reason)
+			ranges = append(ranges, fmt.Sprintf("%d–%d (%s)", d.From, d.To, d.Reason))
 		}
 	}
-	return b.String()
+	var parts []string
+	if len(ranges) > 0 {
+		parts = append(parts, "lines "+strings.Join(ranges, ", "))
+	}
+	if n := counts[dropPageNo]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d page numbers", n))
+	}
+	if n := counts[dropRunning]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d running headers or footers", n))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // droppedRanges groups the dropped lines into runs of one reason.
