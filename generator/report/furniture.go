@@ -217,18 +217,28 @@ func tailLine(s string) bool {
 }
 
 // markTail finds the end of the report's text, after the start of its last
-// part: an appendix (附件, 名词解释) or the first line of a page's footer
+// part (or subsection): an appendix (附件, 名词解释) or the first line of a page's footer
 // (ICP, 版权所有, 主办单位; or a tool bar, an editor's or source line, a link
 // list, when no text but copies of earlier lines follows) ends it, and so do
 // the short lines without a full stop just before either, or before the end
 // of the file (a colophon, a list of attachments, a source line).
 // Everything from there is left out, as appendix or furniture.
 func markTail(lines []line, from int, drop []string) {
-	last := from
+	// The last part, or in a report without parts the last subsection.
+	last, lastSub := -1, from
 	for i := from; i < len(lines); i++ {
-		if drop[i] == "" && labelAt(lines[i].text).kind == partLabel {
-			last = i
+		if drop[i] != "" {
+			continue
 		}
+		switch labelAt(lines[i].text).kind {
+		case partLabel:
+			last = i
+		case subLabel:
+			lastSub = i
+		}
+	}
+	if last < 0 {
+		last = lastSub
 	}
 	// Text the file printed before the last part: a page that repeats the
 	// title and the opening after its footer repeats it.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -88,8 +89,11 @@ func speakerPiece(t string) bool {
 	n := utf8.RuneCountInString(t)
 	return n <= 30 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, ":：（）()【】[]<>《》|•·●□■◆▪>＞/") &&
 		!strings.ContainsFunc(t, isDigit) && han(t) >= 2 && !isWidget(t) && labelAt(t).kind == noLabel &&
-		!docHeaderRe.MatchString(despace(t)) && !isTitleLine(t)
+		!docHeaderRe.MatchString(despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
 }
+
+// cnDateRe matches a date in Chinese numerals: "二〇二一年三月十二日".
+var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年`)
 
 func han(s string) int {
 	n := 0
