@@ -400,4 +400,46 @@ func markBlocks(parts ...[]block) {
 			}
 		}
 	}
+	markSubheads(parts...)
+}
+
+// minSubheads is how many unnumbered subheads a page must have for its
+// short one-sentence paragraphs to be read as such.
+const minSubheads = 3
+
+// subhead reports a paragraph that can be an unnumbered subhead: one short
+// sentence ending with 。 and no other mark ("生态底色更加亮丽。").
+func subhead(b block) bool {
+	if b.lab.kind != noLabel || b.level > 0 || bulletAt(b.u.text) != "" {
+		return false
+	}
+	n := utf8.RuneCountInString(b.u.text)
+	return n >= 4 && n <= 30 && strings.HasSuffix(b.u.text, "。") &&
+		!strings.ContainsAny(strings.TrimSuffix(b.u.text, "。"), "。，,；;：:！!？?、（(“”")
+}
+
+// markSubheads makes headings of the unnumbered subheads of a page that
+// clearly uses them: at least minSubheads short one-sentence paragraphs,
+// each followed by a longer paragraph that is not one. They take the level
+// below the page's item headings.
+func markSubheads(parts ...[]block) {
+	level := 2
+	var cands []*block
+	for _, bs := range parts {
+		for i := range bs {
+			if bs[i].level == 2 {
+				level = 3
+			}
+			if subhead(bs[i]) && i+1 < len(bs) && !subhead(bs[i+1]) && bs[i+1].lab.kind == noLabel &&
+				len(bs[i+1].u.text) > 2*len(bs[i].u.text) {
+				cands = append(cands, &bs[i])
+			}
+		}
+	}
+	if len(cands) < minSubheads {
+		return
+	}
+	for _, b := range cands {
+		b.level = level
+	}
 }

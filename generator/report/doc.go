@@ -155,7 +155,11 @@
 // blank lines between. An item or sub-item that stands alone (at most 50
 // characters, no full stop before its end, followed by its own text) becomes
 // a heading, "## 1.加快工业转型" ("###" for a sub-item under an item heading);
-// a run-in item stays a paragraph that starts with its label. Nothing is made
+// a run-in item stays a paragraph that starts with its label. A page that
+// clearly uses unnumbered subheads, at least three short paragraphs of one
+// sentence ending with 。 and no other mark ("生态底色更加亮丽。"), each
+// followed by a longer paragraph, has them as headings too ("##", or "###"
+// on a page with item headings); a single such paragraph stays text. Nothing is made
 // bold (CommonMark would not render "**…。**" next to Chinese punctuation).
 // Characters that Markdown would read as markup are backslash-escaped, so
 // that the page renders the text as printed.
