@@ -410,9 +410,9 @@ func (p *headParser) readMeta() {
 }
 
 // keepText decides where the text starts and what becomes of the head's
-// lines that are none of the above: after a salutation they are the page's
-// furniture; without one, they are kept as the first paragraphs, with a
-// warning.
+// lines that are none of the above: before a salutation, or before the
+// title, they are the page's furniture; others are kept as the first
+// paragraphs, with a warning.
 func (p *headParser) keepText(text []int) {
 	h, lines, role := p.head, p.lines, p.role
 	h.end = p.stop
@@ -431,7 +431,7 @@ func (p *headParser) keepText(text []int) {
 		if i >= h.end {
 			continue
 		}
-		if p.salute >= 0 {
+		if p.salute >= 0 || i < p.titleLine {
 			p.drop[i] = dropHead
 			continue
 		}
