@@ -18,6 +18,8 @@ const (
 	dropTitleCopy = "repeats the title"
 	dropCounter   = "page counter"
 	dropHead      = "page header"
+	dropTemplate  = "template placeholder"
+	dropRule      = "table rule"
 	dropAppendix  = "appendix"
 	dropColophon  = "colophon"
 	dropAttached  = "attachment list"
@@ -94,7 +96,13 @@ var (
 	// "第 3 页 共 12 页", "3/12", "Page 3 of 12".
 	pageNoRe     = regexp.MustCompile(`^(?:[-—–－─]+\s*[0-9０-９]{1,4}\s*[-—–－─]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?|共\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*第\s*[0-9０-９]{1,4}\s*页|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
 	bareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
-	counterRe    = regexp.MustCompile(`^(浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]?\s*[0-9]*\s*次?$`)
+	// A line of a page's template that was not filled in, or of icon-font
+	// glyphs (private-use characters): "{{loginInfo.showname|truncate(12)}}".
+	templateRe = regexp.MustCompile(`^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\p{Co}|[\s|｜:：/])+$`)
+	// A rule of a table drawn in text: "┌──┬──┐", "+----+----+" (with a
+	// corner or a bar: "---" alone may be text).
+	ruleRe    = regexp.MustCompile(`^[─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+=_|\-\s]{3,}$`)
+	counterRe = regexp.MustCompile(`^(浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]?\s*[0-9]*\s*次?$`)
 )
 
 // lineFurniture reports why l, a line anywhere in the file, is furniture, or
@@ -109,6 +117,10 @@ func lineFurniture(s string) string {
 		return dropCounter
 	case utf8.RuneCountInString(s) <= 80 && navRe.MatchString(s):
 		return dropNav
+	case utf8.RuneCountInString(s) <= 200 && templateRe.MatchString(s):
+		return dropTemplate
+	case ruleRe.MatchString(s) && strings.ContainsAny(s, "┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬+│┃║"):
+		return dropRule
 	}
 	return ""
 }
