@@ -28,7 +28,9 @@
 //     reason, and summed up by Result.DroppedSummary ("lines 1–36 (page
 //     header), 402–517 (site footer); 18 page numbers"): tool bars (字号,
 //     【大 中 小】, 打印, 关闭, |, share buttons, and such words run together,
-//     "收藏打印"), breadcrumbs, counters (浏览次数), decorated page numbers
+//     "收藏打印"), breadcrumbs, counters (浏览次数), template placeholders
+//     ({{loginInfo.showname}}), icon-font glyphs (private-use characters),
+//     table rules drawn in text ("+----+"), decorated page numbers
 //     ("- 3 -", "第3页"), and, in a file with form feeds, bare page numbers
 //     and running headers repeated on most pages.
 //   - The head: when a salutation ("各位代表：", "主任、各位副主任、…各位委员：")
