@@ -97,10 +97,15 @@ func standaloneHeading(cur []bodyLine) bool {
 const nearlyFull = 10
 
 // continues reports a line b that goes on the line a whatever their widths:
-// a ends with a mark that never ends a paragraph (，、（“), or b goes on a
-// number that a began ("519" and ".7 亿元").
+// a ends with a mark that never ends a paragraph (，、（“) or a number, or is
+// a label alone ("②"), or b goes on a number that a began ("519" and
+// ".7 亿元").
 func continues(a, b string) bool {
 	if strings.ContainsAny(lastRune(a), "，,、（(“《") {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(a); isDigit(r) || labelAt(a).text == a {
+		// A number, or a label alone ("②"), ends no paragraph.
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(b)

@@ -66,8 +66,9 @@
 //     break); or (b) does not end a sentence (。！？；：”), is not part of a
 //     numbered heading without a sentence mark, and is nearly full (within
 //     10 columns: the first line of a paragraph lost its indent), or ends
-//     with a mark no paragraph ends with (，、（“), or the line goes on its
-//     number (".7 亿元" after "519"), or the text has form feeds; or (c) is
+//     with a mark no paragraph ends with (，、（“) or a number, or is a label
+//     alone ("②"), or the line goes on its number (".7 亿元" after "519"),
+//     or the text has form feeds; or (c) is
 //     the first line of a numbered heading, nearly full, and the line is
 //     short and does not end a sentence either (a heading wrapped).
 //     Otherwise every line is a paragraph. Lines join without a space,
