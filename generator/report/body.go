@@ -145,6 +145,16 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	}
 	w := wrapWidth(ls, widths)
 	pdf := w > 0 && paged(ls)
+	if w > 0 {
+		// In hard-wrapped text white space inside a line is layout
+		// ("2025 年", "29.23 亿元"), as in PDF text.
+		ls = slices.Clone(ls)
+		for i := range ls {
+			if strings.ContainsRune(ls[i].text, ' ') {
+				ls[i].text = despace(ls[i].text)
+			}
+		}
+	}
 	var out []unit
 	var cur []bodyLine
 	flush := func() {

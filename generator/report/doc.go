@@ -21,7 +21,7 @@
 //   - A line set with space between its characters (PDF extraction of
 //     justified or letter-spaced text: "关  于  岳  阳  市", "增 长") loses
 //     that space, and so does every line of a file letter-spaced
-//     throughout and every body line of PDF text (form feeds), except in
+//     throughout and every body line of PDF or hard-wrapped text, except in
 //     Latin text ("GDP growth", "says, growth"). Columns of warnings on such
 //     a line count the line without its spaces.
 //   - Page furniture goes, each line listed in Result.Dropped with its
