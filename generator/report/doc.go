@@ -39,8 +39,9 @@
 //     is the page's header (navigation, news lists, a photo caption, the
 //     papers' header "市十五届人大五次 / 会议文件（十二）", an abstract) and
 //     goes. Without a salutation the head ends at the first numbered heading
-//     or long sentence within 80 lines, and a line of it that is none of
-//     these is kept as the first paragraph, with a warning. The site name,
+//     or long sentence within 400 lines; its lines before the title go, and
+//     a line after it that is none of these is kept as the first paragraph,
+//     with a warning. A title is never a line of a news list ("…的通知02-14"). The site name,
 //     copies of the title and a 发布日期 line that repeats 发文日期 go too.
 //   - The tail: after the start of the last 一、 part, the text ends at an
 //     appendix (a line 附件, 附件1：…, 附表, 附件下载, 名词解释,

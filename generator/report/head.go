@@ -106,9 +106,6 @@ type head struct {
 	warnings []Warning
 }
 
-// headLimit bounds the search for the title block, so that a file without
-// one is not scanned to its end.
-const headLimit = 80
 
 func isMetaLine(s string) bool {
 	m := metaKeyRe.FindStringIndex(s)
@@ -198,8 +195,9 @@ const (
 	roleSalutation
 )
 
-// headSearch bounds the search for the salutation that ends the head: a web
-// page may put a hundred lines of navigation before the title.
+// headSearch bounds the search for the salutation or the text that ends the
+// head, so that a file without either is not scanned to its end: a web page
+// may put a hundred lines of navigation before the title.
 const headSearch = 400
 
 // A headParser reads the head: lines[:stop], which end at the salutation
@@ -257,7 +255,7 @@ func parseHead(name string, lines []line, drop []string) *head {
 
 // headExtent finds the end of the head: the salutation, when one comes
 // before the first part heading within headSearch lines; else the first
-// numbered heading or long sentence within headLimit lines.
+// numbered heading or long sentence within headSearch lines.
 func headExtent(lines []line) (stop, salute int) {
 	for i := 0; i < min(len(lines), headSearch); i++ {
 		t := lines[i].text
@@ -268,7 +266,7 @@ func headExtent(lines []line) (stop, salute int) {
 			break
 		}
 	}
-	limit := min(len(lines), headLimit)
+	limit := min(len(lines), headSearch)
 	for i := 0; i < limit; i++ {
 		t := lines[i].text
 		if t == "" {

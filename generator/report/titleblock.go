@@ -79,7 +79,7 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 func titlePiece(t string) bool {
 	n := utf8.RuneCountInString(t)
 	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !meetingRe.MatchString(despace(t)) &&
+		labelAt(t).kind == noLabel && !isMetaLine(t) && !meetingRe.MatchString(despace(t)) && !listDateRe.MatchString(t) &&
 		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(despace(t))
 }
 
@@ -293,8 +293,12 @@ func adjacent(role []headRole, i, j int) bool {
 // isTitleLine reports a line that reads as a report's title.
 func isTitleLine(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n <= 60 && strings.Contains(t, "报告") && !sentenceRe.MatchString(t) && !meetingRe.MatchString(t)
+	return n <= 60 && strings.Contains(t, "报告") && !sentenceRe.MatchString(t) && !meetingRe.MatchString(t) &&
+		!listDateRe.MatchString(t)
 }
+
+// listDateRe matches the date after an item of a news list: "…的通知02-14".
+var listDateRe = regexp.MustCompile(`[0-9]{2}-[0-9]{2}$|\[?[0-9]{4}-[0-9]{2}-[0-9]{2}\]?$`)
 
 // isTitleStart reports the first line of a title printed on two lines:
 // long enough to have been cut, and followed by a line that is not a whole
