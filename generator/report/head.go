@@ -106,7 +106,6 @@ type head struct {
 	warnings []Warning
 }
 
-
 func isMetaLine(s string) bool {
 	m := metaKeyRe.FindStringIndex(s)
 	return m != nil && m[0] == 0
