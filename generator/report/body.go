@@ -47,6 +47,21 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	return w
 }
 
+// splitLabel reports a line that is the number of an item label whose mark
+// begins the next line ("1" / ". 着力支持…"), as pdftotext cuts some.
+func splitLabel(ls []bodyLine, i int) bool {
+	if i+1 >= len(ls) || !bareNumberRe.MatchString(ls[i].text) || utf8.RuneCountInString(ls[i].text) > 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ls[i+1].text)
+	return r == '．' || r == '、' || r == '.' && !isDigitAt(ls[i+1].text, 1)
+}
+
+// isDigitAt reports a digit at byte offset i of s.
+func isDigitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
 // paged reports text whose pages are separated by form feeds: PDF text.
 func paged(ls []bodyLine) bool {
 	pages := 0
@@ -171,7 +186,7 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	for i, l := range ls {
 		if w > 0 && i > 0 && len(cur) > 0 {
 			prev := ls[i-1]
-			join := l.indent <= minIndent && !startsBlock(l.text) &&
+			join := l.indent <= minIndent && !startsBlock(l.text) && !splitLabel(ls, i) &&
 				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.text)) ||
 					!endsSentence(prev.text) && !standaloneHeading(cur) &&
 						(widths[i-1] >= w-nearlyFull || continues(prev.text, l.text) || pdf) ||

@@ -32,7 +32,9 @@
 //     ({{loginInfo.showname}}), icon-font glyphs (private-use characters),
 //     table rules drawn in text ("+----+"), decorated page numbers
 //     ("- 3 -", "第3页"), and, in a file with form feeds, bare page numbers
-//     and running headers repeated on most pages.
+//     (not a number whose next line begins with the mark of an item label,
+//     "1" / ". 着力支持…", which pdftotext cuts so) and running headers
+//     repeated on most pages.
 //   - The head: when a salutation ("各位代表：", "主任、各位副主任、…各位委员：")
 //     comes within the first 400 lines and before any 一、 part, it ends the
 //     head, and every line before it that is not metadata or the title block

@@ -183,7 +183,7 @@ func markRunning(lines []line, from int, drop []string) {
 			t := lines[i].text
 			switch {
 			case drop[i] != "":
-			case bareNumberRe.MatchString(t):
+			case bareNumberRe.MatchString(t) && !labelCut(lines, i):
 				drop[i] = dropPageNo
 			case utf8.RuneCountInString(t) <= 40 && count[runningKey(t)] >= need &&
 				!strings.ContainsAny(lastRune(t), "。！？：!?:") && labelAt(t).kind == noLabel:
@@ -191,6 +191,19 @@ func markRunning(lines []line, from int, drop []string) {
 			}
 		}
 	}
+}
+
+// labelCut reports a bare number whose next text line begins with the mark
+// of an item label ("1" / ". 着力支持…"): the label, not a page number.
+func labelCut(lines []line, i int) bool {
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].blank() {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(lines[j].text)
+		return r == '．' || r == '、' || r == '.' && !isDigitAt(lines[j].text, 1)
+	}
+	return false
 }
 
 // runningKey folds the digits of a running header, whose page number changes
