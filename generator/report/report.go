@@ -116,7 +116,12 @@ func missing(rep *content.Report, noTitle bool) []string {
 // Dropped is a line of the source left out as page furniture.
 type Dropped struct {
 	Line   int
-	Reason string // "page widget", "site name", "page number", …
+	// Reason is why: "page header" (before the title block), "navigation",
+	// "page widget", "site name", "repeats the title", "repeats the
+	// metadata", "page counter", "page number", "running header or
+	// footer", "template placeholder", "table rule", "appendix",
+	// "colophon", "attachment list", "page footer", "site footer".
+	Reason string
 	Text   string
 }
 
