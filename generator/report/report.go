@@ -115,7 +115,7 @@ func missing(rep *content.Report, noTitle bool) []string {
 
 // Dropped is a line of the source left out as page furniture.
 type Dropped struct {
-	Line   int
+	Line int
 	// Reason is why: "page header" (before the title block), "navigation",
 	// "page widget", "site name", "repeats the title", "repeats the
 	// metadata", "page counter", "page number", "running header or
