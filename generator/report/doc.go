@@ -98,8 +98,9 @@
 // The title block: the title, a line that reads as one ("…报告", at most 60
 // characters, no sentence mark) with up to three lines before it that start
 // it (back to a line starting 关于; without 关于, one line), joined and
-// without layout spaces (the printed form is kept in report.heading when it
-// differs); a title followed on its line by the meeting line in parentheses
+// without layout spaces (a spaced-out "政 府 工 作 报 告" is kept as printed
+// in report.heading); a title followed on its line by the meeting line in
+// parentheses
 // is split. Without 标题 the last title of the head is the title (earlier
 // copies, a cover page's, go; the web page's own longer heading wins over a
 // title block's "政府工作报告"). The meeting line ("——2021年3月12日在…会议上",

@@ -230,7 +230,9 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 	case h.title == "":
 		h.title = compact
 		h.fields = append(h.fields, field{"title", u})
-		if compact != u.text {
+		if compact != u.text && spacedRe.MatchString(u.text) {
+			// A spaced-out title ("政 府 工 作 报 告") is kept as printed;
+			// a title with layout spaces ("2024 年") is not.
 			h.report.Heading = u.text
 			h.fields = append(h.fields, field{"report.heading", u})
 		}
