@@ -262,15 +262,20 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 func (p *headParser) pickSpeaker(after int, text *[]int) {
 	h, lines, role := p.head, p.lines, p.role
 	var us []unit
-	for k, i := range p.speakers {
+	last, open := -1, false
+	for _, i := range p.speakers {
 		switch {
-		case i <= after || len(us) == 2:
+		case i <= after:
 		case len(us) == 0:
 			us = append(us, lines[i].unit())
+			last, open = i, !speakerRe.MatchString(lines[i].text)
 			continue
-		case len(us) == 1 && !speakerRe.MatchString(us[0].text) && k > 0 && adjacent(role, p.speakers[k-1], i):
+		case open && adjacent(role, last, i):
 			us = append(us, lines[i].unit())
+			open = false
 			continue
+		default:
+			open = false
 		}
 		role[i] = roleText
 		*text = append(*text, i)
