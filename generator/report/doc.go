@@ -105,7 +105,8 @@
 // copies, a cover page's, go; the web page's own longer heading wins over a
 // title block's "政府工作报告"). The meeting line ("——2021年3月12日在…会议上",
 // "――…", "2019 年 1 月 21 日在…", or in parentheses) is joined across lines
-// until it ends with 上; a later one (a cover's copy) replaces an earlier.
+// until it ends with 上; it comes after the first title (or 标题), and a later
+// one (a cover's copy) replaces an earlier.
 // The speaker or issuing body is the first short line of Chinese without
 // marks, digits or brackets after the title and the meeting line (an
 // office and a name, "区发展改革局局长  董建生"; a body, "西安市财政局"; a

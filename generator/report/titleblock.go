@@ -122,6 +122,12 @@ func (p *headParser) readTitleBlock() {
 	seenTitle := false
 	var text []int
 	firstText := true
+	// The title block starts at the first title (or 标题): a meeting line
+	// before it is a portal's news.
+	start := p.titleLine
+	if len(groups) > 0 && (start < 0 || groups[0][0] < start) {
+		start = groups[0][0]
+	}
 	for i := 0; i < p.stop; i++ {
 		if role[i] != roleText {
 			if role[i] != roleBlank {
@@ -149,7 +155,7 @@ func (p *headParser) readTitleBlock() {
 			role[i] = roleDrop
 			drop[i] = dropTitleCopy
 			seenTitle = true
-		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "":
+		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "" && i > start:
 			// A new meeting line replaces one of an earlier copy of the
 			// title block (a cover page).
 			role[i] = roleMeeting
