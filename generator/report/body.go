@@ -47,6 +47,22 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	return w
 }
 
+// brokenMin is the length in characters from which a line of text that is
+// not wrapped and ends without a full stop is a paragraph broken by a stray
+// line break, not a heading.
+const brokenMin = 50
+
+// brokenLine reports a line l of text that is not wrapped that goes on the
+// line before it: that one is long and ends in Chinese without a full stop,
+// and l follows at once, in Chinese or with a figure, and begins no block
+// ("…“十四" / "五”时期…").
+func brokenLine(prev, l bodyLine) bool {
+	a, _ := utf8.DecodeLastRuneInString(prev.text)
+	b, _ := utf8.DecodeRuneInString(l.text)
+	return !l.gap && !startsBlock(l.text) && !endsSentence(prev.text) && isCJK(a) && (isCJK(b) || isDigit(b)) &&
+		utf8.RuneCountInString(prev.text) >= brokenMin && !strings.Contains(prev.text, "  ")
+}
+
 // splitLabel reports a line that is the number of an item label whose mark
 // begins the next line ("1" / ". 着力支持…"), as pdftotext cuts some.
 func splitLabel(ls []bodyLine, i int) bool {
@@ -197,6 +213,10 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 				cur = append(cur, l)
 				continue
 			}
+		}
+		if w == 0 && i > 0 && len(cur) > 0 && brokenLine(ls[i-1], l) && !standaloneHeading(cur) {
+			cur = append(cur, l)
+			continue
 		}
 		flush()
 		cur = append(cur, l)

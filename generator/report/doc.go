@@ -74,8 +74,12 @@
 //     or the text has form feeds; or (c) is
 //     the first line of a numbered heading, nearly full, and the line is
 //     short and does not end a sentence either (a heading wrapped).
-//     Otherwise every line is a paragraph. Lines join without a space,
-//     except between two Latin letters.
+//     Otherwise every line is a paragraph, except that a line goes on a
+//     long one (50 characters or more) that ends in Chinese without a full
+//     stop when it follows at once, in Chinese or with a figure, and begins
+//     no block: a paragraph broken by a stray line break ("…“十四" /
+//     "五”时期…"). Lines join without a space, except between two Latin
+//     letters.
 //   - White space between a label and its heading (一、 2020年) is layout.
 //
 // # The head
