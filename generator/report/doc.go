@@ -99,8 +99,8 @@
 // colophon that names the printing body and the print date
 // ("…秘书处" / "2025年1月6日印") gives both.
 //
-// The title block: the title, a line that reads as one ("…报告", at most 60
-// characters, no sentence mark) with up to three lines before it that start
+// The title block: the title, a line that reads as one ("…报告", or
+// "关于…预算…草案"; at most 60 characters, no sentence mark) with up to three lines before it that start
 // it (back to a line starting 关于; without 关于, one line), joined and
 // without layout spaces (a spaced-out "政 府 工 作 报 告" is kept as printed
 // in report.heading); a title followed on its line by the meeting line in
@@ -108,7 +108,8 @@
 // is split. Without 标题 the last title of the head is the title (earlier
 // copies, a cover page's, go; the web page's own longer heading wins over a
 // title block's "政府工作报告"). The meeting line ("——2021年3月12日在…会议上",
-// "――…", "2019 年 1 月 21 日在…", or in parentheses) is joined across lines
+// "――…", "2019 年 1 月 21 日在…", "在…会议上", or in parentheses) is joined
+// across lines
 // until it ends with 上; it comes after the first title (or 标题), and a later
 // one (a cover's copy) replaces an earlier.
 // The speaker or issuing body is the first short line of Chinese without

@@ -306,9 +306,12 @@ func adjacent(role []headRole, i, j int) bool {
 // isTitleLine reports a line that reads as a report's title.
 func isTitleLine(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n <= 60 && strings.Contains(t, "报告") && !sentenceRe.MatchString(t) && !meetingRe.MatchString(t) &&
-		!listDateRe.MatchString(t)
+	return n <= 60 && (strings.Contains(t, "报告") || draftTitleRe.MatchString(t)) && !sentenceRe.MatchString(t) &&
+		!meetingRe.MatchString(t) && !listDateRe.MatchString(t)
 }
+
+// draftTitleRe matches a title without 报告: "关于…执行情况和…预算草案".
+var draftTitleRe = regexp.MustCompile(`^关于.*(?:预算|决算|计划).*草案(?:[（(][^）)]*[）)])?$`)
 
 // listDateRe matches the date after an item of a news list: "…的通知02-14".
 var listDateRe = regexp.MustCompile(`[0-9]{2}-[0-9]{2}$|\[?[0-9]{4}-[0-9]{2}-[0-9]{2}\]?$`)
