@@ -27,6 +27,11 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	if w < 20 || w > 200 {
 		return 0
 	}
+	if paged(ls) {
+		// Pages separated by form feeds: PDF text, wrapped however
+		// irregular its lines (pdftotext breaks justified lines apart).
+		return w
+	}
 	full, stops := 0, 0
 	for i := range ls {
 		if widths[i] >= w-4 {
@@ -40,6 +45,48 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 		return 0
 	}
 	return w
+}
+
+// brokenMin is the length in characters from which a line of text that is
+// not wrapped and ends without a full stop is a paragraph broken by a stray
+// line break, not a heading.
+const brokenMin = 50
+
+// brokenLine reports a line l of text that is not wrapped that goes on the
+// line before it: that one is long and ends in Chinese without a full stop,
+// and l follows at once, in Chinese or with a figure, and begins no block
+// ("…“十四" / "五”时期…").
+func brokenLine(prev, l bodyLine) bool {
+	a, _ := utf8.DecodeLastRuneInString(prev.text)
+	b, _ := utf8.DecodeRuneInString(l.text)
+	return !l.gap && !startsBlock(l.text) && !endsSentence(prev.text) && isCJK(a) && (isCJK(b) || isDigit(b)) &&
+		utf8.RuneCountInString(prev.text) >= brokenMin && !strings.Contains(prev.text, "  ")
+}
+
+// splitLabel reports a line that is the number of an item label whose mark
+// begins the next line ("1" / ". 着力支持…"), as pdftotext cuts some.
+func splitLabel(ls []bodyLine, i int) bool {
+	if i+1 >= len(ls) || !bareNumberRe.MatchString(ls[i].text) || utf8.RuneCountInString(ls[i].text) > 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ls[i+1].text)
+	return r == '．' || r == '、' || r == '.' && !isDigitAt(ls[i+1].text, 1)
+}
+
+// isDigitAt reports a digit at byte offset i of s.
+func isDigitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// paged reports text whose pages are separated by form feeds: PDF text.
+func paged(ls []bodyLine) bool {
+	pages := 0
+	for _, l := range ls {
+		if l.page {
+			pages++
+		}
+	}
+	return pages >= 2
 }
 
 // startsBlock reports a line that begins a paragraph whatever came before:
@@ -56,6 +103,51 @@ func bulletAt(s string) string {
 		}
 	}
 	return ""
+}
+
+// standaloneHeading reports a paragraph so far that is numbered (一、 （一）
+// 1. （1）) and has no sentence mark: a heading on its own line, which the
+// next line does not go on unless the heading is full.
+func standaloneHeading(cur []bodyLine) bool {
+	k := labelAt(cur[0].text).kind
+	if k < partLabel || k > subitemLabel {
+		return false
+	}
+	for _, l := range cur {
+		if i, _ := sentenceEnd(l.text); i >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nearlyFull is how many columns short of the wrap width a line may be and
+// still be full when it does not end a sentence: the first line of a
+// paragraph lost its indent of two characters, and lines with Latin digits
+// and spaces vary in width.
+const nearlyFull = 10
+
+// continues reports a line b that goes on the line a whatever their widths:
+// a ends with a mark that never ends a paragraph (，、（“) or a number, or is
+// a label alone ("②"), or b goes on a number that a began ("519" and
+// ".7 亿元").
+func continues(a, b string) bool {
+	if strings.ContainsAny(lastRune(a), "，,、（(“《") {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(a); isDigit(r) || labelAt(a).text == a {
+		// A number, or a label alone ("②"), ends no paragraph.
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(b)
+	switch {
+	case r == '%' || r == '％':
+		return true
+	case r == '.' || r == '．':
+		r2, _ := utf8.DecodeRuneInString(b[n:])
+		return isDigit(r2)
+	}
+	return false
 }
 
 func endsSentence(s string) bool {
@@ -79,9 +171,21 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	}
 	widths := make([]int, len(ls))
 	for i, l := range ls {
-		widths[i] = l.indent - minIndent + displayWidth(l.text)
+		// Spaces inside a line are layout ("2025 年"): they do not count.
+		widths[i] = l.indent - minIndent + displayWidth(l.text) - strings.Count(l.text, " ")
 	}
 	w := wrapWidth(ls, widths)
+	pdf := w > 0 && paged(ls)
+	if w > 0 {
+		// In hard-wrapped text white space inside a line is layout
+		// ("2025 年", "29.23 亿元"), as in PDF text.
+		ls = slices.Clone(ls)
+		for i := range ls {
+			if strings.ContainsRune(ls[i].text, ' ') {
+				ls[i].text = despace(ls[i].text)
+			}
+		}
+	}
 	var out []unit
 	var cur []bodyLine
 	flush := func() {
@@ -98,12 +202,21 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 	for i, l := range ls {
 		if w > 0 && i > 0 && len(cur) > 0 {
 			prev := ls[i-1]
-			join := widths[i-1] >= w-4 && l.indent <= minIndent && !startsBlock(l.text) &&
-				!(l.gap && endsSentence(prev.text))
+			join := l.indent <= minIndent && !startsBlock(l.text) && !splitLabel(ls, i) &&
+				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.text)) ||
+					!endsSentence(prev.text) && !standaloneHeading(cur) &&
+						(widths[i-1] >= w-nearlyFull || continues(prev.text, l.text) || pdf) ||
+					// A heading wrapped: its last line is short too.
+					!endsSentence(prev.text) && len(cur) == 1 && widths[i-1] >= w-nearlyFull &&
+						widths[i] < w-nearlyFull && !endsSentence(l.text) && han(l.text) >= 2)
 			if join {
 				cur = append(cur, l)
 				continue
 			}
+		}
+		if w == 0 && i > 0 && len(cur) > 0 && brokenLine(ls[i-1], l) && !standaloneHeading(cur) {
+			cur = append(cur, l)
+			continue
 		}
 		flush()
 		cur = append(cur, l)
@@ -336,5 +449,47 @@ func markBlocks(parts ...[]block) {
 				item = true
 			}
 		}
+	}
+	markSubheads(parts...)
+}
+
+// minSubheads is how many unnumbered subheads a page must have for its
+// short one-sentence paragraphs to be read as such.
+const minSubheads = 3
+
+// subhead reports a paragraph that can be an unnumbered subhead: one short
+// sentence ending with 。 and no other mark ("生态底色更加亮丽。").
+func subhead(b block) bool {
+	if b.lab.kind != noLabel || b.level > 0 || bulletAt(b.u.text) != "" {
+		return false
+	}
+	n := utf8.RuneCountInString(b.u.text)
+	return n >= 4 && n <= 30 && strings.HasSuffix(b.u.text, "。") &&
+		!strings.ContainsAny(strings.TrimSuffix(b.u.text, "。"), "。，,；;：:！!？?、（(“”")
+}
+
+// markSubheads makes headings of the unnumbered subheads of a page that
+// clearly uses them: at least minSubheads short one-sentence paragraphs,
+// each followed by a longer paragraph that is not one. They take the level
+// below the page's item headings.
+func markSubheads(parts ...[]block) {
+	level := 2
+	var cands []*block
+	for _, bs := range parts {
+		for i := range bs {
+			if bs[i].level == 2 {
+				level = 3
+			}
+			if subhead(bs[i]) && i+1 < len(bs) && !subhead(bs[i+1]) && bs[i+1].lab.kind == noLabel &&
+				len(bs[i+1].u.text) > 2*len(bs[i].u.text) {
+				cands = append(cands, &bs[i])
+			}
+		}
+	}
+	if len(cands) < minSubheads {
+		return
+	}
+	for _, b := range cands {
+		b.level = level
 	}
 }

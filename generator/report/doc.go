@@ -18,35 +18,109 @@
 //   - White space at both ends of a line goes (U+3000 indentation, tabs);
 //     no-break and typographic spaces inside a line become ASCII spaces;
 //     U+FEFF, U+200B and control characters go.
+//   - A line set with space between its characters (PDF extraction of
+//     justified or letter-spaced text: "关  于  岳  阳  市", "增 长") loses
+//     that space, and so does every line of a file letter-spaced
+//     throughout and every body line of PDF or hard-wrapped text, except in
+//     Latin text ("GDP growth", "says, growth"). Columns of warnings on such
+//     a line count the line without its spaces.
 //   - Page furniture goes, each line listed in Result.Dropped with its
-//     reason: tool bars (字号, 【大 中 小】, 打印, 关闭, |, share buttons),
-//     breadcrumbs, counters (浏览次数), footers and 上一篇/下一篇 at the end,
-//     decorated page numbers ("- 3 -", "第3页"), and, in a file with form
-//     feeds, bare page numbers and running headers repeated on most pages.
-//     In the head: the site name, copies of the title, a 发布日期 line that
-//     repeats 发文日期.
-//   - Lines that were hard-wrapped are joined. Text is wrapped when most of its
-//     lines have one width (in columns: Chinese characters count two) and
-//     rarely end a sentence; then a full line goes on into the next unless
-//     that one is indented, numbered, a bullet, or follows a blank line after
-//     a full stop (a blank line after a full line mid-sentence is a page
-//     break). Otherwise every line is a paragraph. Lines join without a
-//     space, except between two Latin letters.
+//     reason, and summed up by Result.DroppedSummary ("lines 1–36 (page
+//     header), 402–517 (site footer); 18 page numbers"): tool bars (字号,
+//     【大 中 小】, 打印, 关闭, |, share buttons, and such words run together,
+//     "收藏打印"), breadcrumbs, counters (浏览次数), template placeholders
+//     ({{loginInfo.showname}}), icon-font glyphs (private-use characters),
+//     table rules drawn in text ("+----+"), decorated page numbers
+//     ("- 3 -", "第3页"), and, in a file with form feeds, bare page numbers
+//     (not a number whose next line begins with the mark of an item label,
+//     "1" / ". 着力支持…", which pdftotext cuts so) and running headers
+//     repeated on most pages.
+//   - The head: when a salutation ("各位代表：", "主任、各位副主任、…各位委员：")
+//     comes within the first 400 lines and before any 一、 part, it ends the
+//     head, and every line before it that is not metadata or the title block
+//     is the page's header (navigation, news lists, a photo caption, the
+//     papers' header "市十五届人大五次 / 会议文件（十二）", an abstract) and
+//     goes. Without a salutation the head ends at the first numbered heading
+//     or long sentence within 400 lines; its lines before the title go, and
+//     a line after it that is none of these is kept as the first paragraph,
+//     with a warning. A title is never a line of a news list ("…的通知02-14"). The site name,
+//     copies of the title and a 发布日期 line that repeats 发文日期 go too.
+//   - The tail: after the start of the last 一、 part, the text ends at an
+//     appendix (a line 附件, 附件1：…, 附表, 附件下载, 名词解释,
+//     预算报告名词解释, 注解) or at the page's footer: a site footer line
+//     (ICP备, 公网安备, 版权所有, 主办单位, 网站标识码), or a tool bar, an
+//     editor's or source line (责任编辑：, （来源：青海日报）), a QR-code
+//     prompt, a link list (相关链接>>, ids of related articles) that no
+//     text but copies of earlier lines follows (a page may repeat its title
+//     and opening after the footer). The short lines without a full stop
+//     just before it go too, and at the end of any file a colophon
+//     ("…秘书处", "2025年1月6日印", "共印700份") and a list of attachment
+//     file names (".pdf", ".doc"). Everything from there to the end is
+//     dropped as appendix (which is so not published: the editor adds it by
+//     hand if wanted) or site footer.
+//   - Lines that were hard-wrapped are joined. Text is wrapped when most of
+//     its lines have one width (in columns: Chinese characters count two,
+//     spaces inside a line none) and rarely end a sentence, or when it has
+//     form feeds (PDF text, however irregular pdftotext's lines). In wrapped
+//     text a line goes on the previous one's paragraph unless it is
+//     indented, numbered or a bullet, and the previous line (a) is full
+//     (within 4 columns of the width), unless a blank line after a full stop
+//     separates them (a blank line after a full line mid-sentence is a page
+//     break); or (b) does not end a sentence (。！？；：”), is not part of a
+//     numbered heading without a sentence mark, and is nearly full (within
+//     10 columns: the first line of a paragraph lost its indent), or ends
+//     with a mark no paragraph ends with (，、（“) or a number, or is a label
+//     alone ("②"), or the line goes on its number (".7 亿元" after "519"),
+//     or the text has form feeds; or (c) is
+//     the first line of a numbered heading, nearly full, and the line is
+//     short and does not end a sentence either (a heading wrapped).
+//     Otherwise every line is a paragraph, except that a line goes on a
+//     long one (50 characters or more) that ends in Chinese without a full
+//     stop when it follows at once, in Chinese or with a figure, and begins
+//     no block: a paragraph broken by a stray line break ("…“十四" /
+//     "五”时期…"). Lines join without a space, except between two Latin
+//     letters.
 //   - White space between a label and its heading (一、 2020年) is layout.
 //
 // # The head
 //
 // Before the text come the 信息公开 metadata and the title block. Metadata is
-// "key: value" (either colon), several pairs on a line, or a key alone on a
-// line with its value on the next: 标题 (title), 索引号, 文号 (empty allowed),
+// "key: value" (either colon), several pairs on a line, pairs run together
+// ("来源：预算处发布时间：…"), a key printed with spaces ("索  引  号",
+// "来　　源"), after a list bullet ("• 发布日期"), or a key alone on a line
+// with its value on the next: 标题 (title), 索引号, 文号 (empty allowed),
 // 发文日期 and 成文日期 (as YYYY-MM-DD), 发布机构, and the other keys of such
-// blocks (主题分类, 来源, …) in report.other. The title block: the title (a
-// spaced-out "政 府 工 作 报 告" or one printed on two lines is kept as printed in
-// report.heading when it differs from 标题; without 标题 it gives the title,
-// its spaces removed), the meeting line ("——2021年3月12日在…会议上", or in
-// parentheses), the speaker ("区发展改革局局长  董建生") and the salutation
-// ("各位代表："), which ends the head. A line of the head that is none of these
-// is kept as the first paragraph of the text, with a warning.
+// blocks (主题分类, …) in report.other; counters, font sizes, editors and
+// abstracts are dropped. A page's dates (发布日期, 发布时间, 日期, 时间,
+// 生成日期, or a date alone on a line, "2026-02-28 09:43") and sources (来源)
+// are read where a portal's news lists print them too: the first one at or
+// after the title (or 标题) is the report's. Without 发文日期 that date is
+// issued; without 发布机构 that source is the publisher; without either, a
+// colophon that names the printing body and the print date
+// ("…秘书处" / "2025年1月6日印") gives both.
+//
+// The title block: the title, a line that reads as one ("…报告", or
+// "关于…预算…草案"; at most 60 characters, no sentence mark) with up to three lines before it that start
+// it (back to a line starting 关于; without 关于, one line), joined and
+// without layout spaces (a spaced-out "政 府 工 作 报 告" is kept as printed
+// in report.heading); a title followed on its line by the meeting line in
+// parentheses
+// is split. Without 标题 the last title of the head is the title (earlier
+// copies, a cover page's, go; the web page's own longer heading wins over a
+// title block's "政府工作报告"). The meeting line ("——2021年3月12日在…会议上",
+// "――…", "2019 年 1 月 21 日在…", "在…会议上", or in parentheses) is joined
+// across lines
+// until it ends with 上; it comes after the first title (or 标题), and a later
+// one (a cover's copy) replaces an earlier.
+// The speaker or issuing body is the first short line of Chinese without
+// marks, digits or brackets after the title and the meeting line (an
+// office and a name, "区发展改革局局长  董建生"; a body, "西安市财政局"; a
+// name, "廖星辉"), joined with the next such line when it has no name yet
+// ("石家庄市财政局局长" / "王东华"). The salutation ends the head.
+//
+// A front matter key the text does not give stays empty, and Result.Missing
+// lists the ones an editor should fill: report.issued, report.publisher,
+// report.index_no (and title when the file name was used).
 //
 // The kind comes from the title: plan-report (国民经济和社会发展…计划),
 // budget-report (预算, 决算), work-report (政府工作报告). The year is the year
@@ -94,7 +168,11 @@
 // blank lines between. An item or sub-item that stands alone (at most 50
 // characters, no full stop before its end, followed by its own text) becomes
 // a heading, "## 1.加快工业转型" ("###" for a sub-item under an item heading);
-// a run-in item stays a paragraph that starts with its label. Nothing is made
+// a run-in item stays a paragraph that starts with its label. A page that
+// clearly uses unnumbered subheads, at least three short paragraphs of one
+// sentence ending with 。 and no other mark ("生态底色更加亮丽。"), each
+// followed by a longer paragraph, has them as headings too ("##", or "###"
+// on a page with item headings); a single such paragraph stays text. Nothing is made
 // bold (CommonMark would not render "**…。**" next to Chinese punctuation).
 // Characters that Markdown would read as markup are backslash-escaped, so
 // that the page renders the text as printed.

@@ -17,6 +17,13 @@ const (
 	dropRepeat    = "repeats the metadata"
 	dropTitleCopy = "repeats the title"
 	dropCounter   = "page counter"
+	dropHead      = "page header"
+	dropTemplate  = "template placeholder"
+	dropRule      = "table rule"
+	dropAppendix  = "appendix"
+	dropColophon  = "colophon"
+	dropAttached  = "attachment list"
+	dropTail      = "page footer"
 )
 
 // isWidgetWord reports a word of the tool bars that article pages of
@@ -60,11 +67,25 @@ func isWidget(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !isWidgetWord(w) {
+		if !isWidgetWord(w) && (len(w) > 36 || !widgetWords(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// widgetWords reports a word made of tool-bar words run together, as a page
+// rendered to text prints them: "收藏打印", "打印关闭".
+func widgetWords(w string) bool {
+	if w == "" {
+		return true
+	}
+	for i := range w {
+		if i > 0 && utf8.RuneCountInString(w[:i]) >= 2 && isWidgetWord(w[:i]) && widgetWords(w[i:]) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(w) >= 2 && isWidgetWord(w)
 }
 
 var (
@@ -75,7 +96,13 @@ var (
 	// "第 3 页 共 12 页", "3/12", "Page 3 of 12".
 	pageNoRe     = regexp.MustCompile(`^(?:[-—–－─]+\s*[0-9０-９]{1,4}\s*[-—–－─]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?|共\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*第\s*[0-9０-９]{1,4}\s*页|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
 	bareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
-	counterRe    = regexp.MustCompile(`^(浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]?\s*[0-9]*\s*次?$`)
+	// A line of a page's template that was not filled in, or of icon-font
+	// glyphs (private-use characters): "{{loginInfo.showname|truncate(12)}}".
+	templateRe = regexp.MustCompile(`^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\p{Co}|[\s|｜:：/])+$`)
+	// A rule of a table drawn in text: "┌──┬──┐", "+----+----+" (with a
+	// corner or a bar: "---" alone may be text).
+	ruleRe    = regexp.MustCompile(`^[─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+=_|\-\s]{3,}$`)
+	counterRe = regexp.MustCompile(`^(浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]?\s*[0-9]*\s*次?$`)
 )
 
 // lineFurniture reports why l, a line anywhere in the file, is furniture, or
@@ -90,6 +117,10 @@ func lineFurniture(s string) string {
 		return dropCounter
 	case utf8.RuneCountInString(s) <= 80 && navRe.MatchString(s):
 		return dropNav
+	case utf8.RuneCountInString(s) <= 200 && templateRe.MatchString(s):
+		return dropTemplate
+	case ruleRe.MatchString(s) && strings.ContainsAny(s, "┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬+│┃║"):
+		return dropRule
 	}
 	return ""
 }
@@ -106,18 +137,7 @@ func markFurniture(lines []line, from int, drop []string) {
 			drop[i] = lineFurniture(lines[i].text)
 		}
 	}
-	// The tail: footers, navigation and widgets after the last paragraph.
-	for i := len(lines) - 1; i >= from; i-- {
-		l := lines[i]
-		if l.blank() || drop[i] != "" {
-			continue
-		}
-		if utf8.RuneCountInString(l.text) <= 80 && (footerRe.MatchString(l.text) || navRe.MatchString(l.text)) {
-			drop[i] = dropFooter
-			continue
-		}
-		break
-	}
+	markTail(lines, from, drop)
 	markRunning(lines, from, drop)
 }
 
@@ -163,7 +183,7 @@ func markRunning(lines []line, from int, drop []string) {
 			t := lines[i].text
 			switch {
 			case drop[i] != "":
-			case bareNumberRe.MatchString(t):
+			case bareNumberRe.MatchString(t) && !labelCut(lines, i):
 				drop[i] = dropPageNo
 			case utf8.RuneCountInString(t) <= 40 && count[runningKey(t)] >= need &&
 				!strings.ContainsAny(lastRune(t), "。！？：!?:") && labelAt(t).kind == noLabel:
@@ -171,6 +191,19 @@ func markRunning(lines []line, from int, drop []string) {
 			}
 		}
 	}
+}
+
+// labelCut reports a bare number whose next text line begins with the mark
+// of an item label ("1" / ". 着力支持…"): the label, not a page number.
+func labelCut(lines []line, i int) bool {
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].blank() {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(lines[j].text)
+		return r == '．' || r == '、' || r == '.' && !isDigitAt(lines[j].text, 1)
+	}
+	return false
 }
 
 // runningKey folds the digits of a running header, whose page number changes
@@ -187,4 +220,146 @@ func runningKey(s string) string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+var (
+	// An appendix after the main text starts with a line of its own: 附件,
+	// 附件1：…, 附表, 名词解释, 注解.
+	appendixRe = regexp.MustCompile(`^(?:附件|附表)[0-9０-９一二三四五六七八九十]*(?:[:：].*)?$|^(?:附件下载|相关附件)[:：>》]?|^[\p{Han}]{0,8}名词(?:解释|注释)[:：]?$|^(?:注解|注释|注)[:：]?$`)
+	// Lines that only a page's footer holds: editors, sources, share and
+	// QR-code prompts, link lists, ids of related articles.
+	tailRe = regexp.MustCompile(`^(?:责任编辑|网络编辑|编辑|审核|校对|终审|初审|作者|主办|承办|协办|维护|联系电话|电话|地址|邮编|传真|电子邮箱)\s*[:：]|^[（(]?(?:来源|稿源|信息来源)\s*[:：].{0,30}[）)]?$|扫一扫|^(?:相关链接|相关附件|相关文章|相关阅读|相关新闻|友情链接|链接)\s*[:：>》]|^[0-9a-f]{16,}\s*[:：]?$|^分享到?\s*[:：]|建议使用.*(?:浏览器|分辨率)`)
+	// A colophon (版记): the body that prints the document and the date,
+	// "…秘书处", "2025年1月6日印", "共印700份".
+	colophonRe = regexp.MustCompile(`(?:秘书处|办公室|办公厅)(?:印发|编印)?$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日(?:印发|印)$|^共印[0-9]+份$`)
+	attachedRe = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|ofd)$`)
+)
+
+// tailLine reports a line that only the furniture after a report's text
+// holds.
+func tailLine(s string) bool {
+	return utf8.RuneCountInString(s) <= 120 && (footerRe.MatchString(s) || navRe.MatchString(s) || tailRe.MatchString(s) || isWidget(s))
+}
+
+// markTail finds the end of the report's text, after the start of its last
+// part (or subsection): an appendix (附件, 名词解释) or the first line of a page's footer
+// (ICP, 版权所有, 主办单位; or a tool bar, an editor's or source line, a link
+// list, when no text but copies of earlier lines follows) ends it, and so do
+// the short lines without a full stop just before either, or before the end
+// of the file (a colophon, a list of attachments, a source line).
+// Everything from there is left out, as appendix or furniture.
+func markTail(lines []line, from int, drop []string) {
+	// The last part, or in a report without parts the last subsection.
+	last, lastSub := -1, from
+	for i := from; i < len(lines); i++ {
+		if drop[i] != "" {
+			continue
+		}
+		switch labelAt(lines[i].text).kind {
+		case partLabel:
+			last = i
+		case subLabel:
+			lastSub = i
+		}
+	}
+	if last < 0 {
+		last = lastSub
+	}
+	// Text the file printed before the last part: a page that repeats the
+	// title and the opening after its footer repeats it.
+	seen := map[string]bool{}
+	for i := 0; i < last; i++ {
+		if !lines[i].blank() {
+			seen[lines[i].text] = true
+		}
+	}
+	end := len(lines)
+	reason := dropFooter
+	for i := last + 1; i < len(lines); i++ {
+		t := lines[i].text
+		if t == "" || drop[i] != "" && drop[i] != dropWidget {
+			continue
+		}
+		if utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
+			end, reason = i, dropAppendix
+			break
+		}
+		if drop[i] == "" && utf8.RuneCountInString(t) <= 120 && footerRe.MatchString(t) ||
+			(drop[i] == dropWidget || drop[i] == "" && tailLine(t)) && !bodyAfter(lines, i+1, drop, seen) {
+			end = i
+			break
+		}
+	}
+	for i := end; i < len(lines); i++ {
+		if lines[i].blank() || drop[i] == dropPageNo {
+			continue
+		}
+		drop[i] = reason
+		if r := lineFurniture(lines[i].text); r == dropPageNo {
+			drop[i] = r
+		} else if reason == dropAppendix && tailLine(lines[i].text) {
+			// The page's footer after the appendix.
+			reason = dropFooter
+			drop[i] = reason
+		}
+	}
+	for i := end - 1; i > last; i-- {
+		t := lines[i].text
+		if t == "" || drop[i] != "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lastRune(t), "。！？；!?”…") {
+			break
+		}
+		switch c := despace(t); {
+		case colophonRe.MatchString(c):
+			drop[i] = dropColophon
+		case attachedRe.MatchString(c):
+			drop[i] = dropAttached
+		case end < len(lines):
+			// A short line before the footer: a source or an editor's name.
+			drop[i] = dropTail
+		default:
+			return
+		}
+	}
+}
+
+// bodyAfter reports a line from from on that reads as the report's text: a
+// numbered heading, or a sentence, that is not a copy of a line before
+// (seen). A tool bar or an editor's line before one is not the page's
+// footer.
+func bodyAfter(lines []line, from int, drop []string, seen map[string]bool) bool {
+	for i := from; i < len(lines); i++ {
+		t := lines[i].text
+		if drop[i] != "" || t == "" || seen[t] {
+			continue
+		}
+		if k := labelAt(t).kind; k == partLabel || k == subLabel ||
+			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lastRune(t), "。！？") {
+			return true
+		}
+	}
+	return false
+}
+
+// colophon returns the printing body and the print date of a colophon among
+// the dropped lines, when it names both.
+func colophon(lines []line, drop []string) (by, date string) {
+	for i, l := range lines {
+		if drop[i] != dropColophon {
+			continue
+		}
+		c := despace(l.text)
+		switch {
+		case strings.HasSuffix(c, "日印") || strings.HasSuffix(c, "日印发"):
+			date = isoDate(c)
+		case !strings.HasPrefix(c, "共印"):
+			by = strings.TrimSuffix(strings.TrimSuffix(c, "印发"), "编印")
+		}
+	}
+	if by == "" || date == "" {
+		return "", ""
+	}
+	return by, date
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,7 +16,8 @@ import (
 // FuzzImport feeds Import random input: it must never lose text (Import
 // checks that itself and fails with ErrLost), never fail on text, and its
 // pages must survive the trip through the file format. Seeded with the
-// grammar cases and the seed report: go test -fuzz FuzzImport ./generator/report.
+// grammar cases, the seed report and the corpus: go test -fuzz FuzzImport
+// ./generator/report.
 func FuzzImport(f *testing.F) {
 	_, cases := readGrammar(&testing.T{}, "testdata/grammar.txt")
 	for _, c := range cases {
@@ -23,6 +25,13 @@ func FuzzImport(f *testing.F) {
 	}
 	if seed, err := os.ReadFile("testdata/seed.txt"); err == nil {
 		f.Add(seed)
+	}
+	// The corpus's reports, when it is there (see corpus_test.go).
+	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	for _, name := range corpus {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte("一、\n（一）\n1.\n（1）\n——\n一是二是\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {

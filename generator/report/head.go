@@ -10,9 +10,31 @@ import (
 	"reportsite/generator/content"
 )
 
-// The metadata keys of the 信息公开 block, longest first so that 发文日期
-// wins over 发文.
-var metaKeyRe = regexp.MustCompile(`(?:^|[\s|｜]+)(发文日期|发文机关|发文字号|发文单位|发布日期|发布时间|发布机构|发布单位|成文日期|文件名称|文件编号|信息来源|主题分类|体裁分类|组配分类|服务对象|公文种类|生效日期|废止日期|效力状态|公开方式|公开范围|公开时限|所属机构|浏览次数|点击数|索引号|有效性|主题词|关键词|标题|名称|文号|来源|作者)[ \t\x{3000}]*(?:[:：]|$|[ \t\x{3000}])`)
+// metaKeys are the metadata keys of the 信息公开 block and of an article
+// page's info line, longest first so that 发文日期 wins over 发文.
+var metaKeys = []string{"发文日期", "发文机关", "发文字号", "发文单位", "发布日期", "发布时间", "发布机构", "发布单位", "成文日期",
+	"文件名称", "文件编号", "信息来源", "主题分类", "体裁分类", "组配分类", "服务对象", "公文种类", "生效日期", "废止日期", "效力状态",
+	"公开方式", "公开形式", "公开范围", "公开时限", "所属机构", "浏览次数", "生成日期", "责任编辑", "网络编辑", "文字大小", "字体大小",
+	"责任部门", "点击数", "浏览量", "索引号", "有效性", "主题词", "关键词", "标题", "名称", "文号", "来源", "作者", "日期", "时间",
+	"摘要", "浏览", "字体", "字号"}
+
+// metaKeyRe finds a key: at the start of a line or after white space or a
+// bar, followed by a colon, white space or the line's end; or anywhere,
+// followed by a colon ("来源：预算处发布时间：…"). A key may be printed with
+// spaces between its characters ("索  引  号").
+var metaKeyRe = func() *regexp.Regexp {
+	spaced := make([]string, len(metaKeys))
+	for i, k := range metaKeys {
+		rs := []rune(k)
+		parts := make([]string, len(rs))
+		for j, r := range rs {
+			parts[j] = string(r)
+		}
+		spaced[i] = strings.Join(parts, `[ \t\x{3000}]*`)
+	}
+	keys := strings.Join(spaced, "|")
+	return regexp.MustCompile(`(?:^|[\s|｜]+)(` + keys + `)[ \t\x{3000}]*(?:[:：]|$|[ \t\x{3000}])|(` + strings.Join(metaKeys, "|") + `)[ \t\x{3000}]*[:：]`)
+}()
 
 // metaField says where the value of a metadata key goes: a Report field,
 // "title", "published" (compared with 发文日期), "drop" (counters) or, for
@@ -31,9 +53,11 @@ func metaField(key string) string {
 		return "written"
 	case "发布机构", "发文机关", "发文单位", "发布单位":
 		return "publisher"
-	case "发布日期", "发布时间":
+	case "发布日期", "发布时间", "生成日期", "日期", "时间":
 		return "published"
-	case "浏览次数", "点击数":
+	case "来源", "信息来源":
+		return "source"
+	case "浏览次数", "点击数", "浏览量", "浏览", "字体", "字号", "字体大小", "文字大小", "责任编辑", "网络编辑", "作者", "摘要":
 		return "drop"
 	}
 	return "other"
@@ -43,11 +67,20 @@ var (
 	dateRe = regexp.MustCompile(`^([0-9]{4})\s*[-年/.．]\s*([0-9]{1,2})\s*[-月/.．]\s*([0-9]{1,2})\s*日?`)
 	// The meeting line under the title: "——2021年3月12日在…会议上", or the
 	// same in parentheses, or a bare date.
-	meetingRe = regexp.MustCompile(`^(?:[—─－\-~～]{1,2}\s*\S|[（(].*(?:会议|大会|[0-9０-９]{4}年).*[）)]$|[0-9０-９]{4}年.*(?:会议|大会)|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日$)`)
+	meetingRe = regexp.MustCompile(`^(?:[—─―－\-~～]{1,2}\s*\S|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日在|在\p{Han}.{0,40}(?:会议|大会)上$|[（(].*(?:会议|大会|[0-9０-９]{4}年).*[）)]$|[0-9０-９]{4}年.*(?:会议|大会)|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日$)`)
 	// The speaker line: an office and a name, "区发展改革局局长  董建生".
 	speakerRe = regexp.MustCompile(`^[^\s。，,；;：:！!？?]{1,30}(?:长|主任|书记|主席|委员|厅长|局长|部长|秘书长|主任委员|负责人)[ \t\x{3000}]*[\p{Han}·]{2,5}$`)
 	// The salutation: "各位代表：", "各位代表、各位委员：", "同志们：".
 	salutationRe = regexp.MustCompile(`^(?:尊敬的)?(?:各位|同志们)[^。，,；;]{0,20}[:：!！]?$`)
+	// A salutation that names several offices: "主任、各位副主任、秘书长、各位委员：".
+	salutation2Re = regexp.MustCompile(`^(?:尊敬的)?(?:\p{Han}{1,8}[、，,])+(?:各位|同志们)[^。，,；;！!？?]{0,20}[:：]$`)
+	// A date alone on a line, with or without a time: the page's date.
+	dateLineRe = regexp.MustCompile(`^[0-9０-９]{4}\s*[-年/.]\s*[0-9０-９]{1,2}\s*[-月/.]\s*[0-9０-９]{1,2}\s*日?(?:\s+[0-9]{1,2}\s*[:时]\s*[0-9]{1,2}(?:\s*[:分]\s*(?:[0-9]{1,2}\s*秒?)?)?)?$`)
+	// A title followed by the meeting line in parentheses on its line.
+	titleMeetingRe = regexp.MustCompile(`^(.*报告)[（(][^（）()]*(?:会议|大会)上?[）)]$`)
+	// The document header of a meeting's papers: "市十五届人大五次",
+	// "会议文件（十二）".
+	docHeaderRe = regexp.MustCompile(`文件\s*[（(]|^\p{Han}{0,12}届人大\p{Han}{0,6}$|^[（(]?[0-9０-９一二三四五六七八九十]+[）)]$`)
 	// A title set with a space between its characters: "政 府 工 作 报 告".
 	spacedRe   = regexp.MustCompile(`^(?:\p{Han}[ \t\x{3000}]+){2,}\p{Han}$`)
 	sentenceRe = regexp.MustCompile(`[。，,；;！!？?]`)
@@ -65,18 +98,13 @@ type field struct {
 
 // head is what the lines before the report's text say about it.
 type head struct {
-	title     string // 标题, or the title block's title
-	report    content.Report
-	fields    []field
-	published string // 发布日期 as a date, to compare with 发文日期
-	end       int    // index of the first body line
-	text      []int  // head lines that are none of the above: kept as text
-	warnings  []Warning
+	title    string // 标题, or the title block's title
+	report   content.Report
+	fields   []field
+	end      int   // index of the first body line
+	text     []int // head lines that are none of the above: kept as text
+	warnings []Warning
 }
-
-// headLimit bounds the search for the title block, so that a file without
-// one is not scanned to its end.
-const headLimit = 80
 
 func isMetaLine(s string) bool {
 	m := metaKeyRe.FindStringIndex(s)
@@ -92,7 +120,11 @@ func metaPairs(s string) (keys, values []string) {
 		if i+1 < len(ms) {
 			end = ms[i+1][0]
 		}
-		keys = append(keys, s[m[2]:m[3]])
+		k := m[2:4]
+		if k[0] < 0 {
+			k = m[4:6]
+		}
+		keys = append(keys, despace(s[k[0]:k[1]]))
 		values = append(values, strings.TrimFunc(s[m[1]:end], func(r rune) bool { return isSpace(r) || r == '|' || r == '｜' }))
 	}
 	return keys, values
@@ -114,6 +146,8 @@ func plausible(field, v string) bool {
 	case "drop":
 		_, ok := arabic(strings.TrimSuffix(v, "次"))
 		return ok
+	case "source", "publisher":
+		return n <= 40 && han(v) >= 2 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && isoDate(v) == ""
 	}
 	return n <= 40 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && !speakerRe.MatchString(v)
 }
@@ -160,107 +194,195 @@ const (
 	roleSalutation
 )
 
+// headSearch bounds the search for the salutation or the text that ends the
+// head, so that a file without either is not scanned to its end: a web page
+// may put a hundred lines of navigation before the title.
+const headSearch = 400
+
+// A headParser reads the head: lines[:stop], which end at the salutation
+// (salute) when there is one.
+type headParser struct {
+	*head
+	name   string
+	lines  []line
+	drop   []string
+	role   []headRole
+	stop   int
+	salute int
+	seen   map[string]string
+	// The page's dates (发布时间, 日期, a date alone) and sources (来源), in
+	// file order: a portal's news lists print them too, so the ones after
+	// the title are the report's.
+	sources, dates []occurrence
+	dateKeys       []string
+	dateRaw        []string
+	titleLine      int // the first line of the title, or of 标题; -1
+	speakers       []int
+}
+
+// An occurrence is a value found on a line of the head.
+type occurrence struct {
+	line int
+	v    string
+}
+
+// pick returns the first value at or after line from, or else the first.
+func pick(os []occurrence, from int) (int, string) {
+	for k, o := range os {
+		if o.line >= from {
+			return k, o.v
+		}
+	}
+	if len(os) > 0 {
+		return 0, os[0].v
+	}
+	return -1, ""
+}
+
 // parseHead reads the metadata and the title block at the start of the file
 // and finds where the report's text begins. drop receives the reason for each
 // line left out.
 func parseHead(name string, lines []line, drop []string) *head {
-	h := &head{}
-	limit := min(len(lines), headLimit)
-	// The head ends at the salutation, or before the first numbered heading
-	// or long sentence; a file without either has no head.
-	stop := limit
-	salute := -1
+	p := &headParser{head: &head{}, name: name, lines: lines, drop: drop, seen: map[string]string{}, titleLine: -1}
+	p.stop, p.salute = headExtent(lines)
+	p.role = make([]headRole, p.stop)
+	p.readMeta()
+	p.readTitleBlock()
+	p.finish()
+	return p.head
+}
+
+// headExtent finds the end of the head: the salutation, when one comes
+// before the first part heading within headSearch lines; else the first
+// numbered heading or long sentence within headSearch lines.
+func headExtent(lines []line) (stop, salute int) {
+	for i := 0; i < min(len(lines), headSearch); i++ {
+		t := lines[i].text
+		if isSalutation(t) {
+			return i + 1, i
+		}
+		if labelAt(t).kind == partLabel && lineFurniture(t) == "" {
+			break
+		}
+	}
+	limit := min(len(lines), headSearch)
 	for i := 0; i < limit; i++ {
 		t := lines[i].text
 		if t == "" {
 			continue
 		}
-		if salutationRe.MatchString(t) && utf8.RuneCountInString(t) <= 27 {
-			salute = i
-			stop = i + 1
-			break
-		}
 		if k := labelAt(t).kind; k == partLabel || k == subLabel {
-			stop = i
-			break
+			return i, -1
 		}
 		if !isMetaLine(t) && (utf8.RuneCountInString(t) > 100 || strings.HasSuffix(t, "。")) {
-			stop = i
-			break
+			return i, -1
 		}
 	}
+	return limit, -1
+}
 
-	// Metadata first: the title and the publisher tell a repeated title
-	// and a site name apart from text.
-	role := make([]headRole, stop)
-	var pendingField, pendingKey string
-	pending := -1
-	seen := map[string]string{}
-	set := func(i int, key, v string, off int) {
-		f := metaField(key)
-		if old, dup := seen[key]; dup {
-			if old != v && v != "" {
-				h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
-			}
+// isSalutation reports the line that opens the speech: "各位代表：",
+// "主任、各位副主任、秘书长、各位委员：".
+func isSalutation(t string) bool {
+	return utf8.RuneCountInString(t) <= 40 && (salutationRe.MatchString(t) && utf8.RuneCountInString(t) <= 27 || salutation2Re.MatchString(t))
+}
+
+// set records the value of a metadata key found on line i at byte offset off.
+func (p *headParser) set(i int, key, v string, off int) {
+	h, lines, name := p.head, p.lines, p.name
+	f := metaField(key)
+	if old, dup := p.seen[key]; dup {
+		if old != v && v != "" && old != "" {
+			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
+		}
+		if old != "" || v == "" {
 			return
 		}
-		seen[key] = v
-		switch f {
-		case "title":
-			h.title = v
-			u := lines[i].unit()
-			h.fields = append(h.fields, field{"title", u.slice(off, off+len(v))})
-		case "index_no":
-			h.report.IndexNo = v
-		case "doc_no":
-			h.report.DocNo = v
-		case "issued", "written":
-			d := isoDate(v)
-			if d == "" && v != "" {
-				h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
-				d = v
-			}
-			if f == "issued" {
-				h.report.Issued = d
-			} else {
-				h.report.Written = d
-			}
-		case "publisher":
-			h.report.Publisher = v
-		case "published":
-			h.published = isoDate(v)
-			if h.report.Other == nil {
-				h.report.Other = map[string]string{}
-			}
-			h.report.Other[key] = v
-		case "drop":
-		default:
-			if h.report.Other == nil {
-				h.report.Other = map[string]string{}
-			}
-			h.report.Other[key] = v
-		}
 	}
-	for i := 0; i < stop; i++ {
-		t := lines[i].text
+	switch f {
+	case "source":
+		if v != "" {
+			p.sources = append(p.sources, occurrence{i, v})
+		}
+		return
+	case "published":
+		if d := isoDate(v); d != "" {
+			p.dates = append(p.dates, occurrence{i, d})
+			p.dateKeys = append(p.dateKeys, key)
+			p.dateRaw = append(p.dateRaw, v)
+		}
+		return
+	}
+	p.seen[key] = v
+	switch f {
+	case "title":
+		h.title = v
+		p.titleLine = i
+		u := lines[i].unit()
+		h.fields = append(h.fields, field{"title", u.slice(off, off+len(v))})
+	case "index_no":
+		h.report.IndexNo = v
+	case "doc_no":
+		h.report.DocNo = v
+	case "issued", "written":
+		d := isoDate(v)
+		if d == "" && v != "" {
+			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
+			d = v
+		}
+		if f == "issued" {
+			h.report.Issued = d
+		} else {
+			h.report.Written = d
+		}
+	case "publisher":
+		h.report.Publisher = v
+	case "drop":
+	default:
+		if h.report.Other == nil {
+			h.report.Other = map[string]string{}
+		}
+		h.report.Other[key] = v
+	}
+}
+
+// trimBullet removes a list bullet before a metadata key: "• 发布日期".
+func trimBullet(t string) string {
+	return strings.TrimLeftFunc(strings.TrimLeft(t, "•·●□■◆▪"), isSpace)
+}
+
+// readMeta reads the metadata lines of the head: "key: value" pairs, a key
+// alone with its value on the next line, and a date alone on a line (the
+// page's publication date).
+func (p *headParser) readMeta() {
+	lines, role, drop := p.lines, p.role, p.drop
+	var pendingField, pendingKey string
+	pending := -1
+	for i := 0; i < p.stop; i++ {
+		t := trimBullet(lines[i].text)
 		switch {
 		case t == "":
 			role[i] = roleBlank
 			continue
-		case lineFurniture(t) != "":
+		case lineFurniture(lines[i].text) != "":
 			role[i] = roleDrop
-			drop[i] = lineFurniture(t)
+			drop[i] = lineFurniture(lines[i].text)
 			continue
 		}
 		if pending >= 0 && !isMetaLine(t) && plausible(pendingField, t) {
 			role[i] = roleMeta
-			set(i, pendingKey, t, 0)
+			p.set(i, pendingKey, t, strings.Index(lines[i].text, t))
 			pending = -1
 			continue
 		}
 		if pending >= 0 {
-			set(pending, pendingKey, "", len(lines[pending].text))
+			p.set(pending, pendingKey, "", len(lines[pending].text))
 			pending = -1
+		}
+		if dateLineRe.MatchString(t) && i != p.salute {
+			role[i] = roleMeta
+			p.set(i, "日期", t, 0)
+			continue
 		}
 		if !isMetaLine(t) {
 			continue
@@ -272,138 +394,30 @@ func parseHead(name string, lines []line, drop []string) *head {
 			continue
 		}
 		for k := range keys {
-			off := strings.Index(t, values[k])
+			off := strings.Index(lines[i].text, values[k])
 			if values[k] == "" {
-				off = len(t)
+				off = len(lines[i].text)
 			}
-			set(i, keys[k], values[k], off)
+			p.set(i, keys[k], values[k], off)
 		}
 	}
 	if pending >= 0 {
-		set(pending, pendingKey, "", len(lines[pending].text))
+		p.set(pending, pendingKey, "", len(lines[pending].text))
 	}
-	if h.published != "" && h.published == h.report.Issued {
-		// 发布日期 repeats 发文日期: furniture, not metadata.
-		for k := range h.report.Other {
-			if metaField(k) == "published" {
-				delete(h.report.Other, k)
-			}
-		}
-		if len(h.report.Other) == 0 {
-			h.report.Other = nil
-		}
-	}
+}
 
-	// The title block.
-	var groups [][]int // title lines, a group per title (one may take two lines)
-	var meeting []unit
-	var text []int
-	firstText := true
-	for i := 0; i < stop; i++ {
-		if role[i] != roleText {
-			if role[i] == roleMeta && h.published != "" && h.published == h.report.Issued {
-				if keys, _ := metaPairs(lines[i].text); len(keys) == 1 && metaField(keys[0]) == "published" {
-					role[i] = roleDrop
-					drop[i] = dropRepeat
-				}
-			}
-			if role[i] != roleBlank {
-				firstText = false
-			}
-			continue
-		}
-		t := lines[i].text
-		switch {
-		case i == salute:
-			role[i] = roleSalutation
-			h.report.Salutation = t
-			h.fields = append(h.fields, field{"report.salutation", lines[i].unit()})
-		case h.title != "" && t == h.title:
-			role[i] = roleDrop
-			drop[i] = dropTitleCopy
-		case spacedRe.MatchString(t) || isTitleLine(t):
-			role[i] = roleTitle
-			if n := len(groups); n > 0 && role[i-1] == roleTitle && !isTitleLine(lines[i-1].text) {
-				groups[n-1] = append(groups[n-1], i)
-			} else {
-				groups = append(groups, []int{i})
-			}
-		case i+1 < stop && role[i+1] == roleText && isTitleStart(t, lines[i+1].text) && isTitleLine(lines[i+1].text) &&
-			!strings.HasPrefix(t, "—") && lines[i+1].text != h.title:
-			// The first line of a title printed on two lines.
-			role[i] = roleTitle
-			groups = append(groups, []int{i})
-		case meetingRe.MatchString(t) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "":
-			role[i] = roleMeeting
-			meeting = append(meeting, lines[i].unit())
-		case len(meeting) > 0 && role[i-1] == roleMeeting && strings.HasSuffix(t, "上") && utf8.RuneCountInString(t) <= 60:
-			// The meeting line wrapped.
-			role[i] = roleMeeting
-			meeting = append(meeting, lines[i].unit())
-		case h.report.Speaker == "" && speakerRe.MatchString(t) && utf8.RuneCountInString(t) <= 40:
-			role[i] = roleSpeaker
-			h.report.Speaker = t
-			h.fields = append(h.fields, field{"report.speaker", lines[i].unit()})
-		case t == h.report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t):
-			role[i] = roleDrop
-			drop[i] = dropSiteName
-		default:
-			text = append(text, i)
-		}
-		firstText = false
-	}
-	// The last title is the title block's; earlier ones that say the same
-	// are the page's heading, and any other is kept as text.
-	if n := len(groups); n > 0 {
-		u := titleUnit(lines, groups[n-1])
-		compact := compactTitle(u.text)
-		if h.title == "" {
-			// The web page's own heading ("2021年某某市政府工作报告") says
-			// more than the title block ("政府工作报告"): it is the title.
-			for _, g := range groups[:n-1] {
-				if t := titleUnit(lines, g); strings.Contains(compactTitle(t.text), compact) && compactTitle(t.text) != compact {
-					h.title = compactTitle(t.text)
-					h.fields = append(h.fields, field{"title", t})
-					break
-				}
-			}
-		}
-		switch {
-		case h.title == "":
-			h.title = compact
-			h.fields = append(h.fields, field{"title", u})
-			if compact != u.text {
-				h.report.Heading = u.text
-				h.fields = append(h.fields, field{"report.heading", u})
-			}
-		case compact != h.title:
-			h.report.Heading = u.text
-			h.fields = append(h.fields, field{"report.heading", u})
-		}
-		for _, g := range groups[:n-1] {
-			c := compactTitle(titleUnit(lines, g).text)
-			for _, i := range g {
-				if c == h.title || c == compact {
-					role[i] = roleDrop
-					drop[i] = dropTitleCopy
-				} else {
-					role[i] = roleText
-					text = append(text, i)
-				}
-			}
-		}
-	}
-	if len(meeting) > 0 {
-		u := joinUnits(meeting)
-		h.report.Meeting = u.text
-		h.fields = append(h.fields, field{"report.meeting", u})
-	}
-	h.end = stop
-	if salute < 0 {
+// keepText decides where the text starts and what becomes of the head's
+// lines that are none of the above: before a salutation, or before the
+// title, they are the page's furniture; others are kept as the first
+// paragraphs, with a warning.
+func (p *headParser) keepText(text []int) {
+	h, lines, role := p.head, p.lines, p.role
+	h.end = p.stop
+	if p.salute < 0 {
 		// Without a salutation the text starts after the last line of the
 		// title block.
 		h.end = 0
-		for i := 0; i < stop; i++ {
+		for i := 0; i < p.stop; i++ {
 			if role[i] != roleText && role[i] != roleBlank {
 				h.end = i + 1
 			}
@@ -411,58 +425,54 @@ func parseHead(name string, lines []line, drop []string) *head {
 	}
 	slices.Sort(text)
 	for _, i := range text {
-		if i < h.end {
-			h.text = append(h.text, i)
-			h.warn(name, lines[i], 0, KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
+		if i >= h.end {
+			continue
+		}
+		if p.salute >= 0 || i < p.titleLine {
+			p.drop[i] = dropHead
+			continue
+		}
+		h.text = append(h.text, i)
+		h.warn(p.name, lines[i], 0, KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
+	}
+}
+
+// finish sets the date of issue and the publisher from the page's dates and
+// sources when the 信息公开 block has none, and sorts the fields.
+func (p *headParser) finish() {
+	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	k, d := pick(p.dates, p.titleLine)
+	switch {
+	case d != "" && d == h.report.Issued:
+		// 发布日期 repeats 发文日期: furniture, not metadata.
+		for i := 0; i < p.stop; i++ {
+			if role[i] == roleMeta {
+				if keys, _ := metaPairs(lines[i].text); len(keys) == 1 && metaField(keys[0]) == "published" {
+					role[i] = roleDrop
+					drop[i] = dropRepeat
+				}
+			}
+		}
+	case d != "" && h.report.Issued == "":
+		// Without 发文日期, the page's publication date is the date of issue.
+		h.report.Issued = d
+	case d != "":
+		if h.report.Other == nil {
+			h.report.Other = map[string]string{}
+		}
+		h.report.Other[p.dateKeys[k]] = p.dateRaw[k]
+	}
+	if _, src := pick(p.sources, p.titleLine); src != "" {
+		if h.report.Publisher == "" {
+			h.report.Publisher = src
+		} else if src != h.report.Publisher {
+			if h.report.Other == nil {
+				h.report.Other = map[string]string{}
+			}
+			h.report.Other["来源"] = src
 		}
 	}
-	sortFields(h.fields)
-	return h
-}
-
-// isTitleLine reports a line that reads as a report's title.
-func isTitleLine(t string) bool {
-	n := utf8.RuneCountInString(t)
-	return n <= 60 && strings.Contains(t, "报告") && !sentenceRe.MatchString(t) && !meetingRe.MatchString(t)
-}
-
-// isTitleStart reports the first line of a title printed on two lines:
-// long enough to have been cut, and followed by a line that is not a whole
-// title of its own.
-func isTitleStart(t, next string) bool {
-	n := utf8.RuneCountInString(t)
-	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
-}
-
-func titleUnit(lines []line, g []int) unit {
-	us := make([]unit, len(g))
-	for k, i := range g {
-		us[k] = lines[i].unit()
-	}
-	return joinUnits(us)
-}
-
-// compactTitle removes the spaces of a spaced-out title.
-func compactTitle(s string) string {
-	if !spacedRe.MatchString(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// joinUnits joins the lines of a title or meeting line printed on several.
-func joinUnits(us []unit) unit {
-	var j joiner
-	for _, u := range us {
-		j.add(u, true)
-	}
-	return j.unit()
+	sortFields(p.fields)
 }
 
 func sortFields(fs []field) {

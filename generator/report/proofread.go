@@ -160,7 +160,8 @@ func number(s string, i int) int {
 
 // figures checks the numbers of a unit: a date that lost 年 and 月
 // (2021312日, 20213月), a count too long to be one (39888293名), and a
-// figure with its unit followed at once by another (65.7%50%, 577.2公里89个).
+// figure with its unit followed at once by another (65.7%50%, 577.2公里89个;
+// not a count of things of a size, 3个100万).
 // It reads each number once, so it takes time linear in the text.
 func (c *checker) figures(u unit) {
 	s := u.text
@@ -200,6 +201,11 @@ func (c *checker) figures(u unit) {
 			continue
 		}
 		end := number(s, k+len(unit))
+		if r, _ := utf8.DecodeRuneInString(s[end:]); utf8.RuneCountInString(unit) == 1 && isCountUnit([]rune(unit)[0]) && strings.ContainsRune("万亿千百", r) {
+			// A count of things of a size: 3个100万, 14个750千伏.
+			i = end
+			continue
+		}
 		end += len(figureUnit(s[end:]))
 		c.add(u, i, end, KindMergedFigures, fmt.Sprintf("figures %s run together: a separator lost?", s[i:end]))
 		i = end
@@ -434,6 +440,7 @@ func enumMarks(s string) [][2]int {
 // of its items and sub-items, and its inline enumerations.
 func (c *checker) body(units []unit) {
 	var items, subitems, enums sequence
+	text := false // a paragraph without a label since the last sub-item
 	for _, u := range units {
 		c.text(u)
 		lab := labelAt(u.text)
@@ -442,8 +449,13 @@ func (c *checker) body(units []unit) {
 			items.next(c, lab, u, 0)
 			subitems = sequence{}
 		case subitemLabel:
+			if text && lab.num == 1 {
+				// A new list after a paragraph that introduces it.
+				subitems = sequence{}
+			}
 			subitems.next(c, lab, u, 0)
 		}
+		text = lab.kind == noLabel
 		c.begin()
 		for _, m := range enumMarks(u.text) {
 			v, _ := cnNumber(u.text[m[0] : m[1]-len("是")])

@@ -24,15 +24,104 @@ type Result struct {
 	Pages []*content.Page
 	// Warnings are the proofreading findings, in the order of the file.
 	Warnings []Warning
-	// Dropped are the lines left out as page furniture.
+	// Dropped are the lines left out as page furniture, appendix or
+	// colophon.
 	Dropped []Dropped
+	// DroppedRanges are the runs of Dropped lines of one reason (blank
+	// lines between them do not break a run), in file order.
+	DroppedRanges []DroppedRange
+	// Missing are the front matter keys of the report that the text does
+	// not give and an editor should fill: "title" (the file name was used),
+	// "report.issued", "report.publisher", "report.index_no".
+	Missing []string
 	Stats   Stats
+}
+
+// A DroppedRange is a run of lines left out for one reason.
+type DroppedRange struct {
+	From, To int // 1-based lines of the file, inclusive
+	Lines    int // lines dropped in the run (blank lines not counted)
+	Reason   string
+}
+
+// DroppedSummary describes the dropped lines in one line, for the
+// command's report: "lines 1–36 (page header), 402–517 (site footer); 18
+// page numbers". Page numbers and running headers, one or two lines on every
+// page, are counted rather than listed.
+func (r *Result) DroppedSummary() string {
+	var ranges []string
+	counts := map[string]int{}
+	for _, d := range r.DroppedRanges {
+		if d.Reason == dropPageNo || d.Reason == dropRunning {
+			counts[d.Reason] += d.Lines
+			continue
+		}
+		if d.From == d.To {
+			ranges = append(ranges, fmt.Sprintf("%d (%s)", d.From, d.Reason))
+		} else {
+			ranges = append(ranges, fmt.Sprintf("%d–%d (%s)", d.From, d.To, d.Reason))
+		}
+	}
+	var parts []string
+	if len(ranges) > 0 {
+		parts = append(parts, "lines "+strings.Join(ranges, ", "))
+	}
+	if n := counts[dropPageNo]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d page numbers", n))
+	}
+	if n := counts[dropRunning]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d running headers or footers", n))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// droppedRanges groups the dropped lines into runs of one reason.
+func droppedRanges(lines []line, drop []string) []DroppedRange {
+	var out []DroppedRange
+	open := false
+	for i, l := range lines {
+		switch {
+		case drop[i] == "" && l.blank():
+			continue
+		case drop[i] == "":
+			open = false
+			continue
+		}
+		if n := len(out); open && out[n-1].Reason == drop[i] {
+			out[n-1].To = l.num
+			out[n-1].Lines++
+			continue
+		}
+		out = append(out, DroppedRange{From: l.num, To: l.num, Lines: 1, Reason: drop[i]})
+		open = true
+	}
+	return out
+}
+
+// missing lists the front matter keys that the import left empty and an
+// editor should fill.
+func missing(rep *content.Report, noTitle bool) []string {
+	var m []string
+	if noTitle {
+		m = append(m, "title")
+	}
+	for _, k := range []struct{ key, v string }{{"report.issued", rep.Issued}, {"report.publisher", rep.Publisher}, {"report.index_no", rep.IndexNo}} {
+		if k.v == "" {
+			m = append(m, k.key)
+		}
+	}
+	return m
 }
 
 // Dropped is a line of the source left out as page furniture.
 type Dropped struct {
-	Line   int
-	Reason string // "page widget", "site name", "page number", …
+	Line int
+	// Reason is why: "page header" (before the title block), "navigation",
+	// "page widget", "site name", "repeats the title", "repeats the
+	// metadata", "page counter", "page number", "running header or
+	// footer", "template placeholder", "table rule", "appendix",
+	// "colophon", "attachment list", "page footer", "site footer".
+	Reason string
 	Text   string
 }
 
@@ -66,8 +155,21 @@ func Import(name string, src []byte) (*Result, error) {
 	}
 	lines := splitLines(text)
 	drop := make([]string, len(lines))
+	if letterSpacedFile(lines) {
+		unspace(lines, 0, drop, true)
+	}
 	h := parseHead(name, lines, drop)
 	markFurniture(lines, h.end, drop)
+	unspace(lines, h.end, drop, pdfPages(lines[h.end:]) >= 2)
+	if by, date := colophon(lines, drop); by != "" {
+		// A colophon names who printed the report, and when.
+		if h.report.Publisher == "" {
+			h.report.Publisher = by
+		}
+		if h.report.Issued == "" {
+			h.report.Issued = date
+		}
+	}
 
 	var body []bodyLine
 	gap := false
@@ -126,6 +228,8 @@ func Import(name string, src []byte) (*Result, error) {
 			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].num, Reason: reason, Text: lines[i].text})
 		}
 	}
+	res.DroppedRanges = droppedRanges(lines, drop)
+	res.Missing = missing(&rep, h.title == "")
 	sort.SliceStable(c.out, func(i, j int) bool {
 		a, b := c.out[i], c.out[j]
 		if a.Line != b.Line {

@@ -1,0 +1,352 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// The title block: the title (on up to four lines, or beside its meeting
+// line), the meeting line, the speaker. See parseHead.
+
+// titleEnd splits a line that holds the title and the meeting line in
+// parentheses: "关于…的报告（2026年1月21日在…会议上）". It returns the byte
+// offset of the meeting, or -1.
+func titleEnd(t string) int {
+	m := titleMeetingRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return -1
+	}
+	return m[3]
+}
+
+// titleGroups finds the titles of the head: a line that reads as a title
+// ("…报告"), with up to three lines before it that start it ("关于…" cut over
+// lines). It returns the groups of line indexes and, per line, the offset of
+// a meeting line that follows the title on it.
+func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
+	lines, role := p.lines, p.role
+	split = map[int]int{}
+	claimed := make([]bool, p.stop)
+	for i := 0; i < p.stop; i++ {
+		if role[i] != roleText || claimed[i] || i == p.salute {
+			continue
+		}
+		t := lines[i].text
+		if k := titleEnd(t); k >= 0 {
+			split[i] = k
+			t = t[:k]
+		}
+		if p.title != "" && compactTitle(t) == compactTitle(p.title) {
+			continue
+		}
+		if !isTitleLine(t) && !spacedRe.MatchString(t) {
+			continue
+		}
+		if n := len(groups); n > 0 && spacedRe.MatchString(t) && i > 0 && claimed[i-1] && !isTitleLine(lines[i-1].text) {
+			// A spaced-out title printed on two lines.
+			groups[n-1] = append(groups[n-1], i)
+			claimed[i] = true
+			continue
+		}
+		first := i
+		for k := i - 1; k >= 0 && i-k <= 3; k-- {
+			if role[k] != roleText || claimed[k] || !titlePiece(lines[k].text) {
+				break
+			}
+			first = k
+			if strings.HasPrefix(lines[k].text, "关于") {
+				break
+			}
+		}
+		if first < i-1 && !strings.HasPrefix(lines[first].text, "关于") {
+			first = i - 1
+		}
+		if first == i-1 && (!isTitleStart(lines[first].text, t) || strings.HasPrefix(lines[first].text, "—")) {
+			first = i
+		}
+		var g []int
+		for k := first; k <= i; k++ {
+			g = append(g, k)
+			claimed[k] = true
+		}
+		groups = append(groups, g)
+	}
+	return groups, split
+}
+
+// titlePiece reports a line that can be part of a title cut over lines.
+func titlePiece(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
+		labelAt(t).kind == noLabel && !isMetaLine(t) && !meetingRe.MatchString(despace(t)) && !listDateRe.MatchString(t) &&
+		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(despace(t))
+}
+
+// speakerPiece reports a line that can be the speaker or issuing body, or
+// a part of it printed on two lines: an office, a body, a name.
+func speakerPiece(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n <= 30 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, ":：（）()【】[]<>《》|•·●□■◆▪>＞/") &&
+		!strings.ContainsFunc(t, isDigit) && han(t) >= 2 && !isWidget(t) && labelAt(t).kind == noLabel &&
+		!docHeaderRe.MatchString(despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
+}
+
+// cnDateRe matches a date in Chinese numerals: "二〇二一年三月十二日".
+var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年`)
+
+func han(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// readTitleBlock finds the title, the meeting line, the speaker and the
+// salutation among the head's lines that are not metadata.
+func (p *headParser) readTitleBlock() {
+	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	groups, split := p.titleGroups()
+	inGroup := map[int]bool{}
+	for _, g := range groups {
+		for _, i := range g {
+			inGroup[i] = true
+		}
+	}
+	var meeting []unit
+	meetingOpen := false // the meeting line so far does not end with 上
+	meetingLast := -1
+	seenTitle := false
+	var text []int
+	firstText := true
+	// The title block starts at the first title (or 标题): a meeting line
+	// before it is a portal's news.
+	start := p.titleLine
+	if len(groups) > 0 && (start < 0 || groups[0][0] < start) {
+		start = groups[0][0]
+	}
+	for i := 0; i < p.stop; i++ {
+		if role[i] != roleText {
+			if role[i] != roleBlank {
+				firstText = false
+				meetingOpen = false
+			}
+			continue
+		}
+		t := lines[i].text
+		c := despace(t)
+		switch {
+		case i == p.salute:
+			role[i] = roleSalutation
+			h.report.Salutation = t
+			h.fields = append(h.fields, field{"report.salutation", lines[i].unit()})
+		case inGroup[i]:
+			role[i] = roleTitle
+			seenTitle = true
+			if k, ok := split[i]; ok {
+				meeting = []unit{lines[i].unit().slice(k, len(t))}
+				meetingLast = i
+				meetingOpen = false
+			}
+		case h.title != "" && compactTitle(t) == compactTitle(h.title):
+			role[i] = roleDrop
+			drop[i] = dropTitleCopy
+			seenTitle = true
+		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "" && i > start:
+			// A new meeting line replaces one of an earlier copy of the
+			// title block (a cover page).
+			role[i] = roleMeeting
+			meetingLast = i
+			meeting = []unit{lines[i].unit()}
+			meetingOpen = !meetingClosed(c)
+			seenTitle = true
+		case meetingOpen && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
+			// The meeting line wrapped.
+			role[i] = roleMeeting
+			meetingLast = i
+			meeting = append(meeting, lines[i].unit())
+			meetingOpen = !meetingClosed(c)
+		case seenTitle && speakerPiece(t):
+			role[i] = roleSpeaker
+			p.speakers = append(p.speakers, i)
+		case !seenTitle && (t == h.report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t)):
+			role[i] = roleDrop
+			drop[i] = dropSiteName
+		default:
+			text = append(text, i)
+		}
+		if role[i] != roleMeeting {
+			meetingOpen = false
+		}
+		firstText = false
+	}
+	after := p.pickTitle(groups, split, &text)
+	if len(meeting) > 0 {
+		u := joinUnits(meeting)
+		h.report.Meeting = u.text
+		h.fields = append(h.fields, field{"report.meeting", u})
+		after = max(after, meetingLast)
+	}
+	p.pickSpeaker(after, &text)
+	p.keepText(text)
+}
+
+// meetingClosed reports a meeting line that is complete: "…会议上", "…会议上）".
+func meetingClosed(c string) bool {
+	return strings.HasSuffix(strings.TrimRight(c, "）)"), "上")
+}
+
+// pickTitle takes the last title of the head as the title block's; earlier
+// ones that say the same are the page's heading, and any other is kept as
+// text.
+func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (last int) {
+	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	unitOf := func(g []int) unit {
+		u := titleUnit(lines, g)
+		if k, ok := split[g[len(g)-1]]; ok && len(g) == 1 {
+			u = u.slice(0, k)
+		}
+		return u
+	}
+	n := len(groups)
+	if n == 0 {
+		return p.titleLine
+	}
+	g := groups[n-1]
+	if p.titleLine < 0 {
+		p.titleLine = g[0]
+	}
+	u := unitOf(g)
+	compact := compactTitle(u.text)
+	if h.title == "" {
+		// The web page's own heading ("2021年某某市政府工作报告") says
+		// more than the title block ("政府工作报告"): it is the title.
+		for _, g := range groups[:n-1] {
+			if t := unitOf(g); strings.Contains(compactTitle(t.text), compact) && compactTitle(t.text) != compact {
+				h.title = compactTitle(t.text)
+				h.fields = append(h.fields, field{"title", t})
+				break
+			}
+		}
+	}
+	switch {
+	case h.title == "":
+		h.title = compact
+		h.fields = append(h.fields, field{"title", u})
+		if compact != u.text && spacedRe.MatchString(u.text) {
+			// A spaced-out title ("政 府 工 作 报 告") is kept as printed;
+			// a title with layout spaces ("2024 年") is not.
+			h.report.Heading = u.text
+			h.fields = append(h.fields, field{"report.heading", u})
+		}
+	case compact != compactTitle(h.title):
+		h.report.Heading = u.text
+		h.fields = append(h.fields, field{"report.heading", u})
+	}
+	for _, g := range groups[:n-1] {
+		c := compactTitle(unitOf(g).text)
+		for _, i := range g {
+			if c == compactTitle(h.title) || c == compact {
+				role[i] = roleDrop
+				drop[i] = dropTitleCopy
+			} else {
+				role[i] = roleText
+				*text = append(*text, i)
+			}
+		}
+	}
+	return g[len(g)-1]
+}
+
+// pickSpeaker takes the speaker from the first candidate line after the
+// title block (after line index after), joined with the next when the first
+// is an office or body without a name ("石家庄市财政局局长" / "王东华");
+// other candidates are text.
+func (p *headParser) pickSpeaker(after int, text *[]int) {
+	h, lines, role := p.head, p.lines, p.role
+	var us []unit
+	last, open := -1, false
+	for _, i := range p.speakers {
+		switch {
+		case i <= after:
+		case len(us) == 0:
+			us = append(us, lines[i].unit())
+			last, open = i, !speakerRe.MatchString(lines[i].text)
+			continue
+		case open && adjacent(role, last, i):
+			us = append(us, lines[i].unit())
+			open = false
+			continue
+		default:
+			open = false
+		}
+		role[i] = roleText
+		*text = append(*text, i)
+	}
+	if len(us) > 0 {
+		u := joinUnits(us)
+		h.report.Speaker = u.text
+		h.fields = append(h.fields, field{"report.speaker", u})
+	}
+}
+
+// adjacent reports two lines with only blank lines between them.
+func adjacent(role []headRole, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if role[k] != roleBlank {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitleLine reports a line that reads as a report's title.
+func isTitleLine(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n <= 60 && (strings.Contains(t, "报告") || draftTitleRe.MatchString(t)) && !sentenceRe.MatchString(t) &&
+		!meetingRe.MatchString(t) && !listDateRe.MatchString(t)
+}
+
+// draftTitleRe matches a title without 报告: "关于…执行情况和…预算草案".
+var draftTitleRe = regexp.MustCompile(`^关于.*(?:预算|决算|计划).*草案(?:[（(][^）)]*[）)])?$`)
+
+// listDateRe matches the date after an item of a news list: "…的通知02-14".
+var listDateRe = regexp.MustCompile(`[0-9]{2}-[0-9]{2}$|\[?[0-9]{4}-[0-9]{2}-[0-9]{2}\]?$`)
+
+// isTitleStart reports the first line of a title printed on two lines:
+// long enough to have been cut, and followed by a line that is not a whole
+// title of its own.
+func isTitleStart(t, next string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
+		labelAt(t).kind == noLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
+}
+
+func titleUnit(lines []line, g []int) unit {
+	us := make([]unit, len(g))
+	for k, i := range g {
+		us[k] = lines[i].unit()
+	}
+	return joinUnits(us)
+}
+
+// compactTitle removes the layout spaces of a title: all white space but
+// one space between two ASCII letters or digits.
+func compactTitle(s string) string {
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
+	return despace(s)
+}
+
+// joinUnits joins the lines of a title or meeting line printed on several.
+func joinUnits(us []unit) unit {
+	var j joiner
+	for _, u := range us {
+		j.add(u, true)
+	}
+	return j.unit()
+}
