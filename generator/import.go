@@ -149,6 +149,9 @@ unless -force is given. Then it prints what is left to do.
 		file, dest, s.Parts, s.Subsections, s.Items+s.SubItems, s.Bullets,
 		len(pages), len(wr.Written), len(wr.Unchanged), len(res.Warnings), len(res.Dropped), s.Compared,
 		res.Encoding, elapsed.Round(time.Millisecond))
+	if d := res.DroppedSummary(); d != "" {
+		fmt.Fprintf(stdout, "dropped as page furniture or appendix: %s\n", d)
+	}
 	if corrected > 0 {
 		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", corrected, filepath.Join(dest, report.CorrectionsFile))
 	}

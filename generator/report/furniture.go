@@ -249,13 +249,19 @@ func tailLine(s string) bool {
 // of the file (a colophon, a list of attachments, a source line).
 // Everything from there is left out, as appendix or furniture.
 func markTail(lines []line, from int, drop []string) {
-	// The last part, or in a report without parts the last subsection.
+	// The last part, or in a report without parts the last subsection,
+	// before any appendix line: the tables of an appendix (附表1) have rows
+	// that start like parts (一、税收收入).
 	last, lastSub := -1, from
 	for i := from; i < len(lines); i++ {
 		if drop[i] != "" {
 			continue
 		}
-		switch labelAt(lines[i].text).kind {
+		t := lines[i].text
+		if (last >= 0 || lastSub > from) && utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
+			break
+		}
+		switch labelAt(t).kind {
 		case partLabel:
 			last = i
 		case subLabel:
