@@ -31,9 +31,10 @@ type node struct {
 	report  *render.Report
 	order   int // position in its report's reading order
 	rnode   *node
-	reading []*node // on report nodes: the report's pages in reading order
-	full    *node   // on report nodes: the full-text page
-	data    *node   // on report nodes: the indicators and open data page
+	reading []*node     // on report nodes: the report's pages in reading order
+	full    *node       // on report nodes: the full-text page
+	data    *node       // on report nodes: the indicators and open data page
+	portal  *nodePortal // attachments and related links (portal.go)
 }
 
 type siteplan struct {
@@ -80,6 +81,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 			PoliceRecord: cfg.Identity.PoliceRecord,
 			PoliceCode:   digits.FindString(cfg.Identity.PoliceRecord),
 		},
+		Portal: sitePortal(&cfg.Identity),
 	}}
 	var errs []error
 	owner := map[string]string{} // output path → source file
@@ -166,6 +168,10 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 		n.data = data
 		claim(data)
 		p.nodes = append(p.nodes, data)
+	}
+	for _, n := range portalNodes(cfg, p.nodes[0]) {
+		claim(n)
+		p.nodes = append(p.nodes, n)
 	}
 	for _, n := range p.nodes {
 		if n.rnode != nil {
@@ -272,11 +278,28 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 	for _, n := range p.nodes {
 		h := b.newHash()
 		maphash.WriteComparable(h, site)
-		maphash.WriteComparable(h, group[n.rnode])
+		if n.kind != "sitemap" && n.kind != "contact" { // they list no pages outside reports
+			maphash.WriteComparable(h, group[n.rnode])
+		}
 		maphash.WriteComparable(h, own[n])
 		if n.kind == "full" {
 			for _, m := range n.rnode.reading {
 				maphash.WriteComparable(h, own[m])
+			}
+		}
+		if n.kind == "sitemap" { // lists every report and section
+			for _, m := range p.nodes {
+				if m.kind == "report" || m.kind == "section" {
+					h.WriteString(m.path)
+					if m.page != nil {
+						maphash.WriteComparable(h, b.pageSig(m.page).meta)
+					}
+				}
+			}
+		}
+		if n.portal != nil {
+			for _, a := range n.portal.attach {
+				h.WriteString(a.out)
 			}
 		}
 		p.sigs[n.outFile()] = h.Sum64()

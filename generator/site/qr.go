@@ -1,0 +1,65 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+
+	qr "github.com/piglig/go-qr"
+)
+
+// qrQuiet is the quiet zone around a QR code, in modules (ISO/IEC 18004).
+const qrQuiet = 4
+
+// qrText is the text a page's QR code holds: its canonical URL with the path
+// percent-encoded, which every phone's scanner opens.
+func qrText(canonical string) string {
+	if u, err := url.Parse(canonical); err == nil {
+		return u.String()
+	}
+	return canonical
+}
+
+// qrSVG draws the QR code of a page's canonical URL as an inline <svg>: one
+// path whose horizontal strokes are the dark modules of each row, black on a
+// white square whatever the page's colours, with the quiet zone.
+func qrSVG(canonical string) (template.HTML, error) {
+	text := qrText(canonical)
+	code, err := qr.EncodeText(text, qr.Medium)
+	if err != nil {
+		return "", fmt.Errorf("QR code of %s: %w", text, err)
+	}
+	n := code.Size()
+	side := strconv.Itoa(n + 2*qrQuiet)
+	var b strings.Builder
+	b.WriteString(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + side + " " + side + `" role="img" aria-label="本页二维码：`)
+	template.HTMLEscape(&b, []byte(text))
+	b.WriteString(`"><path fill="#fff" d="M0 0h` + side + "v" + side + `H0z"/><path stroke="#000" d="`)
+	for y := range n {
+		x0 := 0 // where the last stroke of the row ended
+		first := true
+		for x := 0; x < n; {
+			if !code.Module(x, y) {
+				x++
+				continue
+			}
+			w := 1
+			for x+w < n && code.Module(x+w, y) {
+				w++
+			}
+			if first {
+				fmt.Fprintf(&b, "M%d %d.5", x+qrQuiet, y+qrQuiet)
+				first = false
+			} else {
+				fmt.Fprintf(&b, "m%d 0", x-x0)
+			}
+			fmt.Fprintf(&b, "h%d", w)
+			x += w
+			x0 = x
+		}
+	}
+	b.WriteString(`"/></svg>`)
+	return template.HTML(b.String()), nil
+}
