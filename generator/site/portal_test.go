@@ -137,7 +137,7 @@ func TestPortalFurniture(t *testing.T) {
 	mustBuild(t, dir)
 	page := readOut(t, dir, "r/01/01.html")
 	assertContains(t, "r/01/01.html", page,
-		`<a class="badge" href="https://bszs.conac.cn/sitename?method=show&amp;id=0123456789ABCDEF" rel="noopener"><img src="../../assets/conac.`,
+		`<a class="badge external" href="https://bszs.conac.cn/sitename?method=show&amp;id=0123456789ABCDEF" rel="noopener"><img src="../../assets/conac.`,
 		`alt="党政机关网站标识"></a>`,
 		`<li><a href="../../sitemap.html">网站地图</a></li>`,
 		`<li><a href="../../contact.html">联系我们</a></li>`,

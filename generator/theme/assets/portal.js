@@ -54,7 +54,7 @@
   }
 
   var blockSel = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, caption, th, td";
-  var skipSel = "nav, .tools, .cards, .dashboard, .after-text, .attachments, .print-only, .xxgk-meta, figure, [hidden]";
+  var skipSel = "nav, .kicker, .to-top, .read-full, .tools, .cards, .dashboard, .after-text, .attachments, .print-only, .xxgk-meta, figure, [hidden]";
 
   // blocks lists the text blocks of <main> from the one in view: leaves
   // only, so that no text is read twice.
