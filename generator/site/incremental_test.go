@@ -45,6 +45,10 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a new directory", "-- content/r/09/_index.md --\n+++\ntitle = \"第九部分\"\nlabel = \"九、\"\nweight = 9\n+++\n第九部分。\n-- content/r/09/01.md --\n+++\ntitle = \"一节\"\nweight = 1\n+++\n正文。\n",
 			"", []string{"content/r/09"}, 10},
 		{"page outside a report", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n+++\n说明。\n", "", []string{"content/about.md"}, 2},
+		{"an attachment", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n[[attachments]]\nfile = \"a.txt\"\n+++\n说明。\n-- content/a.txt --\n一\n",
+			"", []string{"content/about.md", "content/a.txt"}, 2}, // and the home page, which lists it
+		// Only the attachment changed: its hashed name, and so the page.
+		{"an attachment's bytes", "-- content/a.txt --\n二\n", "", []string{"content/a.txt"}, 1},
 	} {
 		t.Run(step.name, func(t *testing.T) {
 			if step.edit != "" {
