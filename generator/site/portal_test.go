@@ -241,7 +241,7 @@ func TestQRCode(t *testing.T) {
 			}
 			x += w
 		}
-		code, err := qr.EncodeText(canonical, qr.Medium)
+		code, err := qrCode(canonical)
 		if err != nil {
 			t.Fatal(err)
 		}
