@@ -49,12 +49,17 @@ func qrSVG(canonical string) (template.HTML, error) {
 	n := code.Size()
 	side := strconv.Itoa(n + 2*qrQuiet)
 	var b strings.Builder
+	b.Grow(2048)
 	b.WriteString(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + side + " " + side + `" role="img" aria-label="本页二维码：`)
 	template.HTMLEscape(&b, []byte(text))
 	b.WriteString(`"><path fill="#fff" d="M0 0h` + side + "v" + side + `H0z"/><path stroke="#000" d="`)
+	put := func(prefix string, v int, suffix string) {
+		b.WriteString(prefix)
+		b.WriteString(strconv.Itoa(v)) // small numbers: no allocation
+		b.WriteString(suffix)
+	}
 	for y := range n {
-		x0 := 0 // where the last stroke of the row ended
-		first := true
+		x0 := -1 // where the row's last stroke ended; -1 before the first
 		for x := 0; x < n; {
 			if !code.Module(x, y) {
 				x++
@@ -64,13 +69,13 @@ func qrSVG(canonical string) (template.HTML, error) {
 			for x+w < n && code.Module(x+w, y) {
 				w++
 			}
-			if first {
-				fmt.Fprintf(&b, "M%d %d.5", x+qrQuiet, y+qrQuiet)
-				first = false
+			if x0 < 0 {
+				put("M", x+qrQuiet, " ")
+				put("", y+qrQuiet, ".5")
 			} else {
-				fmt.Fprintf(&b, "m%d 0", x-x0)
+				put("m", x-x0, " 0")
 			}
-			fmt.Fprintf(&b, "h%d", w)
+			put("h", w, "")
 			x += w
 			x0 = x
 		}
