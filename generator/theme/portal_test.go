@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
@@ -134,6 +135,14 @@ const elderJS = `(() => {
   return out;
 })()`
 
+// colorScheme emulates the reader's prefers-color-scheme.
+func colorScheme(s string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: s}}})
+		return err
+	})
+}
+
 type elderReport struct {
 	Small, Tight, Contrast, Targets, Motion, Headings, Cards []string
 	Body                                                     float64
@@ -161,10 +170,23 @@ func TestElderMode(t *testing.T) {
 			t.Fatalf("%s: 长者模式 pressed before it was switched on", s.name)
 		}
 		do(t, ctx, chromedp.Click(chromedp.CSS(`button[data-elder]`)))
-		for _, k := range order {
-			p := kinds[k]
-			do(t, ctx, chromedp.Navigate(base+p.urlPath()))
-			where := s.name + " " + p.file
+		// Every kind in the light scheme, and the fixture's in the dark one.
+		type visit struct{ kind, scheme string }
+		var visits []visit
+		for _, scheme := range []string{"light", "dark"} {
+			for _, k := range order {
+				if scheme == "light" || s == builtSites[0] {
+					visits = append(visits, visit{k, scheme})
+				}
+			}
+		}
+		for _, v := range visits {
+			p := kinds[v.kind]
+			do(t, ctx, colorScheme(v.scheme), chromedp.Navigate(base+p.urlPath()))
+			where := s.name + " " + p.file + " (" + v.scheme + ")"
+			if dark := eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); dark != (v.scheme == "dark") {
+				t.Fatalf("%s: the colour scheme is not emulated", where)
+			}
 			if got := eval[string](t, ctx, `document.documentElement.className.includes("elder") + " " + document.querySelector("button[data-elder]").getAttribute("aria-pressed")`); got != "true true" {
 				t.Errorf("%s: 长者模式 not remembered (class, aria-pressed: %s)", where, got)
 				continue
@@ -192,7 +214,7 @@ func TestElderMode(t *testing.T) {
 				t.Errorf("%s: body text %.1f px", where, r.Body)
 			}
 		}
-		do(t, ctx, chromedp.Click(chromedp.CSS(`button[data-elder]`)))
+		do(t, ctx, colorScheme("light"), chromedp.Click(chromedp.CSS(`button[data-elder]`)))
 		if got := eval[string](t, ctx, `document.documentElement.className.includes("elder") + " " + document.querySelector("button[data-elder]").getAttribute("aria-pressed") + " " + localStorage.getItem("reportsite-elder")`); got != "false false null" {
 			t.Errorf("%s: 长者模式 not switched off: %s", s.name, got)
 		}
