@@ -184,6 +184,8 @@ func (p *siteplan) readAttachments(fsys fs.FS) []error {
 				errs = append(errs, content.Errorf(n.src, line("attachments", i, "file"), "[[attachments]] file %q is not a path inside content/ relative to the page", a.File))
 				continue
 			}
+			// A symbolic link anywhere under content/ fails the build
+			// before this (content.List), so nothing outside is copied.
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
 				msg := "cannot be read: " + err.Error()

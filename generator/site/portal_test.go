@@ -104,6 +104,8 @@ func TestAttachmentsAndRelated(t *testing.T) {
 func TestAttachmentErrors(t *testing.T) {
 	for _, c := range []struct{ name, edit, want string }{
 		{"missing file", "-- content/r/原文.txt --\n", ""},
+		// A link could copy a file from outside the site into it.
+		{"symbolic link", "", `content/r/原文.txt: is a symbolic link; links are not followed`},
 		{"outside the tree", strings.Replace(portalPages, `file = "原文.txt"`, `file = "../../config.toml"`, 1), `content/r/_index.md:14: [[attachments]] file "../../config.toml" is not a path inside content/`},
 		{"broken related link", strings.Replace(portalPages, `url = "01/02.html"`, `url = "01/09.html"`, 1), `content/r/_index.md:22: broken link "01/09.html"`},
 		{"javascript related link", strings.Replace(portalPages, `url = "01/02.html"`, `url = "javascript:alert(1)"`, 1), `content/r/_index.md:22: [[related]] url "javascript:alert(1)" is neither`},
@@ -111,10 +113,15 @@ func TestAttachmentErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := testSite(t, miniSite)
 			testsite.Write(t, dir, portalPages)
-			if c.want == "" {
+			if c.name == "symbolic link" {
+				os.Remove(filepath.Join(dir, "content/r/原文.txt"))
+				if err := os.Symlink(filepath.Join(dir, "config.toml"), filepath.Join(dir, "content/r/原文.txt")); err != nil {
+					t.Skip(err)
+				}
+			} else if c.want == "" {
 				os.Remove(filepath.Join(dir, "content/r/原文.txt"))
 				c.want = `content/r/_index.md:14: [[attachments]] file "原文.txt": no such file: put it beside the page (content/r/原文.txt)`
-			} else {
+			} else if c.edit != "" {
 				testsite.Write(t, dir, c.edit)
 			}
 			_, err := build(t, dir)
