@@ -291,6 +291,9 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 			for _, m := range p.nodes {
 				if m.kind == "report" || m.kind == "section" {
 					h.WriteString(m.path)
+					if m.kind == "report" {
+						h.WriteString(m.report.DataPath) // set by the indicators of its pages
+					}
 					if m.page != nil {
 						maphash.WriteComparable(h, b.pageSig(m.page).meta)
 					}
