@@ -50,7 +50,7 @@ func qrSVG(canonical string) (template.HTML, error) {
 	side := strconv.Itoa(n + 2*qrQuiet)
 	var b strings.Builder
 	b.Grow(2048)
-	b.WriteString(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + side + " " + side + `" role="img" aria-label="本页二维码：`)
+	b.WriteString(`<svg class="qr" viewBox="0 0 ` + side + " " + side + `" role="img" aria-label="本页二维码：`)
 	template.HTMLEscape(&b, []byte(text))
 	b.WriteString(`"><path fill="#fff" d="M0 0h` + side + "v" + side + `H0z"/><path stroke="#000" d="`)
 	put := func(prefix string, v int, suffix string) {
