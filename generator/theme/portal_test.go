@@ -37,6 +37,13 @@ func TestPortalDOM(t *testing.T) {
 			if qr := has("qr"); (len(qr) == 1) != (s.base != "" && kind != "404") {
 				t.Errorf("%s: %d QR codes, base_url %q", p.file, len(qr), s.base)
 			}
+			// 长者模式 and 朗读 need the script: without it they are hidden,
+			// not dead buttons.
+			if care := has("care"); len(care) != 1 {
+				t.Errorf("%s: %d 长者模式 switches in the header, want 1", p.file, len(care))
+			} else if _, hidden := attr(care[0], "hidden"); !hidden || len(find(care[0], byAtom(atom.Button))) != 4 {
+				t.Errorf("%s: the 长者模式 and 朗读 buttons are not hidden until the script runs", p.file)
+			}
 			if fb := has("feedback"); (len(fb) == 1) != (full && kind != "404") {
 				t.Errorf("%s: %d 【我要纠错】 links", p.file, len(fb))
 			}
