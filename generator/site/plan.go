@@ -294,9 +294,8 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 					if m.kind == "report" {
 						h.WriteString(m.report.DataPath) // set by the indicators of its pages
 					}
-					if m.page != nil {
-						maphash.WriteComparable(h, b.pageSig(m.page).meta)
-					}
+					h.WriteString(m.label) // what the 网站地图 shows of it
+					h.WriteString(m.title)
 				}
 			}
 		}

@@ -65,18 +65,26 @@ func checkPortal(name string, src []byte, id *Identity) []error {
 	return errs
 }
 
-// portalWarnings returns one warning for each piece of furniture that the
-// identity leaves out.
+// portalWarnings returns one warning naming each piece of furniture that
+// the identity leaves out, or none.
 func portalWarnings(name string, id *Identity) []string {
+	if e := portalEmpty(id); len(e) > 0 {
+		return []string{name + ": [identity] portal furniture left out until the site owner gives it: " + strings.Join(e, ", ")}
+	}
+	return nil
+}
+
+// portalEmpty names each piece of furniture that the identity leaves out.
+func portalEmpty(id *Identity) []string {
 	var w []string
 	if id.Badge == "" || id.BadgeURL == "" {
-		w = append(w, name+": [identity] badge and badge_url (党政机关网站标识 and its 开办 record) are not both set: the footer shows no badge")
+		w = append(w, "badge and badge_url (党政机关网站标识 and its 开办 record: no badge)")
 	}
 	if !hasContact(id) {
-		w = append(w, name+": [identity] address, postcode, phone, email and contact are all empty: the site has no 联系我们 page")
+		w = append(w, "address, postcode, phone, email and contact (no 联系我们 page)")
 	}
 	if id.Feedback == "" {
-		w = append(w, name+": [identity] feedback is empty: pages show no 【我要纠错】 link; set an e-mail address or the address of a form")
+		w = append(w, "feedback (an e-mail address or a form: no 【我要纠错】 link)")
 	}
 	return w
 }
