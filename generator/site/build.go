@@ -224,10 +224,6 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	contentFS := os.DirFS(filepath.Join(opt.Source, "content"))
-	if errs := p.readAttachments(contentFS); len(errs) > 0 {
-		return res, errors.Join(errs...)
-	}
 	if b.oneShot {
 		p.stream = os.DirFS(filepath.Join(opt.Source, "content"))
 	}
@@ -237,6 +233,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	}
 	if err := checkBadge(src, cfg, p.assets); err != nil {
 		return res, err
+	}
+	contentFS := os.DirFS(filepath.Join(opt.Source, "content"))
+	if errs := p.readAttachments(contentFS); len(errs) > 0 {
+		return res, errors.Join(errs...)
 	}
 	// Every page shows the configuration, the layouts and the asset names;
 	// a change to any of them changes every page.

@@ -282,11 +282,6 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 			maphash.WriteComparable(h, group[n.rnode])
 		}
 		maphash.WriteComparable(h, own[n])
-		if n.kind == "full" {
-			for _, m := range n.rnode.reading {
-				maphash.WriteComparable(h, own[m])
-			}
-		}
 		if n.kind == "sitemap" { // lists every report and section
 			for _, m := range p.nodes {
 				if m.kind == "report" || m.kind == "section" {
@@ -302,6 +297,11 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 		if n.portal != nil {
 			for _, a := range n.portal.attach {
 				h.WriteString(a.out)
+			}
+		}
+		if n.kind == "full" {
+			for _, m := range n.rnode.reading {
+				maphash.WriteComparable(h, own[m])
 			}
 		}
 		p.sigs[n.outFile()] = h.Sum64()
