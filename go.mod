@@ -7,9 +7,7 @@ module reportsite
 // content follows): generator/content; fsnotify: generator/watch;
 // tdewolff/minify: generator/site (CSS and JS assets); x/text:
 // generator/report (GB18030); x/net/html: generator/site (generator check);
-// x/sys: generator/publish (renameat2, flock); piglig/go-qr: generator/site
-// (the QR code of each page, as inline SVG: a port of Nayuki's QR library
-// with no dependencies, which also decodes, for the test). Test only: x/tools (txtar, in
+// x/sys: generator/publish (renameat2, flock). Test only: x/tools (txtar, in
 // generator/internal/testsite, which only tests import),
 // chromedp and cdproto (the theme's browser tests, which drive Debian's
 // Chromium). goldmark-highlighting has no tagged release; the pin is its last
@@ -24,7 +22,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/pelletier/go-toml/v2 v2.4.3
-	github.com/piglig/go-qr v1.1.0
+	github.com/piglig/go-qr v1.1.0 // generator/site: each page's QR code as inline SVG (Nayuki's encoder ported, no dependencies; its decoder checks the test)
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
 	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc
