@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"image"
 	"image/color"
@@ -15,6 +16,7 @@ import (
 
 	qr "github.com/piglig/go-qr"
 
+	"reportsite/generator/content"
 	"reportsite/generator/internal/testsite"
 )
 
@@ -98,6 +100,49 @@ func TestAttachmentsAndRelated(t *testing.T) {
 	page = readOut(t, dir, "r/index.html")
 	if href("报告原文") == orig {
 		t.Error("the attachment's hashed name did not change with its content")
+	}
+}
+
+// TestImportedOriginal builds a report whose original content.AttachOriginal
+// kept, as generator import does: the report offers the seed report itself
+// under 附件.
+func TestImportedOriginal(t *testing.T) {
+	seed, err := os.ReadFile("../../../shared/seeds/000_176c12c1479f83ea.txt")
+	if err != nil {
+		t.Skip("seed report not found:", err)
+	}
+	dir := testSite(t, miniSite)
+	index, err := os.ReadFile(filepath.Join(dir, "content/r/_index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := content.Parse("_index.md", index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rdir := filepath.Join(dir, "content/r")
+	if err := content.AttachOriginal(rdir, []*content.Page{pg}, "000_176c12c1479f83ea.txt", seed, content.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := content.Marshal(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(rdir, "_index.md"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustBuild(t, dir)
+	page := readOut(t, dir, "r/index.html")
+	m := regexp.MustCompile(`<a href="([^"]+)" download>关于某某区2020年度计划执行情况的报告（原文）</a><span class="file-meta">（文本，([0-9.]+) KB）</span>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the report does not offer its original under 附件")
+	}
+	if want := fmt.Sprintf("%.1f", float64(len(seed))/1024); m[2] != want {
+		t.Errorf("size %s KB, want %s", m[2], want)
+	}
+	href, _ := url.PathUnescape(m[1])
+	if got := readOut(t, dir, "r/"+href); got != string(seed) {
+		t.Error("the published original is not the seed report byte for byte")
 	}
 }
 
