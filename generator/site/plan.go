@@ -294,9 +294,11 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 				}
 			}
 		}
-		if n.portal != nil {
-			for _, a := range n.portal.attach {
-				h.WriteString(a.out)
+		for _, m := range []*node{n, n.rnode} { // the full text shows its report's
+			if m != nil && m.portal != nil && (m == n || n.kind == "full") {
+				for _, a := range m.portal.attach {
+					h.WriteString(a.out)
+				}
 			}
 		}
 		if n.kind == "full" {

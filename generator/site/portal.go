@@ -300,11 +300,15 @@ func relatedRefs(n *node, r *pageRefs) {
 // portalOf is what page n shows around its text.
 func (p *siteplan) portalOf(n *node, canonical string) (render.Portal, error) {
 	var pt render.Portal
-	if n.portal != nil {
-		for _, a := range n.portal.attach {
+	own := n.portal
+	if n.kind == "full" && n.rnode != nil {
+		own = n.rnode.portal // the whole report offers the report's
+	}
+	if own != nil {
+		for _, a := range own.attach {
 			pt.Attachments = append(pt.Attachments, render.Attachment{Title: a.title, Path: a.out, Type: fileType(a.src), Size: fileSize(a.size)})
 		}
-		pt.Related = n.portal.related
+		pt.Related = own.related
 	}
 	if n.kind == "sitemap" {
 		pt.SiteMap = p.siteMap()

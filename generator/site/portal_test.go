@@ -94,6 +94,8 @@ func TestAttachmentsAndRelated(t *testing.T) {
 	if strings.Index(page, "附件") > strings.Index(page, "相关链接") {
 		t.Error("相关链接 before 附件")
 	}
+	// The whole report on one page offers the same.
+	assertContains(t, "r/full.html", readOut(t, dir, "r/full.html"), `download>报告原文</a>`, `<li><a href="01/02.html">政策解读</a></li>`)
 	// The attachment's name changes with its bytes.
 	testsite.Write(t, dir, "-- content/r/原文.txt --\n改过的原文\n")
 	mustBuild(t, dir)
