@@ -54,6 +54,12 @@ type Meta struct {
 	// is TitleEnd. Layouts print it after the title so that the text reads as
 	// printed; the importer's lossless check counts it as text.
 	TitleEnd string `toml:"title_end,omitempty"`
+	// Attachments are files offered after the text under 附件: the original
+	// the report was imported from, a PDF, a spreadsheet.
+	Attachments []Attachment `toml:"attachments,omitempty"`
+	// Related are links shown after the text under 相关链接: 政策解读, 图解,
+	// the previous year's report.
+	Related []Related `toml:"related,omitempty"`
 	// Indicators are the figures this page's text states, shown as cards
 	// and checked against the text by every build.
 	Indicators []Indicator `toml:"indicators,omitempty"`
@@ -78,6 +84,24 @@ type Report struct {
 	// Other holds the remaining 信息公开 fields the source printed (主题分类,
 	// 来源, a 发布日期 that differs from 发文日期, …), keyed as printed.
 	Other map[string]string `toml:"other,omitempty"`
+}
+
+// Attachment is one file offered for download after a page's text. The
+// build publishes it with a content hash in its name and fails when it is
+// missing.
+type Attachment struct {
+	// File is the file's slash path relative to the page's folder, e.g.
+	// "原文.docx"; it may not leave the content tree.
+	File  string `toml:"file"`
+	Title string `toml:"title,omitempty"` // the name shown; File's name when empty
+}
+
+// Related is one link shown after a page's text under 相关链接.
+type Related struct {
+	Title string `toml:"title"`
+	// URL is an absolute http(s) URL, or a path relative to the page, as a
+	// link in the page's Markdown would be written.
+	URL string `toml:"url"`
 }
 
 // Indicator is one figure stated in a page's text: a level, a change, a rank,

@@ -38,6 +38,7 @@ type Page struct {
 	Cards     []Card    // this page's indicators, above its text
 	Dashboard []Card    // on a report's home: its headline indicators
 	Data      *DataView // on a report's data page
+	Portal    Portal    // 附件, 相关链接, 纠错 and QR code (portal.go)
 
 	// Root is the way from this page to the site root: "", "../", "../../"…
 	Root string
@@ -54,6 +55,7 @@ type Site struct {
 	Lang     string
 	BaseURL  string
 	Identity Identity
+	Portal   SitePortal // badge, 网站地图, 联系我们 (portal.go)
 }
 
 // Identity is the government website identity shown in every page's head and

@@ -236,6 +236,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	for _, a := range assets {
 		p.assets[a.src] = a.out
 	}
+	if err := checkBadge(src, cfg, p.assets); err != nil {
+		return res, err
+	}
+	contentFS := os.DirFS(filepath.Join(opt.Source, "content"))
+	if errs := p.readAttachments(contentFS); len(errs) > 0 {
+		return res, errors.Join(errs...)
+	}
 	// Every page shows the configuration, the layouts and the asset names;
 	// a change to any of them changes every page.
 	h := b.newHash()
@@ -296,6 +303,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		if err := out.WriteFile(a.out, a.data); err != nil {
 			return res, err
 		}
+	}
+	if err := p.writeAttachments(contentFS, out, keep); err != nil {
+		return res, err
 	}
 	rendered, err := p.renderAll(ctx, markdown.New(), tmpl, out, keep)
 	slices.Sort(p.held)

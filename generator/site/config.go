@@ -36,6 +36,15 @@ type Identity struct {
 	Contact      string `toml:"contact"`       // 联系方式
 	ICP          string `toml:"icp"`           // ICP备案号, e.g. 鲁ICP备12345678号-1
 	PoliceRecord string `toml:"police_record"` // 公安机关备案号, e.g. 鲁公网安备 37030602000001号
+	// The portal furniture (portal.go): each piece is left out, with one
+	// warning, while its keys are empty.
+	Badge    string `toml:"badge"`     // 党政机关网站标识 image in assets/, e.g. "conac.png"
+	BadgeURL string `toml:"badge_url"` // the 开办 record it links to, https://bszs.conac.cn/…
+	Feedback string `toml:"feedback"`  // 【我要纠错】: an e-mail address or an http(s) URL
+	Address  string `toml:"address"`   // 联系我们: 地址
+	Postcode string `toml:"postcode"`  // 联系我们: 邮编
+	Phone    string `toml:"phone"`     // 联系我们: 电话
+	Email    string `toml:"email"`     // 联系我们: 电子邮箱
 }
 
 var (
@@ -76,6 +85,7 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 	if id := c.Identity.SiteIDCode; id != "" && !siteIDCode.MatchString(id) {
 		errs = append(errs, content.Errorf(name, content.KeyLine(src, "identity", "site_id_code"), "site_id_code %q is not a 网站标识码 (10 digits, or bm and 8 digits)", id))
 	}
+	errs = append(errs, checkPortal(name, src, &c.Identity)...)
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)
 	}
@@ -95,6 +105,7 @@ func LoadConfig(fsys fs.FS) (*Config, []string, error) {
 			empty = append(empty, f.key+" ("+f.label+")")
 		}
 	}
+	empty = append(empty, portalEmpty(&c.Identity)...)
 	var warns []string
 	if len(empty) > 0 {
 		warns = append(warns, fmt.Sprintf("%s:%d: [identity] fields empty, left out of every page until the site owner gives them: %s", name, content.KeyLine(src, "identity"), strings.Join(empty, ", ")))

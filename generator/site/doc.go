@@ -16,10 +16,14 @@
 // for results to land on) to search/. Pages are files
 // rather than directories of their own: links stay short and work from disk,
 // and a build creates a tenth of the directories.
-// All links between pages are relative.
+// All links between pages are relative. A page's [[attachments]] are
+// published beside it with a content hash in their names; sitemap.html
+// (网站地图) and, when config.toml names a contact, contact.html (联系我们)
+// are generated (portal.go); with base_url every page carries a QR code of
+// its address (qr.go).
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result.
 // Imports: content, markdown, render, theme, publish, indicator, search, the
-// standard library, tdewolff/minify (CSS and JS assets) and x/net/html (the
-// output checks of Check).
+// standard library, tdewolff/minify (CSS and JS assets), x/net/html (the
+// output checks of Check) and piglig/go-qr (the QR codes).
 package site

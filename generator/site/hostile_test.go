@@ -32,8 +32,8 @@ const evil = `<script>alert(1)</script><iframe src="javascript:alert(2)"></ifram
 	`<img src=x onerror=alert(3)><a href="javascript:alert(4)">a</a> javascript:alert(5) ` +
 	`data:text/html;base64,PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg== "' onmouseover=alert(7) x="`
 
-// themeScript is the only script a page may load: the theme's own.
-var themeScript = regexp.MustCompile(`^(\.\./)*(/sub/)?assets/site\.[0-9a-f]{8}\.js$`)
+// themeScript matches the only scripts a page may load: the theme's own.
+var themeScript = regexp.MustCompile(`^(\.\./)*(/sub/)?assets/(site|portal)\.[0-9a-f]{8}\.js$`)
 
 // urlAttrs are the attributes whose value a browser, or the theme's
 // script, follows or loads.
@@ -547,8 +547,8 @@ func TestOddFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("%d pages built in %v", res.Pages, time.Since(start).Round(time.Millisecond))
-		if res.Pages != 8+n+1 { // and the section notices/
-			t.Errorf("pages = %d, want %d", res.Pages, 8+n+1)
+		if res.Pages != 10+n+1 { // and the section notices/
+			t.Errorf("pages = %d, want %d", res.Pages, 10+n+1)
 		}
 		if got := strings.Count(readOut(t, dir, "notices/index.html"), `<li><a href="p`); got != n {
 			t.Errorf("notices/index.html lists %d pages, want %d", got, n)

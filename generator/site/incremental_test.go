@@ -27,7 +27,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		edit     string
 		remove   string
 		changed  []string
-		rendered int // at most this many pages rendered again (of 8)
+		rendered int // at most this many pages rendered again (of 10)
 	}{
 		{"body of a page", "-- content/r/01/02.md --\n+++\ntitle = \"新旧动能转换提质增效\"\nlabel = \"（二）\"\nweight = 2\n+++\n改过的正文。\n",
 			"", []string{"content/r/01/02.md"}, 2}, // the page and the full text
@@ -35,9 +35,9 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			"", []string{"content/r/01/02.md"}, 6}, // every page of the report shows the outline
 		{"nothing", "", "", []string{}, 0},
 		{"a layout", "-- layouts/page.html --\n{{define \"main\"}}<main id=\"main\"><h1>{{.Title}}</h1>{{.Content}}</main>{{end}}\n",
-			"", []string{"layouts/page.html"}, 8},
-		{"a stylesheet", "-- assets/site.css --\nbody{color:#111}\n", "", []string{"assets/site.css"}, 8},
-		{"config", "-- config.toml --\ntitle = \"新站名\"\n", "", []string{"config.toml"}, 8},
+			"", []string{"layouts/page.html"}, 10},
+		{"a stylesheet", "-- assets/site.css --\nbody{color:#111}\n", "", []string{"assets/site.css"}, 10},
+		{"config", "-- config.toml --\ntitle = \"新站名\"\n", "", []string{"config.toml"}, 10},
 		{"a new page", "-- content/r/01/03.md --\n+++\ntitle = \"第三节\"\nlabel = \"（三）\"\nweight = 3\n+++\n新的一节。\n",
 			"", []string{"content/r/01/03.md"}, 7},
 		{"a deleted page", "", "content/r/01/03.md", []string{"content/r/01/03.md"}, 0},
@@ -48,9 +48,13 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		// The site's home shows the newest report's headline figures and
 		// every report's metadata.
 		{"a headline figure", "-- content/r/01/02.md --\n+++\ntitle = \"新标题\"\nlabel = \"（二）\"\nweight = 2\n\n[[indicators]]\nname = \"投资\"\nvalue = \"5\"\nnumber = 5.0\nunit = \"%\"\nkind = \"change\"\nperiod = \"2020\"\nheadline = true\nanchor = \"i-cccc0001\"\nsentence = \"全区投资增长5%。\"\n+++\n全区投资增长5%。\n",
-			"", []string{"content/r/01/02.md"}, 12},
+			"", []string{"content/r/01/02.md"}, 14},
 		{"a report's issue date", "-- content/r/_index.md --\n+++\ntitle = \"关于某某区2020年度计划执行情况的报告\"\nweight = 1\n[report]\nkind = \"plan-report\"\nyear = 2020\nissued = \"2021-03-13\"\npublisher = \"某某区发展和改革局\"\n+++\n受区人民政府委托。\n",
-			"", []string{"content/r/_index.md"}, 12},
+			"", []string{"content/r/_index.md"}, 14},
+		{"an attachment", "-- content/about.md --\n+++\ntitle = \"关于本站\"\n[[attachments]]\nfile = \"a.txt\"\n+++\n说明。\n-- content/a.txt --\n一\n",
+			"", []string{"content/about.md", "content/a.txt"}, 2}, // and the home page, which lists it
+		// Only the attachment changed: its hashed name, and so the page.
+		{"an attachment's bytes", "-- content/a.txt --\n二\n", "", []string{"content/a.txt"}, 1},
 	} {
 		t.Run(step.name, func(t *testing.T) {
 			if step.edit != "" {

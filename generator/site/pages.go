@@ -189,6 +189,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		}
 		if n.page != nil {
 			r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
+			relatedRefs(n, &r)
 			r.sig, r.out = p.sigs[n.outFile()], n.outFile()
 			refs = append(refs, r)
 			p.indexPage(n, c)
@@ -240,6 +241,10 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 	}
 	if p.cfg.BaseURL != "" && n.kind != "404" {
 		pg.Canonical = p.cfg.BaseURL + n.path
+	}
+	var err error
+	if pg.Portal, err = p.portalOf(n, pg.Canonical); err != nil {
+		return err
 	}
 	if n.page != nil {
 		pg.Description = n.page.Meta.Description

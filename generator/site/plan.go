@@ -31,9 +31,10 @@ type node struct {
 	report  *render.Report
 	order   int // position in its report's reading order
 	rnode   *node
-	reading []*node // on report nodes: the report's pages in reading order
-	full    *node   // on report nodes: the full-text page
-	data    *node   // on report nodes: the indicators and open data page
+	reading []*node     // on report nodes: the report's pages in reading order
+	full    *node       // on report nodes: the full-text page
+	data    *node       // on report nodes: the indicators and open data page
+	portal  *nodePortal // attachments and related links (portal.go)
 }
 
 type siteplan struct {
@@ -87,6 +88,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 			PoliceRecord: cfg.Identity.PoliceRecord,
 			PoliceCode:   digits.FindString(cfg.Identity.PoliceRecord),
 		},
+		Portal: sitePortal(&cfg.Identity),
 	}}
 	var errs []error
 	owner := map[string]string{} // output path → source file
@@ -173,6 +175,10 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 		n.data = data
 		claim(data)
 		p.nodes = append(p.nodes, data)
+	}
+	for _, n := range portalNodes(cfg, p.nodes[0]) {
+		claim(n)
+		p.nodes = append(p.nodes, n)
 	}
 	for _, n := range p.nodes {
 		if n.rnode != nil {
@@ -279,8 +285,29 @@ func (p *siteplan) sign(b *Builder, site uint64) {
 	for _, n := range p.nodes {
 		h := b.newHash()
 		maphash.WriteComparable(h, site)
-		maphash.WriteComparable(h, group[n.rnode])
+		if n.kind != "sitemap" && n.kind != "contact" { // they list no pages outside reports
+			maphash.WriteComparable(h, group[n.rnode])
+		}
 		maphash.WriteComparable(h, own[n])
+		if n.kind == "sitemap" { // lists every report and section
+			for _, m := range p.nodes {
+				if m.kind == "report" || m.kind == "section" {
+					h.WriteString(m.path)
+					if m.kind == "report" {
+						h.WriteString(m.report.DataPath) // set by the indicators of its pages
+					}
+					h.WriteString(m.label) // what the 网站地图 shows of it
+					h.WriteString(m.title)
+				}
+			}
+		}
+		for _, m := range []*node{n, n.rnode} { // the full text shows its report's
+			if m != nil && m.portal != nil && (m == n || n.kind == "full") {
+				for _, a := range m.portal.attach {
+					h.WriteString(a.out)
+				}
+			}
+		}
 		if n.kind == "full" {
 			for _, m := range n.rnode.reading {
 				maphash.WriteComparable(h, own[m])

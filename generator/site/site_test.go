@@ -27,6 +27,11 @@ sponsor = "某某区人民政府办公室"
 contact = "0533-1234567"
 icp = "鲁ICP备12345678号-1"
 police_record = "鲁公网安备 37030602000001号"
+badge = "conac.svg"
+badge_url = "https://bszs.conac.cn/sitename?method=show&id=0123456789ABCDEF"
+feedback = "jiucuo@example.gov.cn"
+-- assets/conac.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 55 67"><rect width="55" height="67" fill="#c00"/></svg>
 -- content/r/_index.md --
 +++
 title = "关于某某区2020年度计划执行情况的报告"
@@ -130,8 +135,8 @@ func assertContains(t *testing.T, file, got string, wants ...string) {
 func TestBuildMiniSite(t *testing.T) {
 	dir := testSite(t, miniSite)
 	res := mustBuild(t, dir)
-	if res.Pages != 8 { // home, report, 2 parts, 2 pages, full, 404
-		t.Errorf("pages = %d, want 8", res.Pages)
+	if res.Pages != 10 { // home, report, 2 parts, 2 pages, full, 网站地图, 联系我们, 404
+		t.Errorf("pages = %d, want 10", res.Pages)
 	}
 	if len(res.Warnings) != 0 {
 		t.Errorf("unexpected warnings: %q", res.Warnings)

@@ -23,8 +23,10 @@ var reportKinds = map[string]bool{"report": true, "section": true, "page": true,
 
 // isArticle reports whether a page kind belongs to a report (an article
 // page with ArticleTitle, PubDate and ContentSource): all but the site's
-// home and 404 pages.
-func isArticle(kind string) bool { return kind != "home" && kind != "404" }
+// home, 404, 网站地图 and 联系我们 pages.
+func isArticle(kind string) bool {
+	return kind != "home" && kind != "404" && kind != "sitemap" && kind != "contact"
+}
 
 // listKinds are the 栏目页: pages that list other pages.
 var listKinds = map[string]bool{"home": true, "section": true}

@@ -10,7 +10,10 @@
 // without it. The tests build sites with the theme and check every page:
 // dom_test.go reads the HTML, browser_test.go drives Chromium (skipped with
 // -short or when /usr/bin/chromium is missing), css_test.go checks colour
-// contrast. "go test ./generator/theme -args -site DIR" adds another site.
+// contrast, portal_test.go the furniture around the text (附件, 相关链接,
+// 【我要纠错】, the QR code, the badge, 网站地图, 联系我们), 长者模式 and 朗读
+// (portal.css, portal.js). "go test ./generator/theme -args -site DIR" adds
+// another site.
 //
 // Outputs: Layouts and Assets, read-only fs.FS values rooted at the theme's
 // layouts/ and assets/ directories. Imports: the standard library only.

@@ -1,0 +1,367 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/mail"
+	"net/url"
+	"path"
+	"strings"
+
+	"reportsite/generator/content"
+	"reportsite/generator/publish"
+	"reportsite/generator/render"
+)
+
+// This file holds what a government portal's article page offers around the
+// text (GOV-PAGE.md B.9 and B.10): attachments and related links from front
+// matter, the 党政机关网站标识 badge, the 网站地图 and 联系我们 pages and the
+// 【我要纠错】 link from config.toml, and the QR code of each page (qr.go).
+
+// Paths of the generated pages.
+const (
+	sitemapPath = "sitemap.html"
+	contactPath = "contact.html"
+)
+
+// nodePortal is what a page node carries for the furniture around its text.
+type nodePortal struct {
+	attach   []attachFile
+	related  []render.Related
+	relLines []int // the front-matter line of each related link
+}
+
+// attachFile is one attachment of a page: where it is read from, where it is
+// published, and a signature of its bytes.
+type attachFile struct {
+	src   string // path in the content tree
+	out   string // published path, with a content hash in its name
+	title string
+	size  int64
+	sig   uint64
+}
+
+// checkPortal checks the portal keys of [identity] in config.toml.
+func checkPortal(name string, src []byte, id *Identity) []error {
+	var errs []error
+	line := func(k string) int { return content.KeyLine(src, "identity", k) }
+	if id.BadgeURL != "" && !absHTTP(id.BadgeURL) {
+		errs = append(errs, content.Errorf(name, line("badge_url"), "badge_url %q is not an absolute http(s) URL: give the address of the site's 开办 record (bszs.conac.cn)", id.BadgeURL))
+	}
+	if b := id.Badge; b != "" && (!fs.ValidPath(b) || strings.Contains(b, `\`)) {
+		errs = append(errs, content.Errorf(name, line("badge"), "badge %q is not a file name in assets/: write it like \"conac.png\"", b))
+	}
+	if f := id.Feedback; f != "" && !absHTTP(f) && !isEmail(f) {
+		errs = append(errs, content.Errorf(name, line("feedback"), "feedback %q is neither an e-mail address nor an absolute http(s) URL", f))
+	}
+	if e := id.Email; e != "" && !isEmail(e) {
+		errs = append(errs, content.Errorf(name, line("email"), "email %q is not an e-mail address", e))
+	}
+	return errs
+}
+
+// portalEmpty names each piece of furniture that the identity leaves out.
+func portalEmpty(id *Identity) []string {
+	var w []string
+	if id.Badge == "" || id.BadgeURL == "" {
+		w = append(w, "badge and badge_url (党政机关网站标识 and its 开办 record: no badge)")
+	}
+	if !hasContact(id) {
+		w = append(w, "address, postcode, phone, email and contact (no 联系我们 page)")
+	}
+	if id.Feedback == "" {
+		w = append(w, "feedback (an e-mail address or a form: no 【我要纠错】 link)")
+	}
+	return w
+}
+
+func hasContact(id *Identity) bool {
+	return id.Address != "" || id.Postcode != "" || id.Phone != "" || id.Email != "" || id.Contact != ""
+}
+
+func absHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func isEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s
+}
+
+// sitePortal is the site-wide furniture the layouts show.
+func sitePortal(id *Identity) render.SitePortal {
+	sp := render.SitePortal{Sitemap: sitemapPath, Address: id.Address, Postcode: id.Postcode, Phone: id.Phone, Email: id.Email}
+	if id.Badge != "" && id.BadgeURL != "" {
+		sp.Badge, sp.BadgeURL = id.Badge, id.BadgeURL
+	}
+	if hasContact(id) {
+		sp.Contact = contactPath
+	}
+	return sp
+}
+
+// portalNodes returns the generated pages: 网站地图 always, 联系我们 when
+// the config names a contact.
+func portalNodes(cfg *Config, home *node) []*node {
+	ns := []*node{{kind: "sitemap", path: sitemapPath, src: "(网站地图)", title: "网站地图", parent: home}}
+	if hasContact(&cfg.Identity) {
+		ns = append(ns, &node{kind: "contact", path: contactPath, src: "config.toml", title: "联系我们", parent: home})
+	}
+	return ns
+}
+
+// checkBadge reports a badge that names no asset.
+func checkBadge(src fs.FS, cfg *Config, assets map[string]string) error {
+	b := cfg.Identity.Badge
+	if b == "" || assets[b] != "" {
+		return nil
+	}
+	data, _ := fs.ReadFile(src, "config.toml")
+	return content.Errorf("config.toml", content.KeyLine(data, "identity", "badge"), "badge %q: no such file in assets/: add the 党政机关网站标识 image there", b)
+}
+
+// siteMap lists every report with its parts, and every section outside
+// reports, for the 网站地图 page.
+func (p *siteplan) siteMap() []render.Link {
+	var sections func(kids []*node, depth int) []render.Link
+	sections = func(kids []*node, depth int) []render.Link {
+		var out []render.Link
+		for _, k := range kids {
+			if k.kind != "section" && k.kind != "report" {
+				continue
+			}
+			l := render.Link{Path: k.path, Label: k.label, Text: k.title}
+			if depth > 1 {
+				l.Children = sections(k.kids, depth-1)
+			}
+			if k.kind == "report" {
+				l.Children = append(l.Children, render.Link{Path: k.report.FullPath, Text: "全文"})
+				if k.report.DataPath != "" {
+					l.Children = append(l.Children, render.Link{Path: k.report.DataPath, Text: "主要指标与开放数据"})
+				}
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	for _, n := range p.nodes {
+		if n.kind == "home" {
+			return sections(n.kids, 3)
+		}
+	}
+	return nil
+}
+
+// readAttachments finds, hashes and names every attachment and reads the
+// related links of every page. A missing attachment is an error at the line
+// of its file key.
+func (p *siteplan) readAttachments(fsys fs.FS) []error {
+	var errs []error
+	for _, n := range p.nodes {
+		pg := n.page
+		if pg == nil || (len(pg.Meta.Attachments) == 0 && len(pg.Meta.Related) == 0) {
+			continue
+		}
+		var src []byte // the page's file, read for the lines of errors
+		line := func(table string, i int, key string) int {
+			if src == nil {
+				src, _ = fs.ReadFile(fsys, pg.Path)
+			}
+			return tableKeyLine(src, table, i, key)
+		}
+		np := &nodePortal{}
+		dir := path.Dir(pg.Path)
+		for i, a := range pg.Meta.Attachments {
+			name := path.Join(dir, a.File)
+			if a.File == "" || !fs.ValidPath(name) || strings.HasPrefix(a.File, "/") || strings.Contains(a.File, `\`) {
+				errs = append(errs, content.Errorf(n.src, line("attachments", i, "file"), "[[attachments]] file %q is not a path inside content/ relative to the page", a.File))
+				continue
+			}
+			// A symbolic link anywhere under content/ fails the build
+			// before this (content.List), so nothing outside is copied.
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				msg := "cannot be read: " + err.Error()
+				if errors.Is(err, fs.ErrNotExist) {
+					msg = "no such file: put it beside the page (content/" + name + ") or fix the name"
+				}
+				errs = append(errs, content.Errorf(n.src, line("attachments", i, "file"), "[[attachments]] file %q: %s", a.File, msg))
+				continue
+			}
+			sum := sha256.Sum256(data)
+			ext := path.Ext(name)
+			title := a.Title
+			if title == "" {
+				title = strings.TrimSuffix(path.Base(a.File), ext)
+			}
+			np.attach = append(np.attach, attachFile{
+				src:   name,
+				out:   strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext,
+				title: title,
+				size:  int64(len(data)),
+				sig:   binary.LittleEndian.Uint64(sum[:8]),
+			})
+		}
+		for i, r := range pg.Meta.Related {
+			u, err := url.Parse(r.URL)
+			switch {
+			case strings.TrimSpace(r.Title) == "" || r.URL == "":
+				errs = append(errs, content.Errorf(n.src, line("related", i, "title"), "[[related]] needs both title and url"))
+				continue
+			case err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == ""):
+				errs = append(errs, content.Errorf(n.src, line("related", i, "url"), "[[related]] url %q is neither an absolute http(s) URL nor a relative link", r.URL))
+				continue
+			}
+			np.related = append(np.related, render.Related{Title: r.Title, URL: r.URL, External: u.Scheme != ""})
+			np.relLines = append(np.relLines, line("related", i, "url"))
+		}
+		n.portal = np
+	}
+	return errs
+}
+
+// tableKeyLine finds the line of key in the i-th (0-based) [[table]] of a
+// content file's front matter; 1 when it is not found.
+func tableKeyLine(src []byte, table string, i int, key string) int {
+	seen := -1
+	for ln, l := range bytes.Split(src, []byte("\n")) {
+		t := strings.TrimSpace(string(l))
+		if strings.HasPrefix(t, "[") {
+			if strings.Trim(t, "[] \t") == table && strings.HasPrefix(t, "[[") {
+				seen++
+			} else if seen == i {
+				break
+			}
+			continue
+		}
+		if seen != i {
+			continue
+		}
+		if k, _, ok := strings.Cut(t, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return ln + 1
+		}
+	}
+	return 1
+}
+
+// writeAttachments publishes every attachment, unless keep finds it already
+// published.
+func (p *siteplan) writeAttachments(fsys fs.FS, out *publish.Dir, keep func(string, uint64) bool) error {
+	for _, n := range p.nodes {
+		if n.portal == nil {
+			continue
+		}
+		for _, a := range n.portal.attach {
+			p.sigs[a.out] = a.sig
+			if keep(a.out, a.sig) {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, a.src)
+			if err == nil {
+				err = out.WriteFile(a.out, data)
+			}
+			if err != nil {
+				return &content.Error{Path: n.src, Err: err}
+			}
+		}
+	}
+	return nil
+}
+
+// relatedRefs adds a page's relative related links to its refs, so that the
+// link check finds a broken one at its front-matter line.
+func relatedRefs(n *node, r *pageRefs) {
+	if n.portal == nil {
+		return
+	}
+	for i, l := range n.portal.related {
+		if !l.External {
+			r.links = append(r.links, l.URL)
+			r.lines = append(r.lines, n.portal.relLines[i])
+		}
+	}
+}
+
+// portalOf is what page n shows around its text.
+func (p *siteplan) portalOf(n *node, canonical string) (render.Portal, error) {
+	var pt render.Portal
+	own := n.portal
+	if n.kind == "full" && n.rnode != nil {
+		own = n.rnode.portal // the whole report offers the report's
+	}
+	if own != nil {
+		for _, a := range own.attach {
+			pt.Attachments = append(pt.Attachments, render.Attachment{Title: a.title, Path: a.out, Type: fileType(a.src), Size: fileSize(a.size)})
+		}
+		pt.Related = own.related
+	}
+	if n.kind == "sitemap" {
+		pt.SiteMap = p.siteMap()
+	}
+	if f := p.cfg.Identity.Feedback; f != "" && n.kind != "404" {
+		if isEmail(f) {
+			subject := "纠错：" + n.label + n.title
+			q := "subject=" + url.PathEscape(subject)
+			if canonical != "" {
+				q += "&body=" + url.PathEscape("页面："+canonical+"\n")
+			}
+			f = "mailto:" + f + "?" + q
+		}
+		pt.Feedback = f
+	}
+	if canonical != "" {
+		svg, err := qrSVG(canonical)
+		if err != nil {
+			return pt, &content.Error{Path: n.src, Err: err}
+		}
+		pt.QR = svg
+	}
+	return pt, nil
+}
+
+// fileType names a file's type for readers by its extension.
+func fileType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".txt":
+		return "文本"
+	case ".pdf":
+		return "PDF"
+	case ".doc", ".docx":
+		return "Word 文档"
+	case ".wps":
+		return "WPS 文档"
+	case ".xls", ".xlsx":
+		return "Excel 表格"
+	case ".csv":
+		return "CSV 表格"
+	case ".html", ".htm", ".mht", ".mhtml":
+		return "网页"
+	case ".ofd":
+		return "OFD 文档"
+	case ".zip", ".rar", ".7z":
+		return "压缩包"
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg":
+		return "图片"
+	case "":
+		return "文件"
+	}
+	return strings.ToUpper(ext[1:])
+}
+
+// fileSize is a size as portals print it: 812 B, 56.5 KB, 1.2 MB.
+func fileSize(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+}
