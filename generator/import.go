@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -122,7 +123,20 @@ unless -force is given. Then it prints what is left to do.
 	// The import is proved before it is written: the new pages, in a site
 	// of their own with this site's config, layouts and assets, must build
 	// and pass check's verification.
-	proof, err := proveImport(siteDir, res.Slug, pages)
+	// The original the report was imported from, as it was (a .docx or
+	// .html, not the text read from it), is offered under 附件 as 原文.
+	orig, err := os.ReadFile(file)
+	if err == nil {
+		err = content.CheckOriginal(dest, pages, file, orig, content.WriteOptions{Force: *force})
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "generator import: %v\n", err)
+		if errors.Is(err, content.ErrDiffers) {
+			fmt.Fprintf(stderr, "generator import: nothing written: rerun with -force to replace it\n")
+		}
+		return 1
+	}
+	proof, err := proveImport(siteDir, res.Slug, pages, file, orig)
 	if err != nil {
 		for _, e := range content.Errors(err) {
 			fmt.Fprintf(stderr, "generator import: %v\n", e)
@@ -139,6 +153,10 @@ unless -force is given. Then it prints what is left to do.
 		if errors.Is(err, content.ErrDiffers) || errors.Is(err, content.ErrStale) {
 			fmt.Fprintf(stderr, "generator import: nothing written: %s holds files that differ from this import; rerun with -force to overwrite them\n", dest)
 		}
+		return 1
+	}
+	if err := content.AttachOriginal(dest, pages, file, orig, content.WriteOptions{Force: *force}); err != nil {
+		fmt.Fprintf(stderr, "generator import: %v\n", err)
 		return 1
 	}
 	for _, p := range wr.Removed {

@@ -104,10 +104,11 @@ type importProof struct {
 
 // proveImport builds the pages of the report slug in a temporary site that
 // has siteDir's config.toml, layouts/ and assets/ (or, for a bare section,
-// a config of its own), and verifies the result as check does. A build
+// a config of its own), with the original file (name, src) the report was
+// imported from under 附件, and verifies the result as check does. A build
 // error or a finding that is not an empty field is returned as the error:
 // the import would not publish.
-func proveImport(siteDir, slug string, pages []*content.Page) (importProof, error) {
+func proveImport(siteDir, slug string, pages []*content.Page, name string, src []byte) (importProof, error) {
 	var proof importProof
 	tmp, err := os.MkdirTemp("", "reportsite-import-")
 	if err != nil {
@@ -142,6 +143,9 @@ func proveImport(siteDir, slug string, pages []*content.Page) (importProof, erro
 		}
 	}
 	root := filepath.Join(tmp, "content", slug)
+	if err := content.AttachOriginal(root, pages, name, src, content.WriteOptions{}); err != nil {
+		return proof, err
+	}
 	if _, err := content.Write(root, pages, content.WriteOptions{}); err != nil {
 		return proof, err
 	}

@@ -98,8 +98,8 @@ func TestCommittedContentIsImportOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if files != 22 {
-		t.Errorf("%d committed files, want 21 pages and corrections.toml", files)
+	if files != 23 {
+		t.Errorf("%d committed files, want 21 pages, corrections.toml and 原文.txt", files)
 	}
 	// The committed content is fixed: fix changes nothing.
 	if code, out, errs := runCmd("fix", "-n", committed); code != 0 || out != "" || !strings.Contains(errs, "0 change(s)") {

@@ -70,3 +70,21 @@ func TestAttachOriginal(t *testing.T) {
 		t.Errorf("markdown original kept as %q", f)
 	}
 }
+
+// TestAttachOriginalSkipsWebPages: a saved web page is not offered as the
+// original, since the site would serve its portal's scripts.
+func TestAttachOriginalSkipsWebPages(t *testing.T) {
+	dir := t.TempDir()
+	pg := &Page{Path: "r/_index.md", Meta: Meta{Title: "报告", Report: &Report{}}}
+	for _, name := range []string{"x.html", "x.HTM", "x.mht"} {
+		if err := AttachOriginal(dir, []*Page{pg}, name, []byte("<p>x</p>"), WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(pg.Meta.Attachments) != 0 {
+		t.Errorf("web page attached: %+v", pg.Meta.Attachments)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}

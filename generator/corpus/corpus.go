@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"reportsite/generator/content"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func Write(dir string, opt Options) error {
 	}
 	var files []file
 	err := fs.WalkDir(opt.Template, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".md" {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := fs.ReadFile(opt.Template, p)
@@ -77,7 +78,7 @@ func Write(dir string, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("corpus: reading the template: %w", err)
 	}
-	if len(files) == 0 {
+	if !slices.ContainsFunc(files, func(f file) bool { return path.Ext(f.name) == ".md" }) {
 		return fmt.Errorf("corpus: the template holds no .md files")
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
@@ -98,9 +99,11 @@ func Write(dir string, opt Options) error {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return err
 			}
-			data, err := v.apply(f.name, f.data)
-			if err != nil {
-				return fmt.Errorf("corpus: %w", err)
+			data := f.data // other files (attachments such as 原文.txt) are copied
+			if path.Ext(f.name) == ".md" {
+				if data, err = v.apply(f.name, f.data); err != nil {
+					return fmt.Errorf("corpus: %w", err)
+				}
 			}
 			if err := os.WriteFile(p, data, 0o644); err != nil {
 				return err
