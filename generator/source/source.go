@@ -24,6 +24,10 @@ type Document struct {
 	Meta Meta
 	// Headings are the lines of Text a Word document marks as headings.
 	Headings []Heading
+	// Dropped lists what the reader left out of Text, in document order:
+	// a page's navigation, header, footer, link lists and hidden text, a
+	// Word file's page headers and footers and tracked deletions.
+	Dropped []Drop
 }
 
 // Meta is the document metadata a source holds in its structure. Empty
