@@ -20,8 +20,9 @@ type Drop struct {
 	// .mht), or a part of a Word file ("word/footer1.xml").
 	Where string
 	// Place is "before the article", "in the article", "after the article"
-	// or, for what is not in the text's flow (a Word file's page footers,
-	// the scripts of a page), "outside the text".
+	// (a page), "in the text" (a Word file's body) or, for what is not in
+	// the text's flow (a Word file's page footers, the scripts of a page),
+	// "outside the text".
 	Place string
 	// Reason says what the run is: "navigation", "page header", "footer",
 	// "share widget", "search", "form", "link list", "sidebar", "hidden",
@@ -35,6 +36,8 @@ type Drop struct {
 	// Sample is the run's first text, at most sampleLen characters, so the
 	// editor recognises it.
 	Sample string
+
+	text []string // the run's blocks, in full
 }
 
 // sampleLen is the longest Drop.Sample, in characters.
@@ -50,6 +53,7 @@ const (
 	placeIn      = "in the article"
 	placeAfter   = "after the article"
 	placeOutside = "outside the text"
+	placeText    = "in the text"
 )
 
 // String formats a drop as DroppedSummary lists it: where, why, how many
@@ -312,6 +316,16 @@ func elementPath(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
+// blockOf is the innermost block element that holds n.
+func blockOf(n *html.Node) *html.Node {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isBlock(p.DataAtom) {
+			return p
+		}
+	}
+	return n
+}
+
 // commonAncestor is the innermost element that holds both a and b.
 func commonAncestor(a, b *html.Node) *html.Node {
 	for n := a; n != nil; n = n.Parent {
@@ -418,7 +432,7 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
 		d := cur.Drop
 		if cur.lo > 0 && w.lineOf != nil {
 			d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
-		} else if a := commonAncestor(cur.first, cur.last); a != nil {
+		} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
 			d.Where = elementPath(a)
 		}
 		out = append(out, d)
@@ -432,6 +446,7 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
 			cur = &run{Drop: Drop{Place: place, Reason: reason, Sample: sample(text)}, lo: lo, hi: hi, first: n}
 		}
 		cur.Blocks++
+		cur.text = append(cur.text, text)
 		if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
 			cur.lo = lo
 		}
@@ -445,10 +460,15 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
 			if isDropped(i-1) && isDropped(i) && reasons[i-1] == reasons[i] {
 				continue // inside a run of dropped lines
 			}
-			if cur != nil && !(cur.Reason == k.reason && cur.Place == place(i)) {
+			// A search box's controls are the search box.
+			r := k.reason
+			if f := furnitureOf(k.node, w.art); f != "" {
+				r = f
+			}
+			if cur != nil && !(cur.Reason == r && cur.Place == place(i)) {
 				end1()
 			}
-			add(place(i), k.reason, k.line, k.line, k.node, k.sample)
+			add(place(i), r, k.line, k.line, k.node, k.text)
 		}
 		if i == len(lines) {
 			break

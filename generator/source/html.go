@@ -43,15 +43,19 @@ func (l *hline) linky() bool { return l.chars > 0 && l.links*2 > l.chars }
 const metaWindow = 40
 
 // readHTML reads a web page: its text from the title of its article to the
-// article's end, and its metadata.
-func readHTML(data []byte) (*Document, error) {
+// article's end, and its metadata. Dropped names the page's lines when
+// withLines is set (the page is the file), else the elements' paths.
+func readHTML(data []byte, withLines bool) (*Document, error) {
 	text, enc := decodeHTML(data)
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil { // elements nested over 512 deep
 		return nil, fmt.Errorf("%w: %v", ErrBadHTML, err)
 	}
 	d := &Document{Format: "html", Encoding: enc}
-	w := &walker{ranges: map[*html.Node][2]int{}, lineOf: sourceLines(text, root)}
+	w := &walker{ranges: map[*html.Node][2]int{}}
+	if withLines {
+		w.lineOf = sourceLines(text, root)
+	}
 	w.walk(root)
 	w.mergeRows()
 	lines := w.lines
@@ -397,7 +401,7 @@ type skip struct {
 	line   int // its page line, or 0
 	node   *html.Node
 	reason string
-	sample string
+	text   string
 }
 
 // walk visits the tree in document order, without recursion.
@@ -444,8 +448,8 @@ func (w *walker) enter(n *html.Node) bool {
 	}
 	if skipped(n) {
 		if r := skipReason(n); r != "" {
-			if t := sample(textOf(n)); t != "" {
-				w.skips = append(w.skips, skip{at: len(w.lines), line: w.lineOf[n], node: n, reason: r, sample: t})
+			if t := strings.Join(strings.FieldsFunc(textOf(n), isLayoutSpace), " "); t != "" {
+				w.skips = append(w.skips, skip{at: len(w.lines), line: w.lineOf[n], node: n, reason: r, text: t})
 			}
 		}
 		return false

@@ -89,11 +89,11 @@ func Read(name string, data []byte) (*Document, error) {
 		}
 		switch f {
 		case "html":
-			d, err = readHTML(data)
+			d, err = readHTML(data, true)
 		case "mhtml":
 			var page []byte
 			if page, err = mhtmlPage(data); err == nil {
-				d, err = readHTML(page)
+				d, err = readHTML(page, false)
 			}
 		case "docx":
 			d, err = readDocx(data)
