@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -141,7 +142,7 @@ func sourceLines(text string, root *html.Node) map[*html.Node]int {
 		} else {
 			b.Write(raw)
 		}
-		line += strings.Count(string(raw), "\n")
+		line += bytes.Count(raw, []byte("\n"))
 	}
 	marked, err := html.Parse(strings.NewReader(b.String()))
 	if err != nil {

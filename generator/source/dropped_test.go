@@ -195,3 +195,37 @@ func TestCorpusDropped(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceLines: each element gets the line its start tag is on, also in
+// a page the parser repairs (implied tbody, misnested formatting, content
+// moved out of a table, a tag over two lines).
+func TestSourceLines(t *testing.T) {
+	page := "<!DOCTYPE html>\n<html><head><title>t</title></head>\n<body>\n" +
+		"<div id=\"4\">\n<p id=\"5\"><b id=\"5b\">粗<i id=\"5i\">斜</b>体</i></p>\n" +
+		"<table id=\"6\"><tr id=\"6r\"><td id=\"6d\">格</td></tr>\n<span id=\"7\">表外</span>\n</table>\n" +
+		"<p\n id=\"9\">两行</p>\n</div>\n<!-- <p id=\"x\"> -->\n<script>var s = \"<p id='y'>\";</script><p id=\"13\">完</p>\n</body></html>\n"
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := sourceLines(page, root)
+	if lines == nil {
+		t.Fatal("no lines")
+	}
+	n := 0
+	eachNode(root, func(c *html.Node) bool {
+		id := attr(c, "id")
+		if c.Type != html.ElementNode || id == "" {
+			return true
+		}
+		n++
+		want, _ := strconv.Atoi(strings.TrimRight(id, "bird"))
+		if got := lines[c]; got != want {
+			t.Errorf("<%s id=%s> at line %d, want %d", c.Data, id, got, want)
+		}
+		return true
+	})
+	if n != 11 { // <i> twice: the parser reopens it after </b>
+		t.Errorf("%d elements with an id, want 11", n)
+	}
+}
