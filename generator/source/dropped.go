@@ -236,7 +236,7 @@ var furnitureWords = []struct {
 	{"share widget", []string{"share", "bdshare", "fenxiang", "jiathis", "bshare"}},
 	{"search", []string{"search", "sousuo", "ss"}},
 	{"footer", []string{"footer", "foot", "bottom", "copyright", "banquan"}},
-	{"page header", []string{"header", "head", "top", "banner", "logo", "masthead", "topbar"}},
+	{"page header", []string{"header", "top", "banner", "logo", "masthead", "topbar"}},
 	{"link list", []string{"links", "link", "friendlink", "yqlj", "related", "xgwz"}},
 	{"sidebar", []string{"sidebar", "side"}},
 }
