@@ -170,6 +170,9 @@ unless -force is given. Then it prints what is left to do.
 	if d := res.DroppedSummary(); d != "" {
 		fmt.Fprintf(stdout, "dropped as page furniture or appendix: %s\n", d)
 	}
+	if meta.dropped != "" {
+		fmt.Fprintf(stdout, "dropped from the page: %s\n", meta.dropped)
+	}
 	if corrected > 0 {
 		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", corrected, filepath.Join(dest, report.CorrectionsFile))
 	}

@@ -9,20 +9,27 @@ import (
 	"reportsite/generator/source"
 )
 
+// sourceMeta is what the file's structure says besides its text: its
+// metadata, and the summary of what its reader left out (empty for text).
+type sourceMeta struct {
+	source.Meta
+	dropped string
+}
+
 // readSource reads the file to import: a saved web page or a Word document
 // becomes the report's text (package source); a text file passes through
 // unchanged, for report.Import to decode. It returns the metadata the
-// file's structure holds too.
-func readSource(file string) ([]byte, source.Meta, error) {
+// file's structure holds too, and what was left out of the page.
+func readSource(file string) ([]byte, sourceMeta, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, source.Meta{}, err
+		return nil, sourceMeta{}, err
 	}
 	d, err := source.Read(file, data)
 	if err != nil {
-		return nil, source.Meta{}, err
+		return nil, sourceMeta{}, err
 	}
-	return d.Text, d.Meta, nil
+	return d.Text, sourceMeta{Meta: d.Meta, dropped: d.DroppedSummary()}, nil
 }
 
 // fillFromSource fills the empty fields of the report's front matter from
@@ -30,7 +37,7 @@ func readSource(file string) ([]byte, source.Meta, error) {
 // the title of the report's _index.md when the importer found no title and
 // took the file's name. The text's own fields always win. It returns the
 // keys it filled, in front matter order.
-func fillFromSource(file string, pages []*content.Page, m source.Meta) []string {
+func fillFromSource(file string, pages []*content.Page, m sourceMeta) []string {
 	var filled []string
 	for _, p := range pages {
 		r := p.Meta.Report

@@ -69,14 +69,43 @@ func TestFillFromSource(t *testing.T) {
 	rep := &content.Report{IndexNo: "A-1", Issued: ""}
 	pages := []*content.Page{{Path: "r/_index.md", Meta: content.Meta{Title: "报告", Report: rep}}, {Path: "r/01.md", Meta: content.Meta{Title: "报告"}}}
 	m := source.Meta{Title: "关于某市的报告", IndexNo: "B-2", Issued: "2026-01-02", Publisher: "某局"}
-	got := fillFromSource("dir/报告.html", pages, m)
+	got := fillFromSource("dir/报告.html", pages, sourceMeta{Meta: m})
 	if strings.Join(got, ",") != "title,issued,publisher" || pages[0].Meta.Title != "关于某市的报告" || rep.IndexNo != "A-1" ||
 		rep.Issued != "2026-01-02" || rep.Publisher != "某局" || pages[1].Meta.Title != "报告" {
 		t.Errorf("filled %v: %+v %+v", got, pages[0].Meta, rep)
 	}
 	pages[0].Meta.Title = "关于别的报告"
 	rep.Publisher = ""
-	if got := fillFromSource("dir/报告.html", pages, source.Meta{Title: "X"}); len(got) != 0 || pages[0].Meta.Title != "关于别的报告" {
+	if got := fillFromSource("dir/报告.html", pages, sourceMeta{Meta: source.Meta{Title: "X"}}); len(got) != 0 || pages[0].Meta.Title != "关于别的报告" {
 		t.Errorf("a title the text gave was replaced: %v %q", got, pages[0].Meta.Title)
+	}
+}
+
+// TestImportPageDropped: importing a saved page prints, on one line, what
+// the page reader left out: its runs before and after the article, as
+// source.Document.DroppedSummary gives them.
+func TestImportPageDropped(t *testing.T) {
+	page := filepath.Join("..", "..", "shared", "corpus", "yaan_2025_budget.html")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Skip("no corpus: ", err)
+	}
+	d, err := source.Read(page, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runImport([]string{"-o", t.TempDir(), page}, &stdout, &stderr); code != 0 {
+		t.Fatalf("import: %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	var got []string
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		if strings.HasPrefix(l, "dropped from the page: ") {
+			got = append(got, l)
+		}
+	}
+	want := "dropped from the page: " + d.DroppedSummary()
+	if len(got) != 1 || got[0] != want || !strings.Contains(want, "before the article: line") || !strings.Contains(want, "after the article: line") {
+		t.Errorf("import printed %q, want one line %q naming runs before and after the article", got, want)
 	}
 }

@@ -2,8 +2,8 @@
 // a Word document, or plain text) and returns the report's text.
 //
 // Inputs: a file name and its bytes. Outputs: a Document: the report's text
-// as UTF-8 lines, one paragraph or block per line, and the metadata fields
-// the document's structure holds (a page's <meta> tags and 信息公开 table, a
+// as UTF-8 lines, one paragraph or block per line, what was left out of it,
+// and the metadata fields the document's structure holds (a page's <meta> tags and 信息公开 table, a
 // Word file's core properties). Imports: the standard library,
 // golang.org/x/net/html (and its charset package) and golang.org/x/text; it
 // imports no sibling package. Read is pure: the caller reads the file and
@@ -66,6 +66,32 @@
 //
 // Scripts, styles, forms' controls, embedded objects, <head> and elements
 // hidden with display:none or the hidden attribute are not text.
+//
+// # What is left out
+//
+// Document.Dropped lists, in document order, what the reader left out of
+// Text, and DroppedSummary puts it on one line for the import command. A
+// page's left-out lines are grouped in runs of one place (before the
+// article, in it, after it) and one reason, each with the lines of the
+// .html file its elements start on, its number of blocks and the first 30
+// characters of its text. The reason is the outermost element around the
+// run that is not around the article and names furniture by its tag (nav,
+// header, footer, aside, form), its ARIA role, or a word of its id or class
+// names ("nav", "menu", "crumb", "weizhi" navigation; "header", "top",
+// "banner", "logo" page header; "footer", "foot", "bottom", "copyright"
+// footer; "share", "bdshare" share widget; "search" search; "link",
+// "related" link list; "sidebar", "side" sidebar; a utility class such as
+// "bd-bottom" names nothing); else "link list" for a line mostly of links;
+// else the place. Hidden elements, controls and embedded objects with text
+// are runs of their own ("hidden", "form control", "embedded object"),
+// unless they stand inside a run of left-out lines or inside furniture.
+// Scripts and styles are one count. The parser keeps no positions, so the
+// page is tokenized once more with each start tag marked with its line and
+// the two trees are matched node by node; a page saved as .mht names its
+// runs by element path instead ("body > div#nav"), as the lines of its HTML
+// part are not the file's. A Word file's page headers, footers and comments
+// (its header*.xml, footer*.xml, comments*.xml parts) and its tracked
+// deletions are listed too.
 //
 // # Metadata
 //

@@ -76,6 +76,37 @@ func readDocx(data []byte) (*Document, error) {
 	for _, l := range r.out {
 		d.Text = append(append(d.Text, l...), '\n')
 	}
+	if len(r.deleted) > 0 {
+		d.Dropped = append(d.Dropped, Drop{Where: main, Place: placeText, Reason: "tracked deletion", Blocks: len(r.deleted), Sample: sample(r.deleted[0])})
+	}
+	// Page headers and footers and comments are not the report's text.
+	for _, part := range []struct{ prefix, reason string }{
+		{"header", "page header part"}, {"footer", "page footer"}, {"comments", "comments"},
+	} {
+		for _, f := range zr.File {
+			name := f.Name
+			if path.Dir(name) != dir || !strings.HasPrefix(path.Base(name), part.prefix) || path.Ext(name) != ".xml" {
+				continue
+			}
+			b, err := pk.read(name)
+			if err != nil {
+				return nil, err
+			}
+			pr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}}
+			if err := pr.read(b); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			var text []string
+			for _, l := range pr.out {
+				if strings.TrimFunc(l, isLayoutSpace) != "" {
+					text = append(text, l)
+				}
+			}
+			if len(text) > 0 {
+				d.Dropped = append(d.Dropped, Drop{Where: name, Place: placeOutside, Reason: part.reason, Blocks: len(text), Sample: sample(text[0])})
+			}
+		}
+	}
 	if b, err := pk.read("docProps/core.xml"); err != nil {
 		return nil, err
 	} else if b != nil {
@@ -574,6 +605,8 @@ type docxReader struct {
 	// refs are the notes the body calls, in order, with their marks.
 	refs        []noteRef
 	nFoot, nEnd int
+	// deleted is the text of each tracked deletion.
+	deleted []string
 }
 
 // noteRef is a footnote or endnote called in the text.
@@ -641,8 +674,15 @@ func (r *docxReader) read(b []byte) error {
 		case xml.StartElement:
 			name := t.Name.Local
 			if skippedWord[name] {
-				if err := skipElement(dec); err != nil {
+				var del *strings.Builder
+				if name == "del" || name == "moveFrom" {
+					del = &strings.Builder{}
+				}
+				if err := skipElement(dec, del); err != nil {
 					return err
+				}
+				if del != nil && strings.TrimSpace(del.String()) != "" {
+					r.deleted = append(r.deleted, del.String())
 				}
 				continue
 			}
@@ -664,8 +704,9 @@ func (r *docxReader) read(b []byte) error {
 	return nil
 }
 
-// skipElement skips to the end of the element just started.
-func skipElement(dec *xml.Decoder) error {
+// skipElement skips to the end of the element just started, writing its
+// character data to text unless text is nil.
+func skipElement(dec *xml.Decoder, text *strings.Builder) error {
 	depth := 1
 	for depth > 0 {
 		tok, err := dec.RawToken()
@@ -675,11 +716,15 @@ func skipElement(dec *xml.Decoder) error {
 			}
 			return fmt.Errorf("not well-formed XML: %v", err)
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 		case xml.EndElement:
 			depth--
+		case xml.CharData:
+			if text != nil {
+				text.Write(t)
+			}
 		}
 	}
 	return nil

@@ -29,6 +29,11 @@ type hline struct {
 	head  bool // in a heading element (h1-h6)
 	chars int  // characters that are not white space
 	links int  // of which in links
+	// src and srcEnd are the page lines of the last start tags before the
+	// line's first and last text (0 when not known); node holds its first
+	// text.
+	src, srcEnd int
+	node        *html.Node
 }
 
 func (l *hline) linky() bool { return l.chars > 0 && l.links*2 > l.chars }
@@ -38,8 +43,9 @@ func (l *hline) linky() bool { return l.chars > 0 && l.links*2 > l.chars }
 const metaWindow = 40
 
 // readHTML reads a web page: its text from the title of its article to the
-// article's end, and its metadata.
-func readHTML(data []byte) (*Document, error) {
+// article's end, and its metadata. Dropped names the page's lines when
+// withLines is set (the page is the file), else the elements' paths.
+func readHTML(data []byte, withLines bool) (*Document, error) {
 	text, enc := decodeHTML(data)
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil { // elements nested over 512 deep
@@ -47,6 +53,9 @@ func readHTML(data []byte) (*Document, error) {
 	}
 	d := &Document{Format: "html", Encoding: enc}
 	w := &walker{ranges: map[*html.Node][2]int{}}
+	if withLines {
+		w.lineOf = sourceLines(text, root)
+	}
 	w.walk(root)
 	w.mergeRows()
 	lines := w.lines
@@ -58,6 +67,7 @@ func readHTML(data []byte) (*Document, error) {
 		for _, l := range lines {
 			d.Text = append(append(d.Text, l.text...), '\n')
 		}
+		d.Dropped = w.dropped(nil, 0, len(lines), countScripts(root))
 		return d, nil
 	}
 	start, end := titleLine(lines, first, art[0], titleCandidates("", tags))
@@ -76,13 +86,16 @@ func readHTML(data []byte) (*Document, error) {
 	}
 
 	var out []string
+	kept := make([]bool, len(lines))
 	for i := start; i < art[1]; i++ {
 		l := &lines[i]
 		if (i > start && i < first || i > last) && l.linky() {
 			continue
 		}
+		kept[i] = true
 		out = append(out, l.text)
 	}
+	d.Dropped = w.dropped(kept, start, art[1], countScripts(root))
 	if len(out) > 0 {
 		d.Text = []byte(strings.Join(out, "\n") + "\n")
 	}
@@ -109,6 +122,7 @@ func (w *walker) article() (first, last int, span [2]int) {
 		return sum[r[1]] - sum[r[0]]
 	}
 	n := w.root
+	defer func() { w.art = n }()
 	for {
 		var next *html.Node
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -371,6 +385,23 @@ type walker struct {
 	han, chars, links int
 	inLink, pre, head int
 	rows, cells       []*html.Node
+
+	// Positions, for Document.Dropped.
+	lineOf  map[*html.Node]int // element → page line of its start tag
+	srcLine int                // of the last start tag entered
+	bufLine int                // srcLine when the current line began
+	bufNode *html.Node         // the parent of its first text
+	skips   []skip             // skipped elements with text
+	art     *html.Node         // the article, once found
+}
+
+// skip is an element with text that the walker skipped.
+type skip struct {
+	at     int // the line before which it stood
+	line   int // its page line, or 0
+	node   *html.Node
+	reason string
+	text   string
 }
 
 // walk visits the tree in document order, without recursion.
@@ -401,6 +432,9 @@ func (w *walker) walk(root *html.Node) {
 func (w *walker) enter(n *html.Node) bool {
 	switch n.Type {
 	case html.TextNode:
+		if w.buf.Len() == 0 {
+			w.bufLine, w.bufNode = w.srcLine, n.Parent
+		}
 		w.text(n.Data)
 		return false
 	case html.DocumentNode:
@@ -409,7 +443,15 @@ func (w *walker) enter(n *html.Node) bool {
 	default:
 		return false
 	}
+	if l, ok := w.lineOf[n]; ok {
+		w.srcLine = l
+	}
 	if skipped(n) {
+		if r := skipReason(n); r != "" {
+			if t := strings.Join(strings.FieldsFunc(textOf(n), isLayoutSpace), " "); t != "" {
+				w.skips = append(w.skips, skip{at: len(w.lines), line: w.lineOf[n], node: n, reason: r, text: t})
+			}
+		}
 		return false
 	}
 	a := n.DataAtom
@@ -509,7 +551,7 @@ func (w *walker) flush() {
 	if strings.IndexFunc(s, func(r rune) bool { return !isLayoutSpace(r) }) < 0 {
 		return
 	}
-	l := hline{text: s, chars: chars, links: links, head: w.head > 0}
+	l := hline{text: s, chars: chars, links: links, head: w.head > 0, src: w.bufLine, srcEnd: w.srcLine, node: w.bufNode}
 	if han >= 8 && links*3 <= chars && strings.IndexFunc(s, isSentenceMark) >= 0 {
 		l.score = han
 	}
@@ -555,7 +597,7 @@ func (w *walker) mergeRows() {
 			i++
 			continue
 		}
-		m := hline{row: w.lines[i].row}
+		m := hline{row: w.lines[i].row, src: w.lines[i].src, srcEnd: w.lines[end-1].srcEnd, node: w.lines[i].node}
 		var cells [][]string
 		for j := i; j < end; j++ {
 			l := w.lines[j]
@@ -574,6 +616,9 @@ func (w *walker) mergeRows() {
 		i = end
 	}
 	idx[len(w.lines)] = len(out)
+	for i := range w.skips {
+		w.skips[i].at = idx[w.skips[i].at]
+	}
 	for n, r := range w.ranges {
 		if r[1] > r[0] {
 			w.ranges[n] = [2]int{idx[r[0]], idx[r[1]-1] + 1}

@@ -24,6 +24,10 @@ type Document struct {
 	Meta Meta
 	// Headings are the lines of Text a Word document marks as headings.
 	Headings []Heading
+	// Dropped lists what the reader left out of Text, in document order:
+	// a page's navigation, header, footer, link lists and hidden text, a
+	// Word file's page headers and footers and tracked deletions.
+	Dropped []Drop
 }
 
 // Meta is the document metadata a source holds in its structure. Empty
@@ -85,11 +89,11 @@ func Read(name string, data []byte) (*Document, error) {
 		}
 		switch f {
 		case "html":
-			d, err = readHTML(data)
+			d, err = readHTML(data, true)
 		case "mhtml":
 			var page []byte
 			if page, err = mhtmlPage(data); err == nil {
-				d, err = readHTML(page)
+				d, err = readHTML(page, false)
 			}
 		case "docx":
 			d, err = readDocx(data)

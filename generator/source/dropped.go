@@ -1,0 +1,489 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Drop is a run of a source's text that Read left out of Document.Text:
+// blocks of one reason, next to each other, at one place.
+type Drop struct {
+	// Where is where the editor finds the run: "lines 12–48" of the .html
+	// file (the lines its blocks' elements start on), "body > div#nav" (the
+	// element that holds it, when the lines are not known: a page saved as
+	// .mht), or a part of a Word file ("word/footer1.xml").
+	Where string
+	// Place is "before the article", "in the article", "after the article"
+	// (a page), "in the text" (a Word file's body) or, for what is not in
+	// the text's flow (a Word file's page footers, the scripts of a page),
+	// "outside the text".
+	Place string
+	// Reason says what the run is: "navigation", "page header", "footer",
+	// "share widget", "search", "form", "link list", "sidebar", "hidden",
+	// "form control", "embedded object", "before the article", "after the
+	// article", "script/style", "page footer", "page header part",
+	// "tracked deletion".
+	Reason string
+	// Blocks is how many text blocks (lines, as Text would hold them) or
+	// elements the run has.
+	Blocks int
+	// Sample is the run's first text, at most sampleLen characters, so the
+	// editor recognises it.
+	Sample string
+
+	text []string // the run's blocks, in full
+}
+
+// sampleLen is the longest Drop.Sample, in characters.
+const sampleLen = 30
+
+// reasonScripts is the Reason of the one Drop that counts a page's
+// scripts and styles.
+const reasonScripts = "script/style"
+
+// Places of a Drop.
+const (
+	placeBefore  = "before the article"
+	placeIn      = "in the article"
+	placeAfter   = "after the article"
+	placeOutside = "outside the text"
+	placeText    = "in the text"
+)
+
+// String formats a drop as DroppedSummary lists it: where, why, how many
+// blocks, and the sample.
+func (d Drop) String() string {
+	if d.Reason == reasonScripts {
+		return fmt.Sprintf("%d scripts and styles", d.Blocks)
+	}
+	s := d.Where + " " + d.Reason
+	unit := "blocks"
+	if d.Blocks == 1 {
+		unit = "block"
+	}
+	s += fmt.Sprintf(" (%d %s", d.Blocks, unit)
+	if d.Sample != "" {
+		s += ", " + strconv.Quote(d.Sample)
+	}
+	return s + ")"
+}
+
+// DroppedSummary lists what Read left out, on one line, grouped by place:
+// "before the article: lines 1–36 navigation (24 blocks, "首页"), …;
+// after the article: …". It is empty when nothing was left out.
+func (d *Document) DroppedSummary() string {
+	var parts []string
+	for i := 0; i < len(d.Dropped); {
+		place := d.Dropped[i].Place
+		var items []string
+		for ; i < len(d.Dropped) && d.Dropped[i].Place == place; i++ {
+			items = append(items, d.Dropped[i].String())
+		}
+		parts = append(parts, place+": "+strings.Join(items, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sample cuts a dropped text to sampleLen characters, its white space
+// collapsed; a cut text ends in "…".
+func sample(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, isLayoutSpace), " ")
+	if utf8.RuneCountInString(s) <= sampleLen {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:sampleLen-1])) + "…"
+}
+
+// lineWhere names the source lines lo through hi.
+func lineWhere(lo, hi int) string {
+	if lo == hi {
+		return fmt.Sprintf("line %d", lo)
+	}
+	return fmt.Sprintf("lines %d–%d", lo, hi)
+}
+
+// srcLineAttr is the attribute sourceLines gives each start tag in its
+// copy of the page: the line the tag starts on.
+const srcLineAttr = "data-reportsite-line"
+
+// sourceLines returns the line (1-based) of the page text that each element
+// of root starts on. The HTML parser keeps no positions, so the page is
+// tokenized once more with every start tag marked with its line, parsed,
+// and the two trees are walked side by side; when they differ (they should
+// not) no line is known and the result is nil.
+func sourceLines(text string, root *html.Node) map[*html.Node]int {
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/8)
+	z := html.NewTokenizer(strings.NewReader(text))
+	line := 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			// Mark after the tag's name: "<div" + mark + " class=…>".
+			end := 1
+			for end < len(raw) && !isHTMLSpace(raw[end]) && raw[end] != '/' && raw[end] != '>' {
+				end++
+			}
+			b.Write(raw[:end])
+			fmt.Fprintf(&b, ` %s="%d"`, srcLineAttr, line)
+			b.Write(raw[end:])
+		} else {
+			b.Write(raw)
+		}
+		line += bytes.Count(raw, []byte("\n"))
+	}
+	marked, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		return nil
+	}
+	var a, m []*html.Node
+	eachNode(root, func(n *html.Node) bool { a = append(a, n); return true })
+	eachNode(marked, func(n *html.Node) bool { m = append(m, n); return true })
+	if len(a) != len(m) {
+		return nil
+	}
+	lines := make(map[*html.Node]int, len(a))
+	for i, n := range a {
+		if n.Type != m[i].Type || n.Data != m[i].Data {
+			return nil
+		}
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if v, err := strconv.Atoi(attr(m[i], srcLineAttr)); err == nil {
+			lines[n] = v
+		}
+	}
+	return lines
+}
+
+// furniture names what an element is by its tag, role, id and class: a
+// page's navigation, header, footer, share widget, search box, form, link
+// list or sidebar; "" for none of them.
+func furniture(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Nav:
+		return "navigation"
+	case atom.Header:
+		return "page header"
+	case atom.Footer:
+		return "footer"
+	case atom.Aside:
+		return "sidebar"
+	case atom.Form:
+		return "form"
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "menubar", "menu":
+		return "navigation"
+	case "banner":
+		return "page header"
+	case "contentinfo":
+		return "footer"
+	case "search":
+		return "search"
+	case "complementary":
+		return "sidebar"
+	}
+	var words []string
+	for _, name := range strings.Fields(attr(n, "id") + " " + attr(n, "class")) {
+		w := nameWords(name)
+		if len(w) > 0 && !cssUtility[w[0]] {
+			words = append(words, w...)
+		}
+	}
+	for _, k := range furnitureWords {
+		for _, w := range words {
+			for _, p := range k.words {
+				if w == p || len(p) >= 4 && strings.HasPrefix(w, p) {
+					return k.reason
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// cssUtility are the first words of utility class names that style an
+// element rather than name it ("bd-bottom", "mt-top", "text-nav").
+var cssUtility = map[string]bool{
+	"b": true, "bd": true, "border": true, "m": true, "mt": true, "mb": true, "p": true, "pt": true, "pb": true,
+	"margin": true, "padding": true, "text": true, "align": true, "bg": true, "fl": true, "fr": true,
+	"float": true, "pull": true, "radius": true, "rounded": true, "shadow": true, "sticky": true, "fixed": true,
+}
+
+// furnitureWords are the words of ids and class names that mark page
+// furniture (English and the pinyin Chinese sites use), most specific
+// first; a word of four letters or more also matches as a prefix
+// ("navbar", "footer2").
+var furnitureWords = []struct {
+	reason string
+	words  []string
+}{
+	{"navigation", []string{"nav", "navigation", "menu", "submenu", "breadcrumb", "crumb", "crumbs", "daohang", "dh", "location", "position", "weizhi", "dqwz"}},
+	{"share widget", []string{"share", "bdshare", "fenxiang", "jiathis", "bshare"}},
+	{"search", []string{"search", "sousuo", "ss"}},
+	{"footer", []string{"footer", "foot", "bottom", "copyright", "banquan"}},
+	{"page header", []string{"header", "top", "banner", "logo", "masthead", "topbar"}},
+	{"link list", []string{"links", "link", "friendlink", "yqlj", "related", "xgwz"}},
+	{"sidebar", []string{"sidebar", "side"}},
+}
+
+// nameWords splits ids and class names into lower-case words at anything
+// not a letter or digit and at a lower-to-upper case change ("mainNav",
+// "top_nav" → main nav, top nav).
+func nameWords(s string) []string {
+	var words []string
+	var cur []rune
+	var prev rune
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if len(cur) > 0 {
+				words = append(words, strings.ToLower(string(cur)))
+			}
+			cur, prev = cur[:0], 0
+			continue
+		}
+		if unicode.IsUpper(r) && unicode.IsLower(prev) && len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+		cur = append(cur, r)
+		prev = r
+	}
+	if len(cur) > 0 {
+		words = append(words, strings.ToLower(string(cur)))
+	}
+	return words
+}
+
+// furnitureOf names the outermost furniture element that holds n and not
+// the article (which holds kept text): a page header with its menu is the
+// page header; "" for none.
+func furnitureOf(n, art *html.Node) string {
+	out := ""
+	for ; n != nil && !isAncestor(n, art); n = n.Parent {
+		if n.Type == html.ElementNode {
+			if f := furniture(n); f != "" {
+				out = f
+			}
+		}
+	}
+	return out
+}
+
+// isAncestor reports whether a holds n (or is n).
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// elementPath names an element as a CSS selector of its last few
+// ancestors: "body > div#nav > ul".
+func elementPath(n *html.Node) string {
+	var parts []string
+	for ; n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Html; n = n.Parent {
+		if len(parts) == 4 {
+			parts = append(parts, "…")
+			break
+		}
+		p := n.Data
+		if id := strings.TrimSpace(attr(n, "id")); id != "" {
+			p += "#" + id
+		} else if c := strings.Fields(attr(n, "class")); len(c) > 0 {
+			p += "." + c[0]
+		}
+		parts = append(parts, p)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// blockOf is the innermost block element that holds n.
+func blockOf(n *html.Node) *html.Node {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isBlock(p.DataAtom) {
+			return p
+		}
+	}
+	return n
+}
+
+// commonAncestor is the innermost element that holds both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	for n := a; n != nil; n = n.Parent {
+		if isAncestor(n, b) {
+			return n
+		}
+	}
+	return nil
+}
+
+// textOf is the text of n's subtree, script and style left out.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	eachNode(n, func(c *html.Node) bool {
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			return false
+		}
+		return b.Len() < 4096
+	})
+	return b.String()
+}
+
+// skipReason names why a skipped element's text is not text, or "" for
+// an element that is counted, not listed (<head>, scripts and styles).
+func skipReason(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Head, atom.Script, atom.Style, atom.Title:
+		return ""
+	case atom.Select, atom.Option, atom.Button, atom.Textarea, atom.Input:
+		return "form control"
+	case atom.Noscript, atom.Template, atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Math, atom.Canvas,
+		atom.Map, atom.Audio, atom.Video, atom.Frameset:
+		return "embedded object"
+	}
+	return "hidden"
+}
+
+// countScripts counts a page's script and style elements.
+func countScripts(root *html.Node) int {
+	n := 0
+	eachNode(root, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style) {
+			n++
+			return false
+		}
+		return true
+	})
+	return n
+}
+
+// dropped lists the lines of the page that kept leaves out, and the skipped
+// elements with text, in document order, in runs of one place and reason;
+// lines [start, end) are the article's. A skipped element inside a run of
+// dropped lines of one reason is part of that run. scripts is the page's
+// number of scripts and styles, listed last as one count. kept is nil when
+// the page has no article: every line is kept.
+func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
+	lines := w.lines
+	isDropped := func(i int) bool { return kept != nil && i >= 0 && i < len(lines) && !kept[i] }
+	place := func(i int) string {
+		switch {
+		case kept == nil:
+			return placeIn
+		case i < start:
+			return placeBefore
+		case i >= end:
+			return placeAfter
+		}
+		return placeIn
+	}
+	reason := func(i int) string {
+		l := &lines[i]
+		if f := furnitureOf(l.node, w.art); f != "" {
+			return f
+		}
+		if l.linky() {
+			return "link list"
+		}
+		return place(i)
+	}
+	reasons := make([]string, len(lines))
+	for i := range lines {
+		if isDropped(i) {
+			reasons[i] = reason(i)
+		}
+	}
+
+	// A run of blocks being gathered.
+	type run struct {
+		Drop
+		lo, hi      int // page lines, 0 when not known
+		first, last *html.Node
+	}
+	var out []Drop
+	var cur *run
+	end1 := func() {
+		if cur == nil {
+			return
+		}
+		d := cur.Drop
+		if cur.lo > 0 && w.lineOf != nil {
+			d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
+		} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
+			d.Where = elementPath(a)
+		}
+		out = append(out, d)
+		cur = nil
+	}
+	add := func(place, reason string, lo, hi int, n *html.Node, text string) {
+		if cur != nil && (cur.Place != place || cur.Reason != reason) {
+			end1()
+		}
+		if cur == nil {
+			cur = &run{Drop: Drop{Place: place, Reason: reason, Sample: sample(text)}, lo: lo, hi: hi, first: n}
+		}
+		cur.Blocks++
+		cur.text = append(cur.text, text)
+		if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
+			cur.lo = lo
+		}
+		cur.hi = max(cur.hi, hi)
+		cur.last = n
+	}
+	s := 0
+	for i := 0; i <= len(lines); i++ {
+		for ; s < len(w.skips) && w.skips[s].at <= i; s++ {
+			k := w.skips[s]
+			if isDropped(i-1) && isDropped(i) && reasons[i-1] == reasons[i] {
+				continue // inside a run of dropped lines
+			}
+			// A search box's controls are the search box.
+			r := k.reason
+			if f := furnitureOf(k.node, w.art); f != "" {
+				r = f
+			}
+			if cur != nil && !(cur.Reason == r && cur.Place == place(i)) {
+				end1()
+			}
+			add(place(i), r, k.line, k.line, k.node, k.text)
+		}
+		if i == len(lines) {
+			break
+		}
+		if !isDropped(i) {
+			end1()
+			continue
+		}
+		l := &lines[i]
+		add(place(i), reasons[i], l.src, l.srcEnd, l.node, l.text)
+	}
+	end1()
+	if scripts > 0 {
+		out = append(out, Drop{Where: "the page", Place: placeOutside, Reason: reasonScripts, Blocks: scripts})
+	}
+	return out
+}
