@@ -8,7 +8,7 @@ import (
 )
 
 func TestAttachOriginal(t *testing.T) {
-	seed, err := os.ReadFile("../../../shared/seeds/000_176c12c1479f83ea.txt")
+	seed, err := os.ReadFile("../report/testdata/seed.txt") // the seed report, kept in the repository
 	if err != nil {
 		t.Skip("seed report not found:", err)
 	}

@@ -300,8 +300,8 @@ func TestMeasure(t *testing.T) {
 
 // The floors TestMeasure asserts.
 const (
-	seedPrecisionFloor   = 0.99 // baseline before issue 14's rules: 78.9%
-	seedRecallFloor      = 0.99 // baseline 79.5%
+	seedPrecisionFloor = 0.99 // baseline before issue 14's rules: 78.9%
+	seedRecallFloor    = 0.99 // baseline 79.5%
 	// Issue 14's goal is 90% on the corpus. Measured 93.2/92.6 on the
 	// importer of the time; 90.6/91.7 since the importer joins PDF text's
 	// paragraphs, which makes 26 more labelled sentences of shijiazhuang and

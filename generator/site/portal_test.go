@@ -109,7 +109,7 @@ func TestAttachmentsAndRelated(t *testing.T) {
 // kept, as generator import does: the report offers the seed report itself
 // under 附件.
 func TestImportedOriginal(t *testing.T) {
-	seed, err := os.ReadFile("../../../shared/seeds/000_176c12c1479f83ea.txt")
+	seed, err := os.ReadFile("../report/testdata/seed.txt") // the seed report, kept in the repository
 	if err != nil {
 		t.Skip("seed report not found:", err)
 	}
