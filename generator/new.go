@@ -125,18 +125,21 @@ icp = ""
 # 公安机关备案号: from the public security filing, e.g. "京公网安备 11010502000001号".
 police_record = ""
 # 党政机关网站标识: the badge image the site owner received with the
-# website's 开办 registration, put in assets/ (e.g. "conac.png"), and the
-# address of that record (https://bszs.conac.cn/…) it links to. Both or none.
+# website's 开办 registration, put in assets/ (e.g. "conac.png"). Set it
+# together with badge_url, or neither.
 badge = ""
+# The address of that 开办 record (https://bszs.conac.cn/…): the badge links to it.
 badge_url = ""
 # 【我要纠错】 after the text of every page: an e-mail address, or the
 # http(s) address of the site's correction form.
 feedback = ""
-# 联系我们 page, linked from the footer: the office's postal address,
-# postcode, telephone and e-mail, as the site owner publishes them.
+# 联系我们 page, linked from the footer: the office's postal address (地址).
 address = ""
+# 联系我们: the postcode (邮编).
 postcode = ""
+# 联系我们: the telephone (电话) as the site owner publishes it.
 phone = ""
+# 联系我们: the e-mail address (电子邮箱).
 email = ""
 `
 }
