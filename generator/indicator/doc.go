@@ -40,6 +40,9 @@
 // (“十五五”时期主要目标任务) states targets of TargetYear—TargetYear+4. A
 // sentence that opens with a year (2025年，…) and a year written before a
 // figure (从2020年的9.6年) give that year.
+// A starting value with no year of its own (比重从17.9%提升到35.5%, 经营主体从
+// 689万户增至951万户) is no card: it is the Base (从17.9%) of the value it
+// rises or falls to, whose Verb is the verb between them (精简为).
 //
 // # Extraction
 //
@@ -69,9 +72,10 @@
 // 元/人·月). The verb as printed goes into Verb (增长, 同比下降, 年均增长,
 // 提高至, 控制在, 稳定超过, 为预算 …): cards show it, never a verb derived from
 // Direction. The verb decides the kind:
-//   - change: 增长/提高/增加/增收 … (Direction up), 下降/减少/压减 … (down),
+//   - change: 增长/提高/增加/增收/新增 … (Direction up), 下降/减少/压减 … (down),
 //     改善 (no direction);
-//   - level: 达到, 为, 提高至, 控制在, 安排, 实现, 完成 … or no verb;
+//   - level: 达到, 为, 提高至, 增至, 控制在, 安排, 实现, 完成 … or no verb
+//     (新增1700公里、突破7000公里: a change and a level);
 //   - completion: 为预算的96.4%, 占调整预算的75.9%, 完成年初预算的47.4%,
 //     named by the subject of the sentence, Base the budget;
 //   - share: 占比3.2%, 占支出的7.98％, 占总支出的比重为72.5%, X占Y比重达…,
@@ -94,7 +98,12 @@
 //     follows (the object of 列为/列入/纳入/入选/获批, else the noun, which stops
 //     at a measure: 3988名建档立卡贫困人口|年人均纯收入); the work done stays
 //     (对1228处平交道口进行硬化: 平交道口硬化); a count with no predicate takes
-//     the next one's (89个村居8122户实现冬季清洁取暖); a list of counts shares
+//     the next one's (89个村居8122户实现冬季清洁取暖); a count's noun runs
+//     over a threshold after it (70个30亿元以上项目) and stops at 拉动/带动/
+//     按照 and before what is done to the things (…的中小企业|进行奖励); a
+//     work verb before 的 stays (对新增的557家规上企业: 新增规上企业); what
+//     reaches a count of places names it (农产品远销54个国家和地区:
+//     农产品远销国家和地区); a list of counts shares
 //     the tail of its last item (63个区重点、37个市重大、11个省级重点项目:
 //     区重点项目, 市重大项目; 4个片区、19个老旧小区和3条背街小巷改造提升工程);
 //   - an attribute: "总投资341亿元的重点项目" is named 重点项目总投资;
@@ -109,6 +118,8 @@
 //     均 (旅游人次和花费增长均超20%: 旅游人次, 旅游花费);
 //   - a count's noun stops at a slogan in Chinese numerals whose quotes were
 //     lost (15个省定扶贫工作重点村五通十有全部达标);
+//   - a run of numerals before a shared tail names one item each
+//     (一二三产增加值分别增长3.5%、6%、5%: 一产增加值, 二产增加值, 三产增加值);
 //   - a 分别 list shares the work its last name ends in (…、政务移动应用整合:
 //     省级政务信息系统整合).
 //

@@ -519,6 +519,7 @@ type sentenceState struct {
 	out      []content.Indicator
 	rest     string // the clause after the current figure
 	list     []int  // indices in out of a list of counts written before their nouns
+	from     string // 从17.9%提升到35.5%: the starting value, the base of the next figure
 }
 
 // multiYear reports a sentence whose results are of several years: 五年来,
@@ -554,6 +555,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 			}
 		}
 		st.list = nil
+		st.from = ""
 		if len(figures) == 0 {
 			if opt.Targets {
 				st.benchmark(c)
@@ -589,9 +591,14 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 				}
 				before = b.String()
 			}
+			// The text after a figure runs to the next figure; a threshold
+			// between belongs to it (12个百亿元、70个|30亿元以上|项目).
 			nextStart := len(c)
-			if i+1 < len(toks) {
-				nextStart = toks[i+1].start
+			for j := i + 1; j < len(toks); j++ {
+				if !toks[j].qualifier {
+					nextStart = toks[j].start
+					break
+				}
 			}
 			st.rest = c[tk.end:]
 			st.figure(before, tk, c[tk.end:nextStart])
@@ -731,9 +738,9 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		st.add(p.name, tk, p)
 		return
 	}
-	if isClassifier(tk.unit) {
+	if isClassifier(tk.unit) && !strings.HasSuffix(b, "从") {
 		a := strings.TrimSpace(after)
-		if r, _ := utf8.DecodeRuneInString(a); isHan(r) && r != '的' {
+		if r, _ := utf8.DecodeRuneInString(a); (isHan(r) || isDigit(r)) && r != '的' {
 			st.countFirst(before, tk, a)
 			return
 		}
@@ -761,6 +768,22 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		}
 	}
 	name = st.complete(name)
+	if p.from {
+		// 比重从17.9%提升到35.5%: with no year of its own the starting
+		// value is the base of the figure it rises or falls to, not a
+		// second card of the same name and year.
+		st.from = "从" + tk.value + tk.unit
+		st.subject = name
+		return
+	}
+	if st.from != "" && p.base == "" {
+		// 专项数量从97个精简为75个: the verb between the two values is
+		// the verb, the name the subject of the starting value.
+		if p.name != "" && utf8.RuneCountInString(p.name) <= 2 {
+			name, p.verb = st.subject, p.name+p.verb
+		}
+		p.base, st.from = st.from, ""
+	}
 	if x, y, ok := strings.Cut(name, "和"); ok && p.each && utf8.RuneCountInString(y) < utf8.RuneCountInString(x) && !strings.Contains(y, "和") {
 		// 旅游人次和花费增长均超20%: each of the two, the second with the
 		// head of the first.
@@ -933,11 +956,21 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		name = noun + strings.TrimPrefix(pred, "进行")
 	case verb == "" || verb == "和" || verb == "及" || verb == "并" || verb == "上缴" || verb == "共上缴" || verb == "给予" || verb == "兑现":
 		name = noun
+		// 农产品远销54个国家和地区: what reaches that many places names
+		// the count.
+		if b := cleanName(before).name; endsAny(b, reachVerbs) {
+			name = b + noun
+		}
 	case utf8.RuneCountInString(noun) <= 2:
 		for _, a := range adverbs {
 			pred = strings.TrimPrefix(pred, a)
 		}
 		pred = strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务")
+		if i := strings.Index(pred, "进行"); i > 0 {
+			// 对18家获得省级名牌产品的中小企业进行奖励: what is done to
+			// them is not what they are.
+			pred = pred[:i]
+		}
 		if noun == "" && (tk.unit == "户" || tk.unit == "人" || tk.unit == "名") {
 			noun = tk.unit
 		}
@@ -954,7 +987,11 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		for _, p := range []string{"对", "在", "为"} {
 			b = strings.TrimPrefix(b, p)
 		}
-		name = cleanName(b).name + "的" + name
+		if c := cleanName(b); c.name != "" {
+			name = c.name + "的" + name
+		} else if c.verb != "" && !strings.ContainsAny(b, "，,、") {
+			name = c.verb + name // 新增的规上企业: the work done stays
+		}
 	}
 	// A list of counts: 63个区重点、37个市重大、11个省级重点项目.
 	// The text before a count of a list is the noun of the count before it
@@ -992,7 +1029,7 @@ func (st *sentenceState) completeList() {
 				continue
 			}
 			if tail == "项目" {
-				if r, _ := utf8.DecodeLastRuneInString(n); !strings.ContainsRune("点大级类", r) {
+				if r, _ := utf8.DecodeLastRuneInString(n); !strings.ContainsRune("点大级类元", r) {
 					continue
 				}
 			}
@@ -1114,6 +1151,7 @@ type phrase struct {
 	perUnit  string // a base of the unit written before the number: 每人每月 → /人·月
 	budgeted bool   // the figure is a budget figure: 年初预算…, 调整为…
 	year     string // the year written before the figure: 从2020年的9.6年
+	from     bool   // 从 before the figure: the start of a from…to change
 	each     bool   // 均: the figure holds for each of the names
 }
 
@@ -1130,6 +1168,8 @@ func cleanName(s string) phrase {
 	s = trimPunct(squeezeHan(s))
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
+	} else if t, ok := strings.CutSuffix(s, "从"); ok {
+		s, p.from = trimPunct(t), true
 	}
 	for changed := true; changed; {
 		changed = false
@@ -1376,6 +1416,17 @@ func splitNames(s string, n int) []string {
 			more = append(more, strings.Split(x, sep)...)
 		}
 		names = more
+	}
+	if len(names) == 1 && n >= 2 {
+		// 一二三产增加值分别增长3.5%、6%、5%: a run of numerals before a
+		// shared tail names one item each (一产增加值, 二产增加值 …).
+		r := []rune(s)
+		if len(r) > n && strings.HasPrefix("一二三四五六七八九", string(r[:n])) && !strings.ContainsRune("一二三四五六七八九十", r[n]) {
+			names = nil
+			for _, d := range r[:n] {
+				names = append(names, string(d)+string(r[n:]))
+			}
+		}
 	}
 	if len(names) != n {
 		return nil
