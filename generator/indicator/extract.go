@@ -1159,7 +1159,11 @@ var (
 	slogan     = regexp.MustCompile(`[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}`)
 	yearBefore = regexp.MustCompile(`(\d{4})\s*年(?:的|底|末)$`)
 	streak     = regexp.MustCompile(`连续[\d一二三四五六七八九十两]+年$`)
-	arranged   = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
+	baseOn     = regexp.MustCompile(`在[^在，,]{1,12}基础上$`)
+	// ownScope inside a name starts it: what comes before is a
+	// circumstance (限额增加后|全市政府债务限额, 截至年底|全省…).
+	ownScope = regexp.MustCompile(`(?:后|底|末|内|时|来)(全(?:市|省|区|县))`)
+	arranged = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
 )
 
 // cleanName reads the text before a figure.
@@ -1238,6 +1242,11 @@ func cleanName(s string) phrase {
 	}
 	if i := strings.LastIndex(s, "批准的"); i >= 0 {
 		s, p.budgeted = s[i+len("批准的"):], true
+	}
+	if m := ownScope.FindAllStringSubmatchIndex(s, -1); m != nil {
+		if i := m[len(m)-1][2]; utf8.RuneCountInString(trimLead(s[i:])) >= 4 {
+			s = s[i:]
+		}
 	}
 	s = trimLead(s)
 	if m := arranged.FindStringSubmatch(s); m != nil && m[1] != "资金" && m[1] != "支出" {
@@ -1382,6 +1391,10 @@ func squeezeHan(name string) string {
 // cutBase cuts a base of comparison: "空气优良天数比十二五末" → "空气优良天数",
 // "比十二五末". 占比, 同比, 环比 and the like are words, not a base.
 func cutBase(s string) (string, string) {
+	// 一般性支出在2023年基础上压减10%: the base is where the change starts.
+	if m := baseOn.FindStringIndex(s); m != nil && m[0] > 0 {
+		return s[:m[0]], s[m[0]:]
+	}
 	for _, w := range []string{"较", "比"} {
 		i := strings.LastIndex(s, w)
 		if i < 0 {

@@ -111,6 +111,10 @@ func TestForms(t *testing.T) {
 		{"the work verb before 的 stays; what is done to the things is no part of their name",
 			"大力培育规模以上工业,对新增的 557 家规上企业兑现了奖励;对 18 家获得省级名牌产品的中小企业进行奖励。", Options{ResultYear: 2018},
 			[]string{"新增规上企业 557 家 level 2018 - - -", "获得省级名牌产品的中小企业 18 家 level 2018 - - -"}},
+		{"the report's own scope after a circumstance starts the name; 在…基础上 is a base",
+			"2024年全市增加政府债务限额394024万元，限额增加后全市政府债务限额3818458万元。全年全市一般性支出在2023年基础上压减10%以上。", Options{ResultYear: 2024},
+			[]string{"增加政府债务限额 394024 万元 level 2024 - - -", "政府债务限额 3818458 万元 level 2024 - - -",
+				"一般性支出 10 % change 2024 压减 在2023年基础上 -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string

@@ -186,6 +186,16 @@ func scoreLabels(t *testing.T, pages []*content.Page, blocks []labelBlock, file 
 				got = append(got, ind)
 			}
 		}
+		// The labels are those of one sentence; a text the report repeats
+		// word for word (a summary and its section) is scored once.
+		if len(got) > 0 {
+			first := got[0].Anchor
+			n := len(got)
+			got = slices.DeleteFunc(got, func(ind content.Indicator) bool { return ind.Anchor != first })
+			if n > len(got) {
+				t.Logf("%s:%d: the text is in more than one sentence; scored against the first", file, b.line)
+			}
+		}
 		s.found += len(got)
 		s.labelled += len(b.labels)
 		used := make([]bool, len(b.labels))
