@@ -114,7 +114,14 @@
 //   - a name-less clause ("同比增加51天", "为预算的84.8%") takes the subject
 //     of the figure before it in the sentence; 支出 or 支出预算 after a
 //     sentence on 一般公共预算收入 is 一般公共预算支出, 余额 after …限额 is
-//     …余额; a figure in brackets ((其中：开发区1.1亿元)) keeps the subject;
+//     …余额, 支出 after …一般公共预算地方收入 is …一般公共预算支出 (spending
+//     has no local share), and 税收收入 or 非税收入 have no 支出 side; 安排
+//     between a fund and 收入/支出 (政府性基金安排收入) is dropped, and 安排支出
+//     is the 支出 of the fund before it; a figure in brackets
+//     ((其中：开发区1.1亿元)) keeps the subject;
+//   - inside a name 全年 is dropped as a year is (市级全年评审资金), and
+//     实现 before what is earned (“桃花江竹海”项目实现出让收益: 桃花江竹海项目
+//     出让收益);
 //   - "开工率和投资完成率两个100%" gives one card for each name, and so does
 //     均 (旅游人次和花费增长均超20%: 旅游人次, 旅游花费);
 //   - a count's noun stops at a slogan in Chinese numerals whose quotes were

@@ -877,6 +877,16 @@ func (st *sentenceState) complete(name string) string {
 // counterpart names 支出 or 收入 after the subject of the other side of the
 // same budget: 一般公共预算收入 → 一般公共预算支出.
 func counterpart(name, subject string) string {
+	// 税收收入 and 非税收入 are kinds of revenue, not a budget: nothing is
+	// spent on their side (支出 after 非税收入4.7亿元 is the budget's).
+	if strings.HasSuffix(subject, "税收入") || strings.HasSuffix(subject, "税收收入") {
+		return name
+	}
+	// 一般公共预算地方收入 is the share of revenue kept locally; spending
+	// has no such share: its other side is 一般公共预算支出.
+	if t, ok := strings.CutSuffix(subject, "地方收入"); ok && name == "支出" && t != "" {
+		return t + "支出"
+	}
 	for _, pair := range [][2]string{{"收入", "支出"}, {"支出", "收入"}, {"限额", "余额"}} {
 		if name == pair[1] {
 			if t, ok := strings.CutSuffix(subject, pair[0]); ok && t != "" {
@@ -1254,6 +1264,14 @@ func cleanName(s string) phrase {
 	}
 	if i := strings.Index(s, "相应安排"); i > 0 {
 		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出
+	} else if i := strings.Index(s, "安排"); i > 0 && (s[i+len("安排"):] == "收入" || s[i+len("安排"):] == "支出") && endsAny(s[:i], []string{"基金", "预算", "资金"}) {
+		s = s[:i] + s[i+len("安排"):] // 政府性基金安排收入
+	} else if t, ok := strings.CutPrefix(s, "安排"); ok && (t == "收入" || t == "支出") {
+		s = t // 安排支出 after 政府性基金收入: the budget's other side
+	}
+	// “桃花江竹海”项目实现出让收益: what the subject earned is the name.
+	if i := strings.Index(s, "实现"); i > 0 && endsAny(s, []string{"收入", "收益", "利润", "产值", "增加值", "销售额"}) {
+		s = s[:i] + s[i+len("实现"):]
 	}
 	s = strings.TrimPrefix(s, "相应")
 	if i := strings.LastIndex(s, "等"); i >= 0 && (utf8.RuneCountInString(s[i+len("等"):]) >= 3 ||
@@ -1333,6 +1351,9 @@ func trimLead(s string) string {
 // 公共预算收入), no spaces between Chinese characters (letter-spaced text).
 func tidyName(name string) string {
 	name = innerYear.ReplaceAllString(name, "")
+	if i := strings.Index(name, "全年"); i > 0 && utf8.RuneCountInString(name[i+len("全年"):]) >= 2 {
+		name = name[:i] + name[i+len("全年"):] // 市级全年评审资金: a time, as a year is
+	}
 	// 减去当年支出, 加上级补助: what is added or taken away is the name.
 	for _, w := range []string{"减去", "扣除", "加上"} {
 		if i := strings.LastIndex(name, w); i > 0 && !strings.HasPrefix(name[i+len(w):], "解") {

@@ -115,6 +115,14 @@ func TestForms(t *testing.T) {
 			"2024年全市增加政府债务限额394024万元，限额增加后全市政府债务限额3818458万元。全年全市一般性支出在2023年基础上压减10%以上。", Options{ResultYear: 2024},
 			[]string{"增加政府债务限额 394024 万元 level 2024 - - -", "政府债务限额 3818458 万元 level 2024 - - -",
 				"一般性支出 10 % change 2024 压减 在2023年基础上 -"}},
+		{"安排 inside a fund's name and before its other side; no 支出 on the side of 非税收入 or of a local share",
+			"政府性基金安排收入40.6亿元，安排支出40.6亿元。岳阳经济技术开发区一般公共预算地方收入安排10.9亿元，支出安排6.1亿元。", Options{ResultYear: 2025},
+			[]string{"政府性基金收入 40.6 亿元 level 2025 - - -", "政府性基金支出 40.6 亿元 level 2025 - - -",
+				"岳阳经济技术开发区一般公共预算地方收入 10.9 亿元 level 2025 安排 - -", "岳阳经济技术开发区一般公共预算支出 6.1 亿元 level 2025 安排 - -"}},
+		{"支出 after 非税收入 is not its side; 全年 inside a name and 实现 before what is earned are dropped",
+			"其中税收收入9.4亿元，非税收入4.7亿元。当年收入加上级补助等,支出预算调整为14.21亿元,全年支出完成14.19亿元。市级全年评审资金138.7亿元。“桃花江竹海”项目实现出让收益7.9亿元。", Options{ResultYear: 2018},
+			[]string{"税收收入 9.4 亿元 level 2018 - - -", "非税收入 4.7 亿元 level 2018 - - -", "支出预算 14.21 亿元 level 2018 调整为 - -",
+				"支出 14.19 亿元 level 2018 完成 - -", "市级评审资金 138.7 亿元 level 2018 - - -", "桃花江竹海项目出让收益 7.9 亿元 level 2018 - - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
