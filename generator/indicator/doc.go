@@ -80,7 +80,9 @@
 //   - completion: 为预算的96.4%, 占调整预算的75.9%, 完成年初预算的47.4%,
 //     named by the subject of the sentence, Base the budget;
 //   - share: 占比3.2%, 占支出的7.98％, 占总支出的比重为72.5%, X占Y比重达…,
-//     or a name ending in 占比/比重; Base is the whole when printed;
+//     or a name ending in 占比/比重; Base is the whole when printed; on a
+//     page of targets the name ends in 占比 (民间投资占比), since the kind is
+//     target;
 //   - comparison: 好于全市5.7个百分点 (up for 好于/高于/快于/优于, down for
 //     低于/慢于/差于), 超目标任务31.9亿元: named by the measure compared
 //     (一般公共预算收入), Base the benchmark (全市);
@@ -104,7 +106,8 @@
 //     按照 and before what is done to the things (…的中小企业|进行奖励); a
 //     work verb before 的 stays (对新增的557家规上企业: 新增规上企业); what
 //     reaches a count of places names it (农产品远销54个国家和地区:
-//     农产品远销国家和地区); a list of counts shares
+//     农产品远销国家和地区) and so does a noun before it that owns the
+//     things counted (自贸试验区159项改革试验任务); a list of counts shares
 //     the tail of its last item (63个区重点、37个市重大、11个省级重点项目:
 //     区重点项目, 市重大项目; 4个片区、19个老旧小区和3条背街小巷改造提升工程);
 //   - an attribute: "总投资341亿元的重点项目" is named 重点项目总投资;

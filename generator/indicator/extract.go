@@ -642,6 +642,11 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 	if kind == "level" && (strings.HasSuffix(name, "占比") || strings.HasSuffix(name, "比重")) {
 		kind = "share"
 	}
+	if kind == "share" && st.opt.Targets && !strings.HasSuffix(name, "占比") && !strings.HasSuffix(name, "比重") {
+		// 确保民间投资占固定资产投资比重达40%以上: a target's name says that
+		// it is a share, since its kind says target.
+		name += "占比"
+	}
 	bound := tk.bound
 	if p.preBound != "" {
 		bound = p.preBound + bound
@@ -987,6 +992,12 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		name = pred + noun
 	default:
 		name = noun
+		// 自贸试验区159项改革试验任务: a noun before the count owns the
+		// things counted.
+		if b := cleanName(before); b.name != "" && b.verb == "" && b.preBound == "" && !strings.ContainsAny(before, "，,、的等") &&
+			!slices.Contains(leadWords, b.name) && !endsAny(b.name, []string{"全市", "全区", "全省", "全县"}) {
+			name = b.name + noun
+		}
 	}
 	name = unquote(name)
 	for _, w := range []string{"建设", "进度"} {

@@ -123,6 +123,12 @@ func TestForms(t *testing.T) {
 			"其中税收收入9.4亿元，非税收入4.7亿元。当年收入加上级补助等,支出预算调整为14.21亿元,全年支出完成14.19亿元。市级全年评审资金138.7亿元。“桃花江竹海”项目实现出让收益7.9亿元。", Options{ResultYear: 2018},
 			[]string{"税收收入 9.4 亿元 level 2018 - - -", "非税收入 4.7 亿元 level 2018 - - -", "支出预算 14.21 亿元 level 2018 调整为 - -",
 				"支出 14.19 亿元 level 2018 完成 - -", "市级评审资金 138.7 亿元 level 2018 - - -", "桃花江竹海项目出让收益 7.9 亿元 level 2018 - - -"}},
+		{"a noun before a count owns the things counted; a target share says it is a share",
+			"自贸试验区159项改革试验任务全面实施。", Options{ResultYear: 2025},
+			[]string{"自贸试验区改革试验任务 159 项 level 2025 - - -"}},
+		{"a target share keeps 占比 in its name",
+			"确保民间投资占固定资产投资比重达40%以上。", Options{ResultYear: 2025, TargetYear: 2026, Targets: true},
+			[]string{"民间投资占比 40 % target 2026 占 固定资产投资 -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
