@@ -66,7 +66,10 @@
 // A figure's name comes from the clause text before it, after the previous
 // figure: leading scope words (全区, 全市, 全省), years, the report's city
 // (承德市), list labels (1．, （3）), 批准的…, 安排/相应安排/获/下达/拨付 before a
-// fund, and trailing verbs and adverbs are dropped; a circumstance before the
+// fund (a scope other than the report's stays: 市级安排预算支出 is 市级预算
+// 支出), 全市和市级 before a measure of both, a manner before the work done
+// (高标准打造幸福河湖), 按 before a rate (均按增长2%), and trailing verbs and
+// adverbs are dropped; a circumstance before the
 // report's own scope is dropped with it (限额增加后全市政府债务限额: 政府债务限额);
 // a base of comparison (比上年, 在2023年基础上) is cut into Base; a list ending in 等 keeps the class that follows 等; a
 // per-unit base written before the number goes into the unit (每人每月142元:

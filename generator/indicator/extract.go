@@ -1180,11 +1180,12 @@ var (
 	slogan     = regexp.MustCompile(`[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}`)
 	yearBefore = regexp.MustCompile(`(\d{4})\s*年(?:的|底|末)$`)
 	streak     = regexp.MustCompile(`连续[\d一二三四五六七八九十两]+年$`)
+	bothScopes = regexp.MustCompile(`^全(?:市|省|区|县)(?:和|及|与)(?:市级|市本级|省级|省本级|区级|县级|本级)`)
 	baseOn     = regexp.MustCompile(`在[^在，,]{1,12}基础上$`)
 	// ownScope inside a name starts it: what comes before is a
 	// circumstance (限额增加后|全市政府债务限额, 截至年底|全省…).
 	ownScope = regexp.MustCompile(`(?:后|底|末|内|时|来)(全(?:市|省|区|县))`)
-	arranged = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
+	arranged = regexp.MustCompile(`^(市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
 )
 
 // cleanName reads the text before a figure.
@@ -1231,6 +1232,15 @@ func cleanName(s string) phrase {
 			}
 		}
 	}
+	if p.verb != "" {
+		// 均按增长2%左右安排: the rate a budget is drawn up at.
+		for _, w := range []string{"按照", "按"} {
+			if t, ok := strings.CutSuffix(s, w); ok {
+				s = t
+				break
+			}
+		}
+	}
 	s, adv2 := cutAdverbs(streak.ReplaceAllString(s, ""))
 	if adv == "" {
 		adv = adv2
@@ -1269,9 +1279,25 @@ func cleanName(s string) phrase {
 			s = s[i:]
 		}
 	}
+	// 全市和市级一般公共预算地方收入: the figure of the report's own scope
+	// and of its own level; the name is the measure.
+	if loc := bothScopes.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = s[loc[1]:]
+	}
+	// 高标准打造幸福河湖: a manner before the work done.
+	for _, w := range []string{"高标准", "高质量", "高水平"} {
+		if t, ok := strings.CutPrefix(s, w); ok && startsAny(t, []string{"打造", "建设", "建成", "新建", "改造", "推进", "完成"}) {
+			s = t
+		}
+	}
 	s = trimLead(s)
-	if m := arranged.FindStringSubmatch(s); m != nil && m[1] != "资金" && m[1] != "支出" {
-		s = trimLead(m[1]) // 市级安排扶贫专项资金: the fund, not the act
+	if m := arranged.FindStringSubmatch(s); m != nil && m[2] != "资金" && m[2] != "支出" {
+		// 市级安排扶贫专项资金: the fund, not the act; a scope other than
+		// the report's own stays (市级预算支出).
+		s = trimLead(m[2])
+		if m[1] == "市级" || m[1] == "市本级" || m[1] == "县级" {
+			s = m[1] + s
+		}
 	}
 	if i := strings.Index(s, "相应安排"); i > 0 {
 		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出

@@ -129,6 +129,9 @@ func TestForms(t *testing.T) {
 		{"a target share keeps 占比 in its name",
 			"确保民间投资占固定资产投资比重达40%以上。", Options{ResultYear: 2025, TargetYear: 2026, Targets: true},
 			[]string{"民间投资占比 40 % target 2026 占 固定资产投资 -"}},
+		{"a scope other than the report's stays after 安排; 全市和市级 and 均按 leave the name; a manner before the work done is dropped",
+			"根据收支平衡原则，2026年市级安排预算支出72.9亿元。全市和市级一般公共预算地方收入均按增长2%左右安排。高标准打造幸福河湖100条（个）。", Options{ResultYear: 2026},
+			[]string{"市级预算支出 72.9 亿元 level 2026 - - -", "一般公共预算地方收入 2 % change 2026 增长 - -", "打造幸福河湖 100 条 level 2026 - - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
