@@ -132,6 +132,12 @@
 //     均 (旅游人次和花费增长均超20%: 旅游人次, 旅游花费);
 //   - a count's noun stops at a slogan in Chinese numerals whose quotes were
 //     lost (15个省定扶贫工作重点村五通十有全部达标);
+//   - "城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、
+//     7226元/年": the starts first, then the ends, each named by its name
+//     (or by the one name, when the units tell the values apart); a start
+//     with no year is the base of its end;
+//   - a count with no predicate before another count takes the next one's
+//     (8所高校14个学科入选…名单: 入选…高校; 89个村居8122户实现…);
 //   - a run of numerals before a shared tail names one item each
 //     (一二三产增加值分别增长3.5%、6%、5%: 一产增加值, 二产增加值, 三产增加值);
 //   - a 分别 list shares the work its last name ends in (…、政务移动应用整合:

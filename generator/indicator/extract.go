@@ -950,7 +950,8 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		if r, _ := utf8.DecodeRuneInString(st.rest[len(after):]); isDigit(r) {
 			next := st.rest[len(after):]
 			for i := 0; i < len(next); {
-				if startsAny(next[i:], []string{"实现", "完成"}) {
+				// 8所高校14个学科入选…名单: 入选…名单高校.
+				if startsAny(next[i:], []string{"实现", "完成", "入选", "进入", "获批", "纳入", "列入"}) {
 					verb, pred = "实现", next[i:]
 					break
 				}
@@ -980,7 +981,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		for _, a := range adverbs {
 			pred = strings.TrimPrefix(pred, a)
 		}
-		pred = strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务")
+		pred = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务"), "名单")
 		if i := strings.Index(pred, "进行"); i > 0 {
 			// 对18家获得省级名牌产品的中小企业进行奖励: what is done to
 			// them is not what they are.
@@ -1124,6 +1125,9 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 	if at < 0 || at > figures[0].start {
 		return false
 	}
+	if st.fromTo(c, at, figures) {
+		return true
+	}
 	p := cleanName(c[at+len("分别") : figures[0].start])
 	names := splitNames(cleanName(c[:at]).name, len(figures))
 	if len(names) == 0 && len(st.group) == len(figures) {
@@ -1137,6 +1141,51 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 	}
 	st.group = names
 	st.subject = names[len(names)-1]
+	return true
+}
+
+// fromTo handles "分别从A1、A2提高到B1、B2": the names before 分别 (one
+// for all, or one each), the starting values first, then the values they
+// rise or fall to. A start with a year of its own (从2020年的645元/月) is a
+// card of that year; one without is the base of its end value.
+func (st *sentenceState) fromTo(c string, at int, figures []token) bool {
+	lead := strings.TrimSpace(c[at+len("分别") : figures[0].start])
+	k := len(figures) / 2
+	if !strings.HasPrefix(lead, "从") || len(figures)%2 != 0 || k < 2 {
+		return false
+	}
+	subject := cleanName(c[:at]).name
+	names := splitNames(subject, k)
+	if names == nil {
+		// One name for all: the values must tell themselves apart by
+		// their units (645元/月、4318元/年).
+		units := map[string]bool{}
+		for _, tk := range figures[k:] {
+			units[tk.unit] = true
+		}
+		if subject == "" || len(units) != k {
+			return false
+		}
+		for range k {
+			names = append(names, subject)
+		}
+	}
+	start := cleanName(lead)
+	end := cleanName(c[figures[k-1].end:figures[k].start])
+	if end.verb == "" {
+		return false
+	}
+	for i := range k {
+		e := end
+		if start.year != "" {
+			st.add(names[i], figures[i], phrase{kind: "level", year: start.year})
+		} else {
+			e.base = "从" + figures[i].value + figures[i].unit
+		}
+		st.add(names[i], figures[k+i], e)
+	}
+	st.group = names
+	st.subject = names[k-1]
 	return true
 }
 

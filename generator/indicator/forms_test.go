@@ -132,6 +132,12 @@ func TestForms(t *testing.T) {
 		{"a scope other than the report's stays after 安排; 全市和市级 and 均按 leave the name; a manner before the work done is dropped",
 			"根据收支平衡原则，2026年市级安排预算支出72.9亿元。全市和市级一般公共预算地方收入均按增长2%左右安排。高标准打造幸福河湖100条（个）。", Options{ResultYear: 2026},
 			[]string{"市级预算支出 72.9 亿元 level 2026 - - -", "一般公共预算地方收入 2 % change 2026 增长 - -", "打造幸福河湖 100 条 level 2026 - - -"}},
+		{"分别从 a list of starts to a list of ends; counts that borrow the next count's predicate",
+			"城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。8所高校14个学科入选国家第二轮“双一流”建设名单，20所高校130个学科在国际可比领域进入世界高水平学科行列。", Options{ResultYear: 2025},
+			[]string{"城乡低保平均标准 645 元/月 level 2020 - - -", "城乡低保平均标准 801 元/月 level 2025 提高到 - -",
+				"城乡低保平均标准 4318 元/年 level 2020 - - -", "城乡低保平均标准 7226 元/年 level 2025 提高到 - -",
+				"入选国家第二轮双一流建设高校 8 所 level 2025 - - -", "国家第二轮双一流 14 个 level 2025 - - -",
+				"进入世界高水平学科行列高校 20 所 level 2025 - - -", "学科在国际可比领域进入世界高水平学科行列 130 个 level 2025 - - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
