@@ -41,8 +41,10 @@
 // sentence that opens with a year (2025年，…) and a year written before a
 // figure (从2020年的9.6年) give that year.
 // A starting value with no year of its own (比重从17.9%提升到35.5%, 经营主体从
-// 689万户增至951万户) is no card: it is the Base (从17.9%) of the value it
-// rises or falls to, whose Verb is the verb between them (精简为).
+// 689万户增至951万户, 补助由每人每年94元提高至99元) is no card: it is the Base
+// (从17.9%, 由94元) of the value it rises or falls to, whose Verb is the verb
+// between them (精简为) and whose unit takes the start's per-unit base
+// (元/人·年).
 //
 // # Extraction
 //
@@ -65,7 +67,7 @@
 //
 // A figure's name comes from the clause text before it, after the previous
 // figure: leading scope words (全区, 全市, 全省), years, the report's city
-// (承德市), list labels (1．, （3）), 批准的…, 安排/相应安排/获/下达/拨付 before a
+// (承德市), list labels (1．, （3）), 将 before an object, 批准的…, 安排/相应安排/获/下达/拨付 before a
 // fund (a scope other than the report's stays: 市级安排预算支出 is 市级预算
 // 支出), 全市和市级 before a measure of both, a manner before the work done
 // (高标准打造幸福河湖), 按 before a rate (均按增长2%), and trailing verbs and
@@ -133,7 +135,7 @@
 //   - a count's noun stops at a slogan in Chinese numerals whose quotes were
 //     lost (15个省定扶贫工作重点村五通十有全部达标);
 //   - "城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、
-//     7226元/年": the starts first, then the ends, each named by its name
+//     7226元/年" (or 分别由): the starts first, then the ends, each named by its name
 //     (or by the one name, when the units tell the values apart); a start
 //     with no year is the base of its end;
 //   - a count with no predicate before another count takes the next one's

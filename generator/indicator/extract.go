@@ -520,6 +520,7 @@ type sentenceState struct {
 	rest     string // the clause after the current figure
 	list     []int  // indices in out of a list of counts written before their nouns
 	from     string // 从17.9%提升到35.5%: the starting value, the base of the next figure
+	fromPer  string // the per-unit base written before the starting value
 }
 
 // multiYear reports a sentence whose results are of several years: 五年来,
@@ -773,15 +774,18 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		}
 	}
 	name = st.complete(name)
-	if p.from {
+	if p.from != "" && (p.from == "从" || strings.ContainsAny(after, "至到")) {
 		// 比重从17.9%提升到35.5%: with no year of its own the starting
 		// value is the base of the figure it rises or falls to, not a
 		// second card of the same name and year.
-		st.from = "从" + tk.value + tk.unit
+		st.from, st.fromPer = p.from+tk.value+tk.unit, p.perUnit
 		st.subject = name
 		return
 	}
 	if st.from != "" && p.base == "" {
+		if p.perUnit == "" {
+			p.perUnit = st.fromPer // 由每人每年94元提高至99元: 元/人·年 both
+		}
 		// 专项数量从97个精简为75个: the verb between the two values is
 		// the verb, the name the subject of the starting value.
 		if p.name != "" && utf8.RuneCountInString(p.name) <= 2 {
@@ -1151,9 +1155,10 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 func (st *sentenceState) fromTo(c string, at int, figures []token) bool {
 	lead := strings.TrimSpace(c[at+len("分别") : figures[0].start])
 	k := len(figures) / 2
-	if !strings.HasPrefix(lead, "从") || len(figures)%2 != 0 || k < 2 {
+	if !startsAny(lead, []string{"从", "由"}) || len(figures)%2 != 0 || k < 2 {
 		return false
 	}
+	from := lead[:len("从")] // 从 or 由, both three bytes
 	subject := cleanName(c[:at]).name
 	names := splitNames(subject, k)
 	if names == nil {
@@ -1175,12 +1180,15 @@ func (st *sentenceState) fromTo(c string, at int, figures []token) bool {
 	if end.verb == "" {
 		return false
 	}
+	if end.perUnit == "" {
+		end.perUnit = start.perUnit // 由每人每月151元…提高至171元
+	}
 	for i := range k {
 		e := end
 		if start.year != "" {
-			st.add(names[i], figures[i], phrase{kind: "level", year: start.year})
+			st.add(names[i], figures[i], phrase{kind: "level", year: start.year, perUnit: start.perUnit})
 		} else {
-			e.base = "从" + figures[i].value + figures[i].unit
+			e.base = from + figures[i].value + figures[i].unit
 		}
 		st.add(names[i], figures[k+i], e)
 	}
@@ -1221,7 +1229,7 @@ type phrase struct {
 	perUnit  string // a base of the unit written before the number: 每人每月 → /人·月
 	budgeted bool   // the figure is a budget figure: 年初预算…, 调整为…
 	year     string // the year written before the figure: 从2020年的9.6年
-	from     bool   // 从 before the figure: the start of a from…to change
+	from     string // 从 or 由 before the figure: the start of a from…to change
 	each     bool   // 均: the figure holds for each of the names
 }
 
@@ -1244,7 +1252,9 @@ func cleanName(s string) phrase {
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
 	} else if t, ok := strings.CutSuffix(s, "从"); ok {
-		s, p.from = trimPunct(t), true
+		s, p.from = trimPunct(t), "从"
+	} else if t, ok := strings.CutSuffix(s, "由"); ok {
+		s, p.from = trimPunct(t), "由"
 	}
 	for changed := true; changed; {
 		changed = false
@@ -1257,6 +1267,15 @@ func cleanName(s string) phrase {
 		}
 	}
 	s = trimPunct(s)
+	if p.from == "" && p.perUnit != "" {
+		// 由每人每年490元提高至520元: 由 before the per-unit base.
+		for _, w := range []string{"从", "由"} {
+			if t, ok := strings.CutSuffix(s, w); ok {
+				s, p.from = trimPunct(t), w
+				break
+			}
+		}
+	}
 	for _, b := range preBounds {
 		if t, ok := strings.CutSuffix(s, b); ok {
 			s, p.preBound = t, b
@@ -1411,6 +1430,9 @@ func trimLead(s string) string {
 			if t, ok := strings.CutPrefix(s, w); ok && t != "" {
 				s, changed = t, true
 			}
+		}
+		if t, ok := strings.CutPrefix(s, "将"); ok && t != "" && !startsAny(t, []string{"军", "来", "近"}) {
+			s, changed = t, true // 将…标准提高至: the object of 将 is the name
 		}
 		if strings.HasPrefix(s, "加上") && !strings.HasPrefix(s, "加上解") {
 			s, changed = strings.TrimPrefix(s, "加上"), true
