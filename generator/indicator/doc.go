@@ -115,6 +115,11 @@
 //     things counted (自贸试验区159项改革试验任务); a list of counts shares
 //     the tail of its last item (63个区重点、37个市重大、11个省级重点项目:
 //     区重点项目, 市重大项目; 4个片区、19个老旧小区和3条背街小巷改造提升工程);
+//   - a threshold that ends a count's clause says which things are
+//     counted and is no figure: "7个县（区）地方一般公共预算收入超5亿元" is
+//     named 地方一般公共预算收入超5亿元的县（区）, "3个县超10亿元" 超10亿元的县
+//     (not a per-head measure: 3988名…年人均纯收入稳定超过4700元 is two
+//     figures);
 //   - an attribute: "总投资341亿元的重点项目" is named 重点项目总投资;
 //   - the object after a verb: 每年向下游输送800亿立方米源头活水, 带动3.78万农牧
 //     民就业增收; a work verb alone before the figure takes the noun after it

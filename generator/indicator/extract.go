@@ -229,6 +229,9 @@ type token struct {
 	// 43处农村饮用水源地水质达标率.
 	rateQualifier bool
 	attribute     bool // followed by 的: 总投资341亿元的重点项目
+	// named is the name of a count whose things pass a threshold written
+	// after it: 7个县（区）地方一般公共预算收入超5亿元.
+	named, verb string
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -549,6 +552,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 		st.planGoal = !opt.Targets && containsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
 		toks := scan(c)
 		rateQualifiers(c, toks)
+		thresholdCounts(c, toks)
 		var figures []token
 		for _, tk := range toks {
 			if !tk.qualifier && !tk.rateQualifier {
@@ -602,6 +606,10 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 				}
 			}
 			st.rest = c[tk.end:]
+			if tk.named != "" {
+				st.add(tk.named, tk, phrase{kind: "level", verb: tk.verb})
+				continue
+			}
 			st.figure(before, tk, c[tk.end:nextStart])
 		}
 		st.completeList()
@@ -630,6 +638,52 @@ func rateQualifiers(c string, toks []token) {
 			}
 		}
 		i = j + 1
+	}
+}
+
+// thresholdCounts names the counts whose things pass a threshold that ends
+// the clause: "7个县（区）地方一般公共预算收入超5亿元" counts 地方一般公共预算收入
+// 超5亿元的县（区）, "3个县超10亿元" 超10亿元的县; the threshold is no figure.
+func thresholdCounts(c string, toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		tk, th := &toks[i], &toks[i+1]
+		if tk.kind != "" || th.kind != "" || tk.qualifier || th.qualifier || !isClassifier(tk.unit) || isClassifier(th.unit) || isRate(th.unit) {
+			continue
+		}
+		if strings.TrimSpace(c[th.end:]) != "" {
+			continue
+		}
+		gap := squeezeHan(strings.TrimSpace(c[tk.end:th.start]))
+		var verb string
+		for _, v := range []string{"超过", "突破", "超"} {
+			if strings.HasSuffix(gap, v) {
+				verb = v
+				break
+			}
+		}
+		if verb == "" || strings.ContainsAny(gap, "，,、") || strings.Contains(gap, "人均") {
+			// 3988名建档立卡贫困人口年人均纯收入稳定超过4700元: each one's
+			// income is the figure, not a threshold of what is counted.
+			continue
+		}
+		noun := strings.TrimSuffix(gap, verb)
+		measure := ""
+		if i := strings.Index(noun, "地方一般公共预算收入"); i > 0 {
+			noun, measure = noun[:i], noun[i:]
+		} else {
+			for _, m := range thresholdMeasures {
+				if i := strings.Index(noun, m); i > 0 {
+					noun, measure = noun[:i], noun[i:]
+					break
+				}
+			}
+		}
+		if noun == "" {
+			continue
+		}
+		tk.named = measure + verb + th.value + th.unit + "的" + noun
+		tk.verb = verb
+		th.qualifier = true
 	}
 }
 
@@ -978,8 +1032,10 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		name = noun
 		// 农产品远销54个国家和地区: what reaches that many places names
 		// the count.
-		if b := cleanName(before).name; endsAny(b, reachVerbs) {
-			name = b + noun
+		if b := cleanName(before); endsAny(b.name, reachVerbs) {
+			name = b.name + noun
+		} else if b.name != "" && slices.Contains(reachVerbs, b.verb) {
+			name = b.name + b.verb + noun // 绿电外送拓展至22个省区市
 		}
 	case utf8.RuneCountInString(noun) <= 2:
 		for _, a := range adverbs {

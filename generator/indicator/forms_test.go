@@ -143,6 +143,11 @@ func TestForms(t *testing.T) {
 			[]string{"城乡居民养老保险基础养老金补助 171 元/人·月 level 2025 提高至 由151元 -", "困难残疾人生活补贴 106 元/人·月 level 2025 提高至 由96元 -",
 				"重度残疾人护理补贴 100 元/人·月 level 2025 提高至 由90元 -", "基本公共卫生服务补助 99 元/人·年 level 2025 提高至 由94元 -",
 				"中职和高中学生助学金标准 2300 元 level 2025 提高至 从2000元 -"}},
+		{"a threshold that ends a count's clause says which things are counted; a per-head measure does not",
+			"7个县（区）地方一般公共预算收入超5亿元，其中3个县超10亿元。全区3988名建档立卡贫困人口年人均纯收入稳定超过4700元。社保卡一卡通应用功能拓展至177项。", Options{ResultYear: 2025},
+			[]string{"地方一般公共预算收入超5亿元的县（区） 7 个 level 2025 超 - -", "超10亿元的县 3 个 level 2025 超 - -",
+				"建档立卡贫困人口 3988 名 level 2025 - - -", "建档立卡贫困人口年人均纯收入 4700 元 level 2025 超过 - -",
+				"社保卡一卡通应用功能 177 项 level 2025 拓展至 - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
