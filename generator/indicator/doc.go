@@ -52,7 +52,8 @@
 // line), sentences into clauses at ，,：: (not between digits, and not at a
 // thousands separator) and the sentence marks. A figure is an Arabic number
 // followed by a unit (亿元, %, 个百分点, 万平方米, 个, 家, 岁 …; a 万 or 亿
-// multiplier may come first; spaces may stand between number and unit and,
+// multiplier may come first; a bare 万 before the people an object verb
+// reaches, 带动3.78万农牧民; spaces may stand between number and unit and,
 // in letter-spaced PDF text, inside the unit; a base may follow: 5000元/人),
 // a ratio a:b:c, or a rank 第N位, 第二位, 首位, 全省第一. Numbers keep their
 // thousands separators (52,015, 31，737) and full-width digits as written.

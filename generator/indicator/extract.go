@@ -374,6 +374,9 @@ func scan(c string) []token {
 		if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
 			unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
 		}
+		if unit == "" && strings.HasPrefix(c[k:], "万") && startsAny(c[k+len("万"):], peopleNouns) && endsAny(strings.TrimSpace(c[:i]), objectVerbs) {
+			unit, w = "万", len("万") // 带动3.78万农牧民就业增收: the people reached
+		}
 		if unit == "" {
 			i = j
 			continue
@@ -491,6 +494,7 @@ func matchUnit(s string) (string, int) {
 					best = m
 					break
 				}
+
 			}
 		}
 	}

@@ -148,6 +148,9 @@ func TestForms(t *testing.T) {
 			[]string{"地方一般公共预算收入超5亿元的县（区） 7 个 level 2025 超 - -", "超10亿元的县 3 个 level 2025 超 - -",
 				"建档立卡贫困人口 3988 名 level 2025 - - -", "建档立卡贫困人口年人均纯收入 4700 元 level 2025 超过 - -",
 				"社保卡一卡通应用功能 177 项 level 2025 拓展至 - -"}},
+		{"a bare 万 before the people an object verb reaches",
+			"发放以工代赈劳务报酬4.19亿元、带动3.78万农牧民就业增收。保障全市243个贫困村退出和4.33万贫困户、11.25万贫困人口稳定脱贫。", Options{ResultYear: 2025},
+			[]string{"发放以工代赈劳务报酬 4.19 亿元 level 2025 - - -", "带动农牧民就业增收 3.78 万 level 2025 - - -", "贫困村退出 243 个 level 2025 - - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string

@@ -140,3 +140,7 @@ var thresholdMeasures = []string{
 	"一般公共预算收入", "地区生产总值", "营业收入", "主营业务收入", "工业总产值", "总产值", "产值",
 	"增加值", "税收", "收入", "销售额", "GDP", "规模", "投资",
 }
+
+// peopleNouns may follow a bare 万 that counts them after an object verb:
+// 带动3.78万农牧民就业增收, 惠及5万群众.
+var peopleNouns = []string{"农牧民", "农民", "农户", "牧民", "群众", "居民", "市民", "职工", "游客", "学生", "贫困人口", "人口"}
