@@ -80,6 +80,8 @@
 // 提高至, 控制在, 稳定超过, 为预算 …): cards show it, never a verb derived from
 // Direction. The verb decides the kind:
 //   - change: 增长/提高/增加/增收/新增 … (Direction up), 下降/减少/压减 … (down),
+//     also written before the name with no verb after it (增加政府债务限额
+//     394024万元, 压减“三公”经费31.7%; not 增加值, 压减幅度, 压减比例),
 //     改善 (no direction);
 //   - level: 达到, 为, 提高至, 增至, 控制在, 安排, 实现, 完成 … or no verb
 //     (新增1700公里、突破7000公里: a change and a level);

@@ -1449,6 +1449,22 @@ func cleanName(s string) phrase {
 			s = s[i+len("等"):]
 		}
 	}
+	// 增加政府债务限额394024万元, 压减三公经费31.7%: a change verb before
+	// the name with none after it; not 增加值, and not a name of the rate
+	// itself (压减幅度, 压减比例).
+	if p.kind == "level" && p.verb == "" {
+		for _, v := range []string{"增加", "减少", "压减", "降低"} {
+			if t, ok := strings.CutPrefix(s, v); ok && utf8.RuneCountInString(t) >= 2 && !strings.HasPrefix(t, "值") && !endsAny(t, []string{"幅度", "比例", "率"}) {
+				s, p.kind, p.verb = t, "change", v
+				for _, c := range changeVerbs {
+					if c.word == v {
+						p.dir = c.dir
+					}
+				}
+				break
+			}
+		}
+	}
 	p.name = unquote(s)
 	return p
 }

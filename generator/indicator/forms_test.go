@@ -113,7 +113,7 @@ func TestForms(t *testing.T) {
 			[]string{"新增规上企业 557 家 level 2018 - - -", "获得省级名牌产品的中小企业 18 家 level 2018 - - -"}},
 		{"the report's own scope after a circumstance starts the name; 在…基础上 is a base",
 			"2024年全市增加政府债务限额394024万元，限额增加后全市政府债务限额3818458万元。全年全市一般性支出在2023年基础上压减10%以上。", Options{ResultYear: 2024},
-			[]string{"增加政府债务限额 394024 万元 level 2024 - - -", "政府债务限额 3818458 万元 level 2024 - - -",
+			[]string{"政府债务限额 394024 万元 change 2024 增加 - -", "政府债务限额 3818458 万元 level 2024 - - -",
 				"一般性支出 10 % change 2024 压减 在2023年基础上 -"}},
 		{"安排 inside a fund's name and before its other side; no 支出 on the side of 非税收入 or of a local share",
 			"政府性基金安排收入40.6亿元，安排支出40.6亿元。岳阳经济技术开发区一般公共预算地方收入安排10.9亿元，支出安排6.1亿元。", Options{ResultYear: 2025},
@@ -151,6 +151,10 @@ func TestForms(t *testing.T) {
 		{"a bare 万 before the people an object verb reaches",
 			"发放以工代赈劳务报酬4.19亿元、带动3.78万农牧民就业增收。保障全市243个贫困村退出和4.33万贫困户、11.25万贫困人口稳定脱贫。", Options{ResultYear: 2025},
 			[]string{"发放以工代赈劳务报酬 4.19 亿元 level 2025 - - -", "带动农牧民就业增收 3.78 万 level 2025 - - -", "贫困村退出 243 个 level 2025 - - -"}},
+		{"a change verb before the name with none after it; 度 of electricity",
+			"绿电外送拓展至22个省区市，输出345亿度、增长32%，减少碳排放2810万吨。强化预警监测，压减“三公”经费 31.7%。", Options{ResultYear: 2025},
+			[]string{"绿电外送拓展至省区市 22 个 level 2025 - - -", "输出 345 亿度 level 2025 - - -", "输出 32 % change 2025 增长 - -",
+				"碳排放 2810 万吨 change 2025 减少 - -", "三公经费 31.7 % change 2025 压减 - -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
