@@ -86,7 +86,10 @@
 //   - level: 达到, 为, 提高至, 增至, 控制在, 安排, 实现, 完成 … or no verb
 //     (新增1700公里、突破7000公里: a change and a level);
 //   - completion: 为预算的96.4%, 占调整预算的75.9%, 完成年初预算的47.4%,
-//     named by the subject of the sentence, Base the budget;
+//     完成年度计划的166.9%, named by the subject of the sentence or the
+//     work written before the verb (隐性债务化解完成年度计划的), Base the
+//     budget, plan or task; a footnote mark (调整预算^[4^]的) is no part of
+//     a name;
 //   - share: 占比3.2%, 占支出的7.98％, 占总支出的比重为72.5%, X占Y比重达…,
 //     or a name ending in 占比/比重; Base is the whole when printed; on a
 //     page of targets the name ends in 占比 (民间投资占比), since the kind is

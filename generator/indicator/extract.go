@@ -757,7 +757,9 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 var (
 	// completionRe reads the text before a completion rate: 为预算的,
 	// 占调整预算的, 完成年初预算的.
-	completionRe = regexp.MustCompile(`^(?:实际)?(为|占|完成|达到|达)((?:调整及变动|调整后|调整|年初|变动)?预算数?)的?$`)
+	completionRe = regexp.MustCompile(`^(\p{Han}{4,}?)?(?:实际)?(为|占|完成|达到|达)((?:调整及变动|调整后|调整|年初|变动|年度)?(?:预算数?|计划|任务))的?$`)
+	// footnote is a note mark left in the text: 调整预算^[4^]的.
+	footnote = regexp.MustCompile(`\^\[\d+\^\]?`)
 	// shareRe reads the text before a share: 占支出的, 占总支出的比重为,
 	// 冻鳟鱼出口占全国同类产品出口总值的.
 	shareRe = regexp.MustCompile(`^(.*?)占([^占]{1,24}?)(?:的|的?比重|的?比例)(?:为|达到|达)?$`)
@@ -776,12 +778,20 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		st.add(name, tk, phrase{kind: "rank", verb: "居", base: scope})
 		return
 	}
-	b := trimPunct(before)
+	b := trimPunct(footnote.ReplaceAllString(before, ""))
 	if strings.HasSuffix(b, "按") {
 		return // 按50%税额幅度减征: a rate applied, not a figure of the year
 	}
 	if m := completionRe.FindStringSubmatch(b); m != nil {
-		st.add(st.subject, tk, phrase{kind: "completion", verb: m[1] + m[2], base: m[2]})
+		// 为预算的96.4%: the subject's; 隐性债务化解完成年度计划的166.9%: the
+		// work named before the verb.
+		name := st.subject
+		if m[1] != "" {
+			if n := cleanName(m[1]).name; n != "" {
+				name = n
+			}
+		}
+		st.add(name, tk, phrase{kind: "completion", verb: m[2] + m[3], base: m[3]})
 		return
 	}
 	if b == "占比" || b == "占比为" || b == "占比达" {
@@ -1308,7 +1318,7 @@ var (
 // cleanName reads the text before a figure.
 func cleanName(s string) phrase {
 	p := phrase{kind: "level"}
-	s = trimPunct(squeezeHan(s))
+	s = trimPunct(squeezeHan(footnote.ReplaceAllString(s, "")))
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
 	} else if t, ok := strings.CutSuffix(s, "从"); ok {

@@ -155,6 +155,11 @@ func TestForms(t *testing.T) {
 			"绿电外送拓展至22个省区市，输出345亿度、增长32%，减少碳排放2810万吨。强化预警监测，压减“三公”经费 31.7%。", Options{ResultYear: 2025},
 			[]string{"绿电外送拓展至省区市 22 个 level 2025 - - -", "输出 345 亿度 level 2025 - - -", "输出 32 % change 2025 增长 - -",
 				"碳排放 2810 万吨 change 2025 减少 - -", "三公经费 31.7 % change 2025 压减 - -"}},
+		{"completion of a year's budget, plan or task, named by the work before the verb; footnote marks",
+			"非税收入4.05亿元，完成年度预算的81.6%，下降17.1%。隐性债务化解完成年度计划的166.9％。实际支出1512.54亿元，下降3.2%，完成调整预算^[4^]的96.3%。", Options{ResultYear: 2025},
+			[]string{"非税收入 4.05 亿元 level 2025 - - -", "非税收入 81.6 % completion 2025 完成年度预算 年度预算 -", "非税收入 17.1 % change 2025 下降 - -",
+				"隐性债务化解 166.9 ％ completion 2025 完成年度计划 年度计划 -",
+				"支出 1512.54 亿元 level 2025 - - -", "支出 3.2 % change 2025 下降 - -", "支出 96.3 % completion 2025 完成调整预算 调整预算 -"}},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			var got []string
