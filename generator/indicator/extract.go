@@ -229,6 +229,9 @@ type token struct {
 	// 43处农村饮用水源地水质达标率.
 	rateQualifier bool
 	attribute     bool // followed by 的: 总投资341亿元的重点项目
+	// named is the name of a count whose things pass a threshold written
+	// after it: 7个县（区）地方一般公共预算收入超5亿元.
+	named, verb string
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -371,6 +374,9 @@ func scan(c string) []token {
 		if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
 			unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
 		}
+		if unit == "" && strings.HasPrefix(c[k:], "万") && startsAny(c[k+len("万"):], peopleNouns) && endsAny(strings.TrimSpace(c[:i]), objectVerbs) {
+			unit, w = "万", len("万") // 带动3.78万农牧民就业增收: the people reached
+		}
 		if unit == "" {
 			i = j
 			continue
@@ -488,6 +494,7 @@ func matchUnit(s string) (string, int) {
 					best = m
 					break
 				}
+
 			}
 		}
 	}
@@ -519,6 +526,8 @@ type sentenceState struct {
 	out      []content.Indicator
 	rest     string // the clause after the current figure
 	list     []int  // indices in out of a list of counts written before their nouns
+	from     string // 从17.9%提升到35.5%: the starting value, the base of the next figure
+	fromPer  string // the per-unit base written before the starting value
 }
 
 // multiYear reports a sentence whose results are of several years: 五年来,
@@ -547,6 +556,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 		st.planGoal = !opt.Targets && containsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
 		toks := scan(c)
 		rateQualifiers(c, toks)
+		thresholdCounts(c, toks)
 		var figures []token
 		for _, tk := range toks {
 			if !tk.qualifier && !tk.rateQualifier {
@@ -554,6 +564,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 			}
 		}
 		st.list = nil
+		st.from = ""
 		if len(figures) == 0 {
 			if opt.Targets {
 				st.benchmark(c)
@@ -589,11 +600,20 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 				}
 				before = b.String()
 			}
+			// The text after a figure runs to the next figure; a threshold
+			// between belongs to it (12个百亿元、70个|30亿元以上|项目).
 			nextStart := len(c)
-			if i+1 < len(toks) {
-				nextStart = toks[i+1].start
+			for j := i + 1; j < len(toks); j++ {
+				if !toks[j].qualifier {
+					nextStart = toks[j].start
+					break
+				}
 			}
 			st.rest = c[tk.end:]
+			if tk.named != "" {
+				st.add(tk.named, tk, phrase{kind: "level", verb: tk.verb})
+				continue
+			}
 			st.figure(before, tk, c[tk.end:nextStart])
 		}
 		st.completeList()
@@ -625,6 +645,52 @@ func rateQualifiers(c string, toks []token) {
 	}
 }
 
+// thresholdCounts names the counts whose things pass a threshold that ends
+// the clause: "7个县（区）地方一般公共预算收入超5亿元" counts 地方一般公共预算收入
+// 超5亿元的县（区）, "3个县超10亿元" 超10亿元的县; the threshold is no figure.
+func thresholdCounts(c string, toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		tk, th := &toks[i], &toks[i+1]
+		if tk.kind != "" || th.kind != "" || tk.qualifier || th.qualifier || !isClassifier(tk.unit) || isClassifier(th.unit) || isRate(th.unit) {
+			continue
+		}
+		if strings.TrimSpace(c[th.end:]) != "" {
+			continue
+		}
+		gap := squeezeHan(strings.TrimSpace(c[tk.end:th.start]))
+		var verb string
+		for _, v := range []string{"超过", "突破", "超"} {
+			if strings.HasSuffix(gap, v) {
+				verb = v
+				break
+			}
+		}
+		if verb == "" || strings.ContainsAny(gap, "，,、") || strings.Contains(gap, "人均") {
+			// 3988名建档立卡贫困人口年人均纯收入稳定超过4700元: each one's
+			// income is the figure, not a threshold of what is counted.
+			continue
+		}
+		noun := strings.TrimSuffix(gap, verb)
+		measure := ""
+		if i := strings.Index(noun, "地方一般公共预算收入"); i > 0 {
+			noun, measure = noun[:i], noun[i:]
+		} else {
+			for _, m := range thresholdMeasures {
+				if i := strings.Index(noun, m); i > 0 {
+					noun, measure = noun[:i], noun[i:]
+					break
+				}
+			}
+		}
+		if noun == "" {
+			continue
+		}
+		tk.named = measure + verb + th.value + th.unit + "的" + noun
+		tk.verb = verb
+		th.qualifier = true
+	}
+}
+
 // add appends an indicator built from a token.
 func (st *sentenceState) add(name string, tk token, p phrase) {
 	name = tidyName(name)
@@ -634,6 +700,11 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 	kind := p.kind
 	if kind == "level" && (strings.HasSuffix(name, "占比") || strings.HasSuffix(name, "比重")) {
 		kind = "share"
+	}
+	if kind == "share" && st.opt.Targets && !strings.HasSuffix(name, "占比") && !strings.HasSuffix(name, "比重") {
+		// 确保民间投资占固定资产投资比重达40%以上: a target's name says that
+		// it is a share, since its kind says target.
+		name += "占比"
 	}
 	bound := tk.bound
 	if p.preBound != "" {
@@ -686,7 +757,9 @@ func (st *sentenceState) add(name string, tk token, p phrase) {
 var (
 	// completionRe reads the text before a completion rate: 为预算的,
 	// 占调整预算的, 完成年初预算的.
-	completionRe = regexp.MustCompile(`^(?:实际)?(为|占|完成|达到|达)((?:调整及变动|调整后|调整|年初|变动)?预算数?)的?$`)
+	completionRe = regexp.MustCompile(`^(\p{Han}{4,}?)?(?:实际)?(为|占|完成|达到|达)((?:调整及变动|调整后|调整|年初|变动|年度)?(?:预算数?|计划|任务))的?$`)
+	// footnote is a note mark left in the text: 调整预算^[4^]的.
+	footnote = regexp.MustCompile(`\^\[\d+\^\]?`)
 	// shareRe reads the text before a share: 占支出的, 占总支出的比重为,
 	// 冻鳟鱼出口占全国同类产品出口总值的.
 	shareRe = regexp.MustCompile(`^(.*?)占([^占]{1,24}?)(?:的|的?比重|的?比例)(?:为|达到|达)?$`)
@@ -705,12 +778,20 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		st.add(name, tk, phrase{kind: "rank", verb: "居", base: scope})
 		return
 	}
-	b := trimPunct(before)
+	b := trimPunct(footnote.ReplaceAllString(before, ""))
 	if strings.HasSuffix(b, "按") {
 		return // 按50%税额幅度减征: a rate applied, not a figure of the year
 	}
 	if m := completionRe.FindStringSubmatch(b); m != nil {
-		st.add(st.subject, tk, phrase{kind: "completion", verb: m[1] + m[2], base: m[2]})
+		// 为预算的96.4%: the subject's; 隐性债务化解完成年度计划的166.9%: the
+		// work named before the verb.
+		name := st.subject
+		if m[1] != "" {
+			if n := cleanName(m[1]).name; n != "" {
+				name = n
+			}
+		}
+		st.add(name, tk, phrase{kind: "completion", verb: m[2] + m[3], base: m[3]})
 		return
 	}
 	if b == "占比" || b == "占比为" || b == "占比达" {
@@ -731,9 +812,9 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		st.add(p.name, tk, p)
 		return
 	}
-	if isClassifier(tk.unit) {
+	if isClassifier(tk.unit) && !strings.HasSuffix(b, "从") {
 		a := strings.TrimSpace(after)
-		if r, _ := utf8.DecodeRuneInString(a); isHan(r) && r != '的' {
+		if r, _ := utf8.DecodeRuneInString(a); (isHan(r) || isDigit(r)) && r != '的' {
 			st.countFirst(before, tk, a)
 			return
 		}
@@ -761,6 +842,25 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		}
 	}
 	name = st.complete(name)
+	if p.from != "" && (p.from == "从" || strings.ContainsAny(after, "至到")) {
+		// 比重从17.9%提升到35.5%: with no year of its own the starting
+		// value is the base of the figure it rises or falls to, not a
+		// second card of the same name and year.
+		st.from, st.fromPer = p.from+tk.value+tk.unit, p.perUnit
+		st.subject = name
+		return
+	}
+	if st.from != "" && p.base == "" {
+		if p.perUnit == "" {
+			p.perUnit = st.fromPer // 由每人每年94元提高至99元: 元/人·年 both
+		}
+		// 专项数量从97个精简为75个: the verb between the two values is
+		// the verb, the name the subject of the starting value.
+		if p.name != "" && utf8.RuneCountInString(p.name) <= 2 {
+			name, p.verb = st.subject, p.name+p.verb
+		}
+		p.base, st.from = st.from, ""
+	}
 	if x, y, ok := strings.Cut(name, "和"); ok && p.each && utf8.RuneCountInString(y) < utf8.RuneCountInString(x) && !strings.Contains(y, "和") {
 		// 旅游人次和花费增长均超20%: each of the two, the second with the
 		// head of the first.
@@ -854,6 +954,16 @@ func (st *sentenceState) complete(name string) string {
 // counterpart names 支出 or 收入 after the subject of the other side of the
 // same budget: 一般公共预算收入 → 一般公共预算支出.
 func counterpart(name, subject string) string {
+	// 税收收入 and 非税收入 are kinds of revenue, not a budget: nothing is
+	// spent on their side (支出 after 非税收入4.7亿元 is the budget's).
+	if strings.HasSuffix(subject, "税收入") || strings.HasSuffix(subject, "税收收入") {
+		return name
+	}
+	// 一般公共预算地方收入 is the share of revenue kept locally; spending
+	// has no such share: its other side is 一般公共预算支出.
+	if t, ok := strings.CutSuffix(subject, "地方收入"); ok && name == "支出" && t != "" {
+		return t + "支出"
+	}
 	for _, pair := range [][2]string{{"收入", "支出"}, {"支出", "收入"}, {"限额", "余额"}} {
 		if name == pair[1] {
 			if t, ok := strings.CutSuffix(subject, pair[0]); ok && t != "" {
@@ -912,7 +1022,8 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		if r, _ := utf8.DecodeRuneInString(st.rest[len(after):]); isDigit(r) {
 			next := st.rest[len(after):]
 			for i := 0; i < len(next); {
-				if startsAny(next[i:], []string{"实现", "完成"}) {
+				// 8所高校14个学科入选…名单: 入选…名单高校.
+				if startsAny(next[i:], []string{"实现", "完成", "入选", "进入", "获批", "纳入", "列入"}) {
 					verb, pred = "实现", next[i:]
 					break
 				}
@@ -933,17 +1044,35 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		name = noun + strings.TrimPrefix(pred, "进行")
 	case verb == "" || verb == "和" || verb == "及" || verb == "并" || verb == "上缴" || verb == "共上缴" || verb == "给予" || verb == "兑现":
 		name = noun
+		// 农产品远销54个国家和地区: what reaches that many places names
+		// the count.
+		if b := cleanName(before); endsAny(b.name, reachVerbs) {
+			name = b.name + noun
+		} else if b.name != "" && slices.Contains(reachVerbs, b.verb) {
+			name = b.name + b.verb + noun // 绿电外送拓展至22个省区市
+		}
 	case utf8.RuneCountInString(noun) <= 2:
 		for _, a := range adverbs {
 			pred = strings.TrimPrefix(pred, a)
 		}
-		pred = strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务")
+		pred = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(pred, "实现"), "任务"), "名单")
+		if i := strings.Index(pred, "进行"); i > 0 {
+			// 对18家获得省级名牌产品的中小企业进行奖励: what is done to
+			// them is not what they are.
+			pred = pred[:i]
+		}
 		if noun == "" && (tk.unit == "户" || tk.unit == "人" || tk.unit == "名") {
 			noun = tk.unit
 		}
 		name = pred + noun
 	default:
 		name = noun
+		// 自贸试验区159项改革试验任务: a noun before the count owns the
+		// things counted.
+		if b := cleanName(before); b.name != "" && b.verb == "" && b.preBound == "" && !strings.ContainsAny(before, "，,、的等") &&
+			!slices.Contains(leadWords, b.name) && !endsAny(b.name, []string{"全市", "全区", "全省", "全县"}) {
+			name = b.name + noun
+		}
 	}
 	name = unquote(name)
 	for _, w := range []string{"建设", "进度"} {
@@ -954,7 +1083,11 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		for _, p := range []string{"对", "在", "为"} {
 			b = strings.TrimPrefix(b, p)
 		}
-		name = cleanName(b).name + "的" + name
+		if c := cleanName(b); c.name != "" {
+			name = c.name + "的" + name
+		} else if c.verb != "" && !strings.ContainsAny(b, "，,、") {
+			name = c.verb + name // 新增的规上企业: the work done stays
+		}
 	}
 	// A list of counts: 63个区重点、37个市重大、11个省级重点项目.
 	// The text before a count of a list is the noun of the count before it
@@ -992,7 +1125,7 @@ func (st *sentenceState) completeList() {
 				continue
 			}
 			if tail == "项目" {
-				if r, _ := utf8.DecodeLastRuneInString(n); !strings.ContainsRune("点大级类", r) {
+				if r, _ := utf8.DecodeLastRuneInString(n); !strings.ContainsRune("点大级类元", r) {
 					continue
 				}
 			}
@@ -1066,6 +1199,9 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 	if at < 0 || at > figures[0].start {
 		return false
 	}
+	if st.fromTo(c, at, figures) {
+		return true
+	}
 	p := cleanName(c[at+len("分别") : figures[0].start])
 	names := splitNames(cleanName(c[:at]).name, len(figures))
 	if len(names) == 0 && len(st.group) == len(figures) {
@@ -1079,6 +1215,55 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 	}
 	st.group = names
 	st.subject = names[len(names)-1]
+	return true
+}
+
+// fromTo handles "分别从A1、A2提高到B1、B2": the names before 分别 (one
+// for all, or one each), the starting values first, then the values they
+// rise or fall to. A start with a year of its own (从2020年的645元/月) is a
+// card of that year; one without is the base of its end value.
+func (st *sentenceState) fromTo(c string, at int, figures []token) bool {
+	lead := strings.TrimSpace(c[at+len("分别") : figures[0].start])
+	k := len(figures) / 2
+	if !startsAny(lead, []string{"从", "由"}) || len(figures)%2 != 0 || k < 2 {
+		return false
+	}
+	from := lead[:len("从")] // 从 or 由, both three bytes
+	subject := cleanName(c[:at]).name
+	names := splitNames(subject, k)
+	if names == nil {
+		// One name for all: the values must tell themselves apart by
+		// their units (645元/月、4318元/年).
+		units := map[string]bool{}
+		for _, tk := range figures[k:] {
+			units[tk.unit] = true
+		}
+		if subject == "" || len(units) != k {
+			return false
+		}
+		for range k {
+			names = append(names, subject)
+		}
+	}
+	start := cleanName(lead)
+	end := cleanName(c[figures[k-1].end:figures[k].start])
+	if end.verb == "" {
+		return false
+	}
+	if end.perUnit == "" {
+		end.perUnit = start.perUnit // 由每人每月151元…提高至171元
+	}
+	for i := range k {
+		e := end
+		if start.year != "" {
+			st.add(names[i], figures[i], phrase{kind: "level", year: start.year, perUnit: start.perUnit})
+		} else {
+			e.base = from + figures[i].value + figures[i].unit
+		}
+		st.add(names[i], figures[k+i], e)
+	}
+	st.group = names
+	st.subject = names[k-1]
 	return true
 }
 
@@ -1114,6 +1299,7 @@ type phrase struct {
 	perUnit  string // a base of the unit written before the number: 每人每月 → /人·月
 	budgeted bool   // the figure is a budget figure: 年初预算…, 调整为…
 	year     string // the year written before the figure: 从2020年的9.6年
+	from     string // 从 or 由 before the figure: the start of a from…to change
 	each     bool   // 均: the figure holds for each of the names
 }
 
@@ -1121,15 +1307,24 @@ var (
 	slogan     = regexp.MustCompile(`[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}`)
 	yearBefore = regexp.MustCompile(`(\d{4})\s*年(?:的|底|末)$`)
 	streak     = regexp.MustCompile(`连续[\d一二三四五六七八九十两]+年$`)
-	arranged   = regexp.MustCompile(`^(?:市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
+	bothScopes = regexp.MustCompile(`^全(?:市|省|区|县)(?:和|及|与)(?:市级|市本级|省级|省本级|区级|县级|本级)`)
+	baseOn     = regexp.MustCompile(`在[^在，,]{1,12}基础上$`)
+	// ownScope inside a name starts it: what comes before is a
+	// circumstance (限额增加后|全市政府债务限额, 截至年底|全省…).
+	ownScope = regexp.MustCompile(`(?:后|底|末|内|时|来)(全(?:市|省|区|县))`)
+	arranged = regexp.MustCompile(`^(市级|市本级|县级|市县财政|财政)?(?:相应)?安排(\p{Han}{3,})`)
 )
 
 // cleanName reads the text before a figure.
 func cleanName(s string) phrase {
 	p := phrase{kind: "level"}
-	s = trimPunct(squeezeHan(s))
+	s = trimPunct(squeezeHan(footnote.ReplaceAllString(s, "")))
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.year, s = s[m[2]:m[3]], strings.TrimSuffix(trimPunct(s[:m[0]]), "从")
+	} else if t, ok := strings.CutSuffix(s, "从"); ok {
+		s, p.from = trimPunct(t), "从"
+	} else if t, ok := strings.CutSuffix(s, "由"); ok {
+		s, p.from = trimPunct(t), "由"
 	}
 	for changed := true; changed; {
 		changed = false
@@ -1142,6 +1337,15 @@ func cleanName(s string) phrase {
 		}
 	}
 	s = trimPunct(s)
+	if p.from == "" && p.perUnit != "" {
+		// 由每人每年490元提高至520元: 由 before the per-unit base.
+		for _, w := range []string{"从", "由"} {
+			if t, ok := strings.CutSuffix(s, w); ok {
+				s, p.from = trimPunct(t), w
+				break
+			}
+		}
+	}
 	for _, b := range preBounds {
 		if t, ok := strings.CutSuffix(s, b); ok {
 			s, p.preBound = t, b
@@ -1162,6 +1366,15 @@ func cleanName(s string) phrase {
 		for _, v := range changeVerbs {
 			if t, ok := strings.CutSuffix(s, v.word); ok {
 				s, p.kind, p.dir, p.verb = t, "change", v.dir, v.word
+				break
+			}
+		}
+	}
+	if p.verb != "" {
+		// 均按增长2%左右安排: the rate a budget is drawn up at.
+		for _, w := range []string{"按照", "按"} {
+			if t, ok := strings.CutSuffix(s, w); ok {
+				s = t
 				break
 			}
 		}
@@ -1199,12 +1412,41 @@ func cleanName(s string) phrase {
 	if i := strings.LastIndex(s, "批准的"); i >= 0 {
 		s, p.budgeted = s[i+len("批准的"):], true
 	}
+	if m := ownScope.FindAllStringSubmatchIndex(s, -1); m != nil {
+		if i := m[len(m)-1][2]; utf8.RuneCountInString(trimLead(s[i:])) >= 4 {
+			s = s[i:]
+		}
+	}
+	// 全市和市级一般公共预算地方收入: the figure of the report's own scope
+	// and of its own level; the name is the measure.
+	if loc := bothScopes.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = s[loc[1]:]
+	}
+	// 高标准打造幸福河湖: a manner before the work done.
+	for _, w := range []string{"高标准", "高质量", "高水平"} {
+		if t, ok := strings.CutPrefix(s, w); ok && startsAny(t, []string{"打造", "建设", "建成", "新建", "改造", "推进", "完成"}) {
+			s = t
+		}
+	}
 	s = trimLead(s)
-	if m := arranged.FindStringSubmatch(s); m != nil && m[1] != "资金" && m[1] != "支出" {
-		s = trimLead(m[1]) // 市级安排扶贫专项资金: the fund, not the act
+	if m := arranged.FindStringSubmatch(s); m != nil && m[2] != "资金" && m[2] != "支出" {
+		// 市级安排扶贫专项资金: the fund, not the act; a scope other than
+		// the report's own stays (市级预算支出).
+		s = trimLead(m[2])
+		if m[1] == "市级" || m[1] == "市本级" || m[1] == "县级" {
+			s = m[1] + s
+		}
 	}
 	if i := strings.Index(s, "相应安排"); i > 0 {
 		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出
+	} else if i := strings.Index(s, "安排"); i > 0 && (s[i+len("安排"):] == "收入" || s[i+len("安排"):] == "支出") && endsAny(s[:i], []string{"基金", "预算", "资金"}) {
+		s = s[:i] + s[i+len("安排"):] // 政府性基金安排收入
+	} else if t, ok := strings.CutPrefix(s, "安排"); ok && (t == "收入" || t == "支出") {
+		s = t // 安排支出 after 政府性基金收入: the budget's other side
+	}
+	// “桃花江竹海”项目实现出让收益: what the subject earned is the name.
+	if i := strings.Index(s, "实现"); i > 0 && endsAny(s, []string{"收入", "收益", "利润", "产值", "增加值", "销售额"}) {
+		s = s[:i] + s[i+len("实现"):]
 	}
 	s = strings.TrimPrefix(s, "相应")
 	if i := strings.LastIndex(s, "等"); i >= 0 && (utf8.RuneCountInString(s[i+len("等"):]) >= 3 ||
@@ -1215,6 +1457,22 @@ func cleanName(s string) phrase {
 		q, _ := utf8.DecodeRuneInString(s[i+len("等"):])
 		if !strings.ContainsRune("高中初同平对均相", p) && !strings.ContainsRune("级教职学", q) {
 			s = s[i+len("等"):]
+		}
+	}
+	// 增加政府债务限额394024万元, 压减三公经费31.7%: a change verb before
+	// the name with none after it; not 增加值, and not a name of the rate
+	// itself (压减幅度, 压减比例).
+	if p.kind == "level" && p.verb == "" {
+		for _, v := range []string{"增加", "减少", "压减", "降低"} {
+			if t, ok := strings.CutPrefix(s, v); ok && utf8.RuneCountInString(t) >= 2 && !strings.HasPrefix(t, "值") && !endsAny(t, []string{"幅度", "比例", "率"}) {
+				s, p.kind, p.verb = t, "change", v
+				for _, c := range changeVerbs {
+					if c.word == v {
+						p.dir = c.dir
+					}
+				}
+				break
+			}
 		}
 	}
 	p.name = unquote(s)
@@ -1259,6 +1517,9 @@ func trimLead(s string) string {
 				s, changed = t, true
 			}
 		}
+		if t, ok := strings.CutPrefix(s, "将"); ok && t != "" && !startsAny(t, []string{"军", "来", "近"}) {
+			s, changed = t, true // 将…标准提高至: the object of 将 is the name
+		}
 		if strings.HasPrefix(s, "加上") && !strings.HasPrefix(s, "加上解") {
 			s, changed = strings.TrimPrefix(s, "加上"), true
 		} else if t, ok := strings.CutPrefix(s, "加"); ok && t != "" && !strings.HasPrefix(t, "强") && !strings.HasPrefix(t, "快") {
@@ -1284,6 +1545,9 @@ func trimLead(s string) string {
 // 公共预算收入), no spaces between Chinese characters (letter-spaced text).
 func tidyName(name string) string {
 	name = innerYear.ReplaceAllString(name, "")
+	if i := strings.Index(name, "全年"); i > 0 && utf8.RuneCountInString(name[i+len("全年"):]) >= 2 {
+		name = name[:i] + name[i+len("全年"):] // 市级全年评审资金: a time, as a year is
+	}
 	// 减去当年支出, 加上级补助: what is added or taken away is the name.
 	for _, w := range []string{"减去", "扣除", "加上"} {
 		if i := strings.LastIndex(name, w); i > 0 && !strings.HasPrefix(name[i+len(w):], "解") {
@@ -1342,6 +1606,10 @@ func squeezeHan(name string) string {
 // cutBase cuts a base of comparison: "空气优良天数比十二五末" → "空气优良天数",
 // "比十二五末". 占比, 同比, 环比 and the like are words, not a base.
 func cutBase(s string) (string, string) {
+	// 一般性支出在2023年基础上压减10%: the base is where the change starts.
+	if m := baseOn.FindStringIndex(s); m != nil && m[0] > 0 {
+		return s[:m[0]], s[m[0]:]
+	}
 	for _, w := range []string{"较", "比"} {
 		i := strings.LastIndex(s, w)
 		if i < 0 {
@@ -1376,6 +1644,17 @@ func splitNames(s string, n int) []string {
 			more = append(more, strings.Split(x, sep)...)
 		}
 		names = more
+	}
+	if len(names) == 1 && n >= 2 {
+		// 一二三产增加值分别增长3.5%、6%、5%: a run of numerals before a
+		// shared tail names one item each (一产增加值, 二产增加值 …).
+		r := []rune(s)
+		if len(r) > n && strings.HasPrefix("一二三四五六七八九", string(r[:n])) && !strings.ContainsRune("一二三四五六七八九十", r[n]) {
+			names = nil
+			for _, d := range r[:n] {
+				names = append(names, string(d)+string(r[n:]))
+			}
+		}
 	}
 	if len(names) != n {
 		return nil

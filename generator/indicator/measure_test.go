@@ -186,6 +186,16 @@ func scoreLabels(t *testing.T, pages []*content.Page, blocks []labelBlock, file 
 				got = append(got, ind)
 			}
 		}
+		// The labels are those of one sentence; a text the report repeats
+		// word for word (a summary and its section) is scored once.
+		if len(got) > 0 {
+			first := got[0].Anchor
+			n := len(got)
+			got = slices.DeleteFunc(got, func(ind content.Indicator) bool { return ind.Anchor != first })
+			if n > len(got) {
+				t.Logf("%s:%d: the text is in more than one sentence; scored against the first", file, b.line)
+			}
+		}
 		s.found += len(got)
 		s.labelled += len(b.labels)
 		used := make([]bool, len(b.labels))
@@ -302,10 +312,11 @@ func TestMeasure(t *testing.T) {
 const (
 	seedPrecisionFloor = 0.99 // baseline before issue 14's rules: 78.9%
 	seedRecallFloor    = 0.99 // baseline 79.5%
-	// Issue 14's goal is 90% on the corpus. Measured 93.2/92.6 on the
-	// importer of the time; 90.6/91.7 since the importer joins PDF text's
-	// paragraphs, which makes 26 more labelled sentences of shijiazhuang and
-	// yueyang whole, and so scored (baseline 21.5/17.0).
-	corpusPrecisionFloor = 0.90
-	corpusRecallFloor    = 0.91
+	// Issue 14's goal is 90% on the corpus (baseline 21.5/17.0). Measured
+	// 90.6/91.7 when the importer began to join PDF text's paragraphs (more
+	// labelled sentences whole); 98.0/98.0 with the rules of from…to
+	// changes, counts, thresholds, scopes and a budget's sides, and the
+	// labels placed in the sentences the text is cut into.
+	corpusPrecisionFloor = 0.98
+	corpusRecallFloor    = 0.98
 )
