@@ -162,13 +162,36 @@ func urlSafe(c byte) bool {
 	return strings.IndexByte("-._~!#$*,/:;=?@[]%", c) >= 0
 }
 
+// CardView is the value partials/card.html is executed with: the card,
+// the page that shows it (for .Page.Rel), and the words around its figure.
+type CardView struct {
+	Card Card
+	Page *Page
+}
+
+// Word is the word shown before the figure: the sentence's verb, or the
+// kind's own word (居第); "" for a change shown with its sign.
+func (v CardView) Word() string { w, _ := figureWord(v.Card); return w }
+
+// Sign is the sign put before the value (+ or −) of a change without a
+// verb, or "".
+func (v CardView) Sign() string { _, s := figureWord(v.Card); return s }
+
+// Meta is the small line under the figure: its period, base and stage,
+// joined by " · ".
+func (v CardView) Meta() string { return cardMeta(v.Card) }
+
+// Place is the short label of the section that states the card (一、（一）),
+// see Page.Place.
+func (v CardView) Place() string { return v.Page.Place(v.Card) }
+
 // CardHTML is one indicator card, a link from this page to the sentence
 // that states the figure: its name, the figure large with the sentence's
 // verb (or its sign, see Card) and its unit, and its period (and, on the
 // report's home, the short label of the section that states it, 一、（一）).
-// Like OutlineList it is written in Go, since pages show many cards and the
-// data page every indicator; a site's layout can show a Card's fields its
-// own way instead, linking with .Rel.
+// It is the Go writer of the built-in theme's partials/card.html, byte for
+// byte the same, which layouts call as {{card $ CARD}} (see fragments):
+// pages show many cards, and executing the template for each was slow.
 func (p *Page) CardHTML(c Card) template.HTML {
 	var b strings.Builder
 	b.Grow(320 + len(c.Name) + len(c.Page))

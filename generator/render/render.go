@@ -7,6 +7,13 @@
 // full, 404). Every layout is parsed together with baseof.html and all files
 // under partials/; a layout defines the block "main" that baseof.html places.
 //
+// Customisable fragments: the card (partials/card.html) is a partial like
+// any other, which layouts call with the function card (see fragments).
+// Pages show many cards, so when the partial comes from the built-in theme
+// (a Layer with Theme set) render writes it in Go instead (Page.CardHTML),
+// byte for byte what the template writes (a test proves it); when a site's
+// layouts/ replaces it, the site's template is executed.
+//
 // Inputs: fs.FS values holding layouts. Outputs: HTML written to an io.Writer.
 // Imports: content, html/template and the standard library.
 package render
@@ -27,6 +34,9 @@ import (
 type Layer struct {
 	FS  fs.FS
 	Dir string
+	// Theme marks the built-in theme, whose fragment partials render
+	// writes in Go (see fragments).
+	Theme bool
 }
 
 // Templates holds the parsed layouts, one template set per layout file.
@@ -34,6 +44,7 @@ type Layer struct {
 type Templates struct {
 	sets  map[string]*template.Template
 	where map[string]string // layout name → file path for messages
+	frag  *fragments
 }
 
 const base = "baseof.html"
@@ -43,6 +54,7 @@ const base = "baseof.html"
 func Parse(layers ...Layer) (*Templates, error) {
 	files := map[string][]byte{}
 	where := map[string]string{}
+	theme := map[string]bool{} // files that came from the built-in theme
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
 		if l.FS == nil {
@@ -67,6 +79,7 @@ func Parse(layers ...Layer) (*Templates, error) {
 			}
 			files[p] = b
 			where[p] = l.Dir + "/" + p
+			theme[p] = l.Theme
 			return nil
 		})
 		if err != nil {
@@ -89,7 +102,8 @@ func Parse(layers ...Layer) (*Templates, error) {
 	sort.Strings(layouts)
 
 	var errs []error
-	common := template.New(base).Funcs(funcs)
+	frag := &fragments{}
+	common := template.New(base).Funcs(frag.funcs())
 	if _, err := common.Parse(string(files[base])); err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", where[base], err))
 	}
@@ -101,7 +115,8 @@ func Parse(layers ...Layer) (*Templates, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	t := &Templates{sets: map[string]*template.Template{}, where: where}
+	frag.use(common, theme)
+	t := &Templates{sets: map[string]*template.Template{}, where: where, frag: frag}
 	for _, name := range layouts {
 		set, err := common.Clone()
 		if err == nil {
@@ -137,7 +152,44 @@ func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
 	return nil
 }
 
+// fragments are the partials that render writes in Go when they come from
+// the built-in theme: partials/card.html, called by the function card. Parse
+// sets the template of each partial that a site's layouts/ replaced (or
+// that no layer marked Theme gave); a nil template means the Go writer.
+type fragments struct {
+	card *template.Template
+}
+
+// cardPartial is the card's partial, executed with a CardView.
+const cardPartial = "partials/card.html"
+
+// use looks up, in the parsed set, each fragment partial that did not come
+// from the built-in theme.
+func (f *fragments) use(set *template.Template, theme map[string]bool) {
+	if !theme[cardPartial] {
+		f.card = set.Lookup(cardPartial)
+	}
+}
+
 // funcs is the complete set of functions layouts may call.
-var funcs = template.FuncMap{
-	"hasPrefix": strings.HasPrefix,
+func (f *fragments) funcs() template.FuncMap {
+	return template.FuncMap{
+		"hasPrefix": strings.HasPrefix,
+		"card":      f.Card,
+	}
+}
+
+// Card is one indicator card shown on page p: partials/card.html executed
+// with CardView{c, p}, or, when that partial is the built-in one,
+// p.CardHTML(c), which writes the same bytes faster. Layouts call it as
+// {{card $ CARD}}.
+func (f *fragments) Card(p *Page, c Card) (template.HTML, error) {
+	if f.card == nil {
+		return p.CardHTML(c), nil
+	}
+	var b strings.Builder
+	if err := f.card.Execute(&b, CardView{Card: c, Page: p}); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
 }
