@@ -12,10 +12,10 @@ import (
 // entries link to the parts of that page instead. A compact report (see
 // Report.Compact) lists the subsections of the current part only.
 //
-// The theme's partials/outline.html shows it. It is written in Go rather than
-// as a template because every page of a report repeats the whole outline, and
-// executing it as a template cost a fifth of a build; a site's own layout can
-// still build a different list from .Report.Outline and .Rel.
+// It is the Go writer of the built-in theme's partials/outline-list.html,
+// byte for byte the same, which partials/outline.html calls as
+// {{outlineList $}} (see fragments): every page of a report repeats the
+// whole outline, and executing it as a template cost a fifth of a build.
 func (p *Page) OutlineList() template.HTML {
 	r := p.Report
 	if r == nil {
@@ -184,6 +184,10 @@ func (v CardView) Meta() string { return cardMeta(v.Card) }
 // Place is the short label of the section that states the card (一、（一）),
 // see Page.Place.
 func (v CardView) Place() string { return v.Page.Place(v.Card) }
+
+// Figure is the card's figure as one line of text (增长4.9%, +4.9%), see
+// Figure.
+func (v CardView) Figure() string { return Figure(v.Card) }
 
 // CardHTML is one indicator card, a link from this page to the sentence
 // that states the figure: its name, the figure large with the sentence's
@@ -360,22 +364,39 @@ func (p *Page) heading(path, fallback string) string {
 
 // GroupRows is the body of a table of the data page's indicators of one
 // page (see CardGroups): the name, the figure linking to its sentence, and
-// the period. Written in Go like IndicatorRows.
+// the period; each row starts on a new line.
 func (p *Page) GroupRows(cards []Card) template.HTML {
 	var b strings.Builder
 	b.Grow(200 * len(cards))
 	for _, c := range cards {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		b.WriteString(htmlText.Replace(c.Name))
-		b.WriteString(`</th><td><a href="`)
-		b.WriteString(attrURL(p.Rel(c.Path)))
-		b.WriteString(`">`)
-		b.WriteString(htmlText.Replace(Figure(c)))
-		b.WriteString("</a></td><td>")
-		b.WriteString(htmlText.Replace(cardMeta(c)))
-		b.WriteString("</td></tr>")
+		b.WriteByte('\n')
+		p.groupRow(&b, c)
 	}
 	return template.HTML(b.String())
+}
+
+// dataRows is the Go writer of the built-in partials/data-row.html for
+// each card: GroupRows' rows, each ending a line instead of starting one.
+func (p *Page) dataRows(cards []Card) template.HTML {
+	var b strings.Builder
+	b.Grow(200 * len(cards))
+	for _, c := range cards {
+		p.groupRow(&b, c)
+		b.WriteByte('\n')
+	}
+	return template.HTML(b.String())
+}
+
+func (p *Page) groupRow(b *strings.Builder, c Card) {
+	b.WriteString(`<tr><th scope="row">`)
+	b.WriteString(htmlText.Replace(c.Name))
+	b.WriteString(`</th><td><a href="`)
+	b.WriteString(attrURL(p.Rel(c.Path)))
+	b.WriteString(`">`)
+	b.WriteString(htmlText.Replace(Figure(c)))
+	b.WriteString("</a></td><td>")
+	b.WriteString(htmlText.Replace(cardMeta(c)))
+	b.WriteString("</td></tr>")
 }
 
 // Figure is Figure(c), for layouts.

@@ -11,16 +11,26 @@ import (
 	"reportsite/generator/theme"
 )
 
-// The outline list used to be a template; testdata/outline-template.html is
-// that template, kept as the specification. OutlineList must write the same
-// bytes for every kind of page, including odd paths and titles.
-func TestOutlineListMatchesTemplate(t *testing.T) {
-	src, err := os.ReadFile("testdata/outline-template.html")
+// partials reads the built-in theme as an ordinary layer, as a site's copy
+// of it would be, so that the fragment functions execute the partials.
+func partials(t *testing.T) *fragments {
+	t.Helper()
+	tmpl, err := Parse(Layer{FS: theme.Layouts(), Dir: "theme"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl := template.Must(template.New("outline").Funcs((&fragments{}).funcs()).Parse(string(src)))
+	f := tmpl.frag
+	if f.card == nil || f.outline == nil || f.row == nil {
+		t.Fatal("the theme parsed as a site's layer: its fragment partials would not be executed")
+	}
+	return f
+}
 
+// The built-in theme's partials/outline-list.html is the outline's
+// specification: OutlineList, which the build uses in its place, must write
+// the same bytes for every kind of page, including odd paths and titles.
+func TestOutlineListMatchesPartial(t *testing.T) {
+	f := partials(t)
 	odd := &Report{Title: "报告", Path: "r 报告/", FullPath: "r 报告/full.html", DataPath: "r 报告/data.html",
 		Outline: []Link{
 			{Path: "r 报告/01/", Label: "一、", Text: "总体 <情况> & \"要求\"", Children: []Link{
@@ -68,19 +78,12 @@ func TestOutlineListMatchesTemplate(t *testing.T) {
 		{"404 with base", Page{Kind: "404", Path: "", Base: "/ghjh/", Report: odd}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := tmpl.Execute(&buf, &tc.page); err != nil {
+			want, err := f.OutlineList(&tc.page)
+			if err != nil {
 				t.Fatal(err)
 			}
-			out := buf.String()
-			start := strings.Index(out, `<ol class="outline-parts">`)
-			end := strings.LastIndex(out, "</ol>\n</details>")
-			if start < 0 || end < 0 {
-				t.Fatalf("no list in the template's output:\n%s", out)
-			}
-			want := out[start : end+len("</ol>")]
-			if got := string(tc.page.OutlineList()); got != want {
-				t.Errorf("OutlineList:\n%s\nthe template:\n%s", got, want)
+			if got := tc.page.OutlineList(); got != want {
+				t.Errorf("OutlineList:\n%s\npartials/outline-list.html:\n%s", got, want)
 			}
 		})
 	}
@@ -96,13 +99,7 @@ func TestOutlineListMatchesTemplate(t *testing.T) {
 // has one, a rank its word, and a change without a verb only its sign:
 // never a verb made up from its direction.
 func TestCardHTMLMatchesPartial(t *testing.T) {
-	tmpl, err := Parse(Layer{FS: theme.Layouts(), Dir: "theme"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tmpl.frag.card == nil {
-		t.Fatal("the theme parsed as a site's layer: card would not execute partials/card.html")
-	}
+	f := partials(t)
 	r := &Report{Path: "r/", Outline: []Link{
 		{Path: "r/01/", Label: "一、", Text: "执行情况", Children: []Link{{Path: "r/01/01.html", Label: "（一）", Text: "经济运行"}}},
 		{Path: "r/02.html", Label: "二、", Text: "安排"},
@@ -134,7 +131,7 @@ func TestCardHTMLMatchesPartial(t *testing.T) {
 		if v.Word() != tc.word || v.Sign() != tc.sign || v.Meta() != tc.meta {
 			t.Errorf("%s: word, sign, meta = %q, %q, %q; want %q, %q, %q", tc.card.Name, v.Word(), v.Sign(), v.Meta(), tc.word, tc.sign, tc.meta)
 		}
-		want, err := tmpl.frag.Card(p, tc.card)
+		want, err := f.Card(p, tc.card)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,13 +139,13 @@ func TestCardHTMLMatchesPartial(t *testing.T) {
 			t.Errorf("CardHTML:\n%s\npartials/card.html:\n%s", got, want)
 		}
 	}
-	// Given as the theme, the partial is written by CardHTML.
+	// Given as the theme, the partials are written in Go.
 	fast, err := Parse(Layer{FS: theme.Layouts(), Dir: "theme", Theme: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fast.frag.card != nil {
-		t.Error("the built-in partials/card.html is executed as a template, not written by CardHTML")
+	if f := fast.frag; f.card != nil || f.outline != nil || f.row != nil {
+		t.Error("a built-in fragment partial is executed as a template, not written in Go")
 	}
 }
 
@@ -198,6 +195,34 @@ func TestIndicatorRowsMatchTemplate(t *testing.T) {
 		}
 		if got := string(p.IndicatorRows(cards[:n])); got != buf.String() {
 			t.Errorf("%d rows: IndicatorRows:\n%s\nthe template:\n%s", n, got, buf.String())
+		}
+	}
+}
+
+// The built-in partials/data-row.html is a row of the data page's tables;
+// dataRows must write the same bytes as executing it for each card, and
+// GroupRows the same rows, each starting a line.
+func TestDataRowsMatchPartial(t *testing.T) {
+	f := partials(t)
+	cards := []Card{
+		{Name: "地区生产总值", Verb: "增长", Value: "4.9", Unit: "%", Period: "2020年", Base: "比上年", Kind: "change", Dir: "up", Path: "r/01/01.html#i-1", Page: "（一）经济运行"},
+		{Name: "收入 <一般> & \"公共\"", Before: "不低于", Value: "28.3", Unit: "亿元", Bound: "以上", Period: "2021年目标", Kind: "target", Path: "r/02.html#i-3", Page: "O'Neil + 100%"},
+		{Name: "税收", Value: "7.1", Unit: "%", Period: "2016—2020年", Stage: "执行", Kind: "change", Dir: "down", Path: "r 报告/01/a+b(1).html#i-2"},
+		{Name: "名次", Word: "居", Value: "1", Unit: "位", Kind: "rank", Path: "r/data.html#i-9"},
+		{Name: "空", Path: "r/%E4/x:y.html?q=1&b=2#i-4"},
+	}
+	for _, p := range []*Page{{Kind: "data", Path: "r/data.html"}, {Kind: "404", Base: "/ghjh/"}} {
+		for _, n := range []int{0, 1, len(cards)} {
+			want, err := f.DataRows(p, cards[:n])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.dataRows(cards[:n]); got != want {
+				t.Errorf("%d rows: dataRows:\n%s\npartials/data-row.html:\n%s", n, got, want)
+			}
+			if got, want := string(p.GroupRows(cards[:n]))+"\n", "\n"+string(want); got != want {
+				t.Errorf("%d rows: GroupRows:\n%s\nwant:\n%s", n, got, want)
+			}
 		}
 	}
 }

@@ -7,12 +7,14 @@
 // full, 404). Every layout is parsed together with baseof.html and all files
 // under partials/; a layout defines the block "main" that baseof.html places.
 //
-// Customisable fragments: the card (partials/card.html) is a partial like
-// any other, which layouts call with the function card (see fragments).
-// Pages show many cards, so when the partial comes from the built-in theme
-// (a Layer with Theme set) render writes it in Go instead (Page.CardHTML),
-// byte for byte what the template writes (a test proves it); when a site's
-// layouts/ replaces it, the site's template is executed.
+// Customisable fragments: the card (partials/card.html), the report's
+// outline list (partials/outline-list.html) and a row of the data page's
+// tables (partials/data-row.html) are partials like any other, which
+// layouts call with the functions card, outlineList and dataRows (see
+// fragments). Pages repeat them many times, so when such a partial comes
+// from the built-in theme (a Layer with Theme set) render writes it in Go
+// instead, byte for byte what the template writes (tests prove it); when a
+// site's layouts/ replaces it, the site's template is executed.
 //
 // Inputs: fs.FS values holding layouts. Outputs: HTML written to an io.Writer.
 // Imports: content, html/template and the standard library.
@@ -153,43 +155,80 @@ func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
 }
 
 // fragments are the partials that render writes in Go when they come from
-// the built-in theme: partials/card.html, called by the function card. Parse
-// sets the template of each partial that a site's layouts/ replaced (or
-// that no layer marked Theme gave); a nil template means the Go writer.
+// the built-in theme, each called by a function of its own:
+//
+//	partials/card.html         {{card $ CARD}}        Page.CardHTML
+//	partials/outline-list.html {{outlineList $}}      Page.OutlineList
+//	partials/data-row.html     {{dataRows $ CARDS}}   one row a card
+//
+// Parse sets the template of each partial that a site's layouts/ replaced
+// (or that no layer marked Theme gave); a nil template means the Go writer.
 type fragments struct {
-	card *template.Template
+	card, outline, row *template.Template
 }
 
-// cardPartial is the card's partial, executed with a CardView.
-const cardPartial = "partials/card.html"
+// The fragment partials. A card and a data row are executed with a
+// CardView, the outline list with the *Page.
+const (
+	cardPartial    = "partials/card.html"
+	outlinePartial = "partials/outline-list.html"
+	rowPartial     = "partials/data-row.html"
+)
 
 // use looks up, in the parsed set, each fragment partial that did not come
 // from the built-in theme.
 func (f *fragments) use(set *template.Template, theme map[string]bool) {
-	if !theme[cardPartial] {
-		f.card = set.Lookup(cardPartial)
+	for name, t := range map[string]**template.Template{cardPartial: &f.card, outlinePartial: &f.outline, rowPartial: &f.row} {
+		if !theme[name] {
+			*t = set.Lookup(name)
+		}
 	}
 }
 
 // funcs is the complete set of functions layouts may call.
 func (f *fragments) funcs() template.FuncMap {
 	return template.FuncMap{
-		"hasPrefix": strings.HasPrefix,
-		"card":      f.Card,
+		"hasPrefix":   strings.HasPrefix,
+		"card":        f.Card,
+		"outlineList": f.OutlineList,
+		"dataRows":    f.DataRows,
 	}
 }
 
 // Card is one indicator card shown on page p: partials/card.html executed
 // with CardView{c, p}, or, when that partial is the built-in one,
-// p.CardHTML(c), which writes the same bytes faster. Layouts call it as
-// {{card $ CARD}}.
+// p.CardHTML(c), which writes the same bytes faster.
 func (f *fragments) Card(p *Page, c Card) (template.HTML, error) {
 	if f.card == nil {
 		return p.CardHTML(c), nil
 	}
 	var b strings.Builder
-	if err := f.card.Execute(&b, CardView{Card: c, Page: p}); err != nil {
-		return "", err
+	err := f.card.Execute(&b, CardView{Card: c, Page: p})
+	return template.HTML(b.String()), err
+}
+
+// OutlineList is the report's outline on page p: partials/outline-list.html
+// executed with p, or p.OutlineList() for the built-in partial.
+func (f *fragments) OutlineList(p *Page) (template.HTML, error) {
+	if f.outline == nil {
+		return p.OutlineList(), nil
+	}
+	var b strings.Builder
+	err := f.outline.Execute(&b, p)
+	return template.HTML(b.String()), err
+}
+
+// DataRows is the rows of a table of the data page: partials/data-row.html
+// executed for each card, or its Go writer for the built-in partial.
+func (f *fragments) DataRows(p *Page, cards []Card) (template.HTML, error) {
+	if f.row == nil {
+		return p.dataRows(cards), nil
+	}
+	var b strings.Builder
+	for _, c := range cards {
+		if err := f.row.Execute(&b, CardView{Card: c, Page: p}); err != nil {
+			return "", err
+		}
 	}
 	return template.HTML(b.String()), nil
 }

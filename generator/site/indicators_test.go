@@ -226,3 +226,26 @@ sentence = "全区城镇新增就业6002人。"
 		t.Fatal(err)
 	}
 }
+
+// The report's outline list and the data page's rows are partials a site
+// can replace the same way (the file's final newline is kept, as in any
+// partial).
+func TestSiteOutlineAndRowPartials(t *testing.T) {
+	dir := testSite(t, miniSite+withIndicators+`
+-- layouts/partials/outline-list.html --
+{{with .Report}}<ul class="my-outline">{{range .Outline}}<li><a href="{{$.Rel .Path}}">{{.Label}}{{.Text}}</a></li>{{end}}</ul>{{end}}
+-- layouts/partials/data-row.html --
+<tr class="my-row"><td>{{.Card.Name}}</td><td>{{.Figure}}</td><td><a href="{{.Page.Rel .Card.Path}}">{{.Place}}</a></td></tr>
+`)
+	mustBuild(t, dir)
+	assertContains(t, "r/01/01.html", readOut(t, dir, "r/01/01.html"),
+		`<summary><span class="outline-title">目录</span><span class="where">一、（一）经济运行稳步回升</span></summary>
+<ul class="my-outline"><li><a href="index.html">一、2020年国民经济和社会发展计划执行情况</a></li><li><a href="../02/index.html">二、2021年主要预期目标</a></li></ul>
+
+</details>`)
+	assertContains(t, "r/data.html", readOut(t, dir, "r/data.html"),
+		`<tbody>
+<tr class="my-row"><td>地区生产总值</td><td>增长4.9%</td><td><a href="01/01.html#i-aaaa0001">一、（一）</a></td></tr>
+<tr class="my-row"><td>三次产业比例</td><td>4.1:43.1:52.8</td><td><a href="01/01.html#i-aaaa0002">一、（一）</a></td></tr>
+</tbody>`)
+}
