@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"reportsite/generator/theme"
 )
@@ -224,5 +225,18 @@ func TestDataRowsMatchPartial(t *testing.T) {
 				t.Errorf("%d rows: GroupRows:\n%s\nwant:\n%s", n, got, want)
 			}
 		}
+	}
+}
+
+// A site's own fragment partial that fails names its file.
+func TestFragmentPartialError(t *testing.T) {
+	site := fstest.MapFS{"partials/card.html": {Data: []byte("<b>{{.Nope}}</b>\n")}}
+	tmpl, err := Parse(Layer{FS: site, Dir: "layouts"}, Layer{FS: theme.Layouts(), Dir: "theme", Theme: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tmpl.frag.Card(&Page{}, Card{Name: "x"})
+	if err == nil || !strings.Contains(err.Error(), "partials/card.html:1") || !strings.Contains(err.Error(), "Nope") {
+		t.Errorf("error %v, want one naming partials/card.html:1 and the field", err)
 	}
 }

@@ -161,8 +161,9 @@ func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
 //	partials/outline-list.html {{outlineList $}}      Page.OutlineList
 //	partials/data-row.html     {{dataRows $ CARDS}}   one row a card
 //
-// Parse sets the template of each partial that a site's layouts/ replaced
-// (or that no layer marked Theme gave); a nil template means the Go writer.
+// Parse sets the template of each partial that came from a layer not marked
+// Theme (a site's layouts/); a nil template, the built-in partial or none at
+// all, means the Go writer.
 type fragments struct {
 	card, outline, row *template.Template
 }
