@@ -12,10 +12,10 @@ import (
 // entries link to the parts of that page instead. A compact report (see
 // Report.Compact) lists the subsections of the current part only.
 //
-// The theme's partials/outline.html shows it. It is written in Go rather than
-// as a template because every page of a report repeats the whole outline, and
-// executing it as a template cost a fifth of a build; a site's own layout can
-// still build a different list from .Report.Outline and .Rel.
+// It is the Go writer of the built-in theme's partials/outline-list.html,
+// byte for byte the same, which partials/outline.html calls as
+// {{outlineList $}} (see fragments): every page of a report repeats the
+// whole outline, and executing it as a template cost a fifth of a build.
 func (p *Page) OutlineList() template.HTML {
 	r := p.Report
 	if r == nil {
@@ -162,13 +162,40 @@ func urlSafe(c byte) bool {
 	return strings.IndexByte("-._~!#$*,/:;=?@[]%", c) >= 0
 }
 
+// CardView is the value partials/card.html is executed with: the card,
+// the page that shows it (for .Page.Rel), and the words around its figure.
+type CardView struct {
+	Card Card
+	Page *Page
+}
+
+// Word is the word shown before the figure: the sentence's verb, or the
+// kind's own word (居第); "" for a change shown with its sign.
+func (v CardView) Word() string { w, _ := figureWord(v.Card); return w }
+
+// Sign is the sign put before the value (+ or −) of a change without a
+// verb, or "".
+func (v CardView) Sign() string { _, s := figureWord(v.Card); return s }
+
+// Meta is the small line under the figure: its period, base and stage,
+// joined by " · ".
+func (v CardView) Meta() string { return cardMeta(v.Card) }
+
+// Place is the short label of the section that states the card (一、（一）),
+// see Page.Place.
+func (v CardView) Place() string { return v.Page.Place(v.Card) }
+
+// Figure is the card's figure as one line of text (增长4.9%, +4.9%), see
+// Figure.
+func (v CardView) Figure() string { return Figure(v.Card) }
+
 // CardHTML is one indicator card, a link from this page to the sentence
 // that states the figure: its name, the figure large with the sentence's
 // verb (or its sign, see Card) and its unit, and its period (and, on the
 // report's home, the short label of the section that states it, 一、（一）).
-// Like OutlineList it is written in Go, since pages show many cards and the
-// data page every indicator; a site's layout can show a Card's fields its
-// own way instead, linking with .Rel.
+// It is the Go writer of the built-in theme's partials/card.html, byte for
+// byte the same, which layouts call as {{card $ CARD}} (see fragments):
+// pages show many cards, and executing the template for each was slow.
 func (p *Page) CardHTML(c Card) template.HTML {
 	var b strings.Builder
 	b.Grow(320 + len(c.Name) + len(c.Page))
@@ -337,22 +364,39 @@ func (p *Page) heading(path, fallback string) string {
 
 // GroupRows is the body of a table of the data page's indicators of one
 // page (see CardGroups): the name, the figure linking to its sentence, and
-// the period. Written in Go like IndicatorRows.
+// the period; each row starts on a new line.
 func (p *Page) GroupRows(cards []Card) template.HTML {
 	var b strings.Builder
 	b.Grow(200 * len(cards))
 	for _, c := range cards {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		b.WriteString(htmlText.Replace(c.Name))
-		b.WriteString(`</th><td><a href="`)
-		b.WriteString(attrURL(p.Rel(c.Path)))
-		b.WriteString(`">`)
-		b.WriteString(htmlText.Replace(Figure(c)))
-		b.WriteString("</a></td><td>")
-		b.WriteString(htmlText.Replace(cardMeta(c)))
-		b.WriteString("</td></tr>")
+		b.WriteByte('\n')
+		p.groupRow(&b, c)
 	}
 	return template.HTML(b.String())
+}
+
+// dataRows is the Go writer of the built-in partials/data-row.html for
+// each card: GroupRows' rows, each ending a line instead of starting one.
+func (p *Page) dataRows(cards []Card) template.HTML {
+	var b strings.Builder
+	b.Grow(200 * len(cards))
+	for _, c := range cards {
+		p.groupRow(&b, c)
+		b.WriteByte('\n')
+	}
+	return template.HTML(b.String())
+}
+
+func (p *Page) groupRow(b *strings.Builder, c Card) {
+	b.WriteString(`<tr><th scope="row">`)
+	b.WriteString(htmlText.Replace(c.Name))
+	b.WriteString(`</th><td><a href="`)
+	b.WriteString(attrURL(p.Rel(c.Path)))
+	b.WriteString(`">`)
+	b.WriteString(htmlText.Replace(Figure(c)))
+	b.WriteString("</a></td><td>")
+	b.WriteString(htmlText.Replace(cardMeta(c)))
+	b.WriteString("</td></tr>")
 }
 
 // Figure is Figure(c), for layouts.

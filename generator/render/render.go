@@ -7,6 +7,15 @@
 // full, 404). Every layout is parsed together with baseof.html and all files
 // under partials/; a layout defines the block "main" that baseof.html places.
 //
+// Customisable fragments: the card (partials/card.html), the report's
+// outline list (partials/outline-list.html) and a row of the data page's
+// tables (partials/data-row.html) are partials like any other, which
+// layouts call with the functions card, outlineList and dataRows (see
+// fragments). Pages repeat them many times, so when such a partial comes
+// from the built-in theme (a Layer with Theme set) render writes it in Go
+// instead, byte for byte what the template writes (tests prove it); when a
+// site's layouts/ replaces it, the site's template is executed.
+//
 // Inputs: fs.FS values holding layouts. Outputs: HTML written to an io.Writer.
 // Imports: content, html/template and the standard library.
 package render
@@ -27,6 +36,9 @@ import (
 type Layer struct {
 	FS  fs.FS
 	Dir string
+	// Theme marks the built-in theme, whose fragment partials render
+	// writes in Go (see fragments).
+	Theme bool
 }
 
 // Templates holds the parsed layouts, one template set per layout file.
@@ -34,6 +46,7 @@ type Layer struct {
 type Templates struct {
 	sets  map[string]*template.Template
 	where map[string]string // layout name → file path for messages
+	frag  *fragments
 }
 
 const base = "baseof.html"
@@ -43,6 +56,7 @@ const base = "baseof.html"
 func Parse(layers ...Layer) (*Templates, error) {
 	files := map[string][]byte{}
 	where := map[string]string{}
+	theme := map[string]bool{} // files that came from the built-in theme
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
 		if l.FS == nil {
@@ -67,6 +81,7 @@ func Parse(layers ...Layer) (*Templates, error) {
 			}
 			files[p] = b
 			where[p] = l.Dir + "/" + p
+			theme[p] = l.Theme
 			return nil
 		})
 		if err != nil {
@@ -89,7 +104,8 @@ func Parse(layers ...Layer) (*Templates, error) {
 	sort.Strings(layouts)
 
 	var errs []error
-	common := template.New(base).Funcs(funcs)
+	frag := &fragments{}
+	common := template.New(base).Funcs(frag.funcs())
 	if _, err := common.Parse(string(files[base])); err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", where[base], err))
 	}
@@ -101,7 +117,8 @@ func Parse(layers ...Layer) (*Templates, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	t := &Templates{sets: map[string]*template.Template{}, where: where}
+	frag.use(common, theme)
+	t := &Templates{sets: map[string]*template.Template{}, where: where, frag: frag}
 	for _, name := range layouts {
 		set, err := common.Clone()
 		if err == nil {
@@ -137,7 +154,82 @@ func (t *Templates) Execute(w io.Writer, layout string, p *Page) error {
 	return nil
 }
 
+// fragments are the partials that render writes in Go when they come from
+// the built-in theme, each called by a function of its own:
+//
+//	partials/card.html         {{card $ CARD}}        Page.CardHTML
+//	partials/outline-list.html {{outlineList $}}      Page.OutlineList
+//	partials/data-row.html     {{dataRows $ CARDS}}   one row a card
+//
+// Parse sets the template of each partial that came from a layer not marked
+// Theme (a site's layouts/); a nil template, the built-in partial or none at
+// all, means the Go writer.
+type fragments struct {
+	card, outline, row *template.Template
+}
+
+// The fragment partials. A card and a data row are executed with a
+// CardView, the outline list with the *Page.
+const (
+	cardPartial    = "partials/card.html"
+	outlinePartial = "partials/outline-list.html"
+	rowPartial     = "partials/data-row.html"
+)
+
+// use looks up, in the parsed set, each fragment partial that did not come
+// from the built-in theme.
+func (f *fragments) use(set *template.Template, theme map[string]bool) {
+	for name, t := range map[string]**template.Template{cardPartial: &f.card, outlinePartial: &f.outline, rowPartial: &f.row} {
+		if !theme[name] {
+			*t = set.Lookup(name)
+		}
+	}
+}
+
 // funcs is the complete set of functions layouts may call.
-var funcs = template.FuncMap{
-	"hasPrefix": strings.HasPrefix,
+func (f *fragments) funcs() template.FuncMap {
+	return template.FuncMap{
+		"hasPrefix":   strings.HasPrefix,
+		"card":        f.Card,
+		"outlineList": f.OutlineList,
+		"dataRows":    f.DataRows,
+	}
+}
+
+// Card is one indicator card shown on page p: partials/card.html executed
+// with CardView{c, p}, or, when that partial is the built-in one,
+// p.CardHTML(c), which writes the same bytes faster.
+func (f *fragments) Card(p *Page, c Card) (template.HTML, error) {
+	if f.card == nil {
+		return p.CardHTML(c), nil
+	}
+	var b strings.Builder
+	err := f.card.Execute(&b, CardView{Card: c, Page: p})
+	return template.HTML(b.String()), err
+}
+
+// OutlineList is the report's outline on page p: partials/outline-list.html
+// executed with p, or p.OutlineList() for the built-in partial.
+func (f *fragments) OutlineList(p *Page) (template.HTML, error) {
+	if f.outline == nil {
+		return p.OutlineList(), nil
+	}
+	var b strings.Builder
+	err := f.outline.Execute(&b, p)
+	return template.HTML(b.String()), err
+}
+
+// DataRows is the rows of a table of the data page: partials/data-row.html
+// executed for each card, or its Go writer for the built-in partial.
+func (f *fragments) DataRows(p *Page, cards []Card) (template.HTML, error) {
+	if f.row == nil {
+		return p.dataRows(cards), nil
+	}
+	var b strings.Builder
+	for _, c := range cards {
+		if err := f.row.Execute(&b, CardView{Card: c, Page: p}); err != nil {
+			return "", err
+		}
+	}
+	return template.HTML(b.String()), nil
 }

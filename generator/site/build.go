@@ -194,7 +194,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		layouts := readDirFS(filepath.Join(opt.Source, "layouts"))
 		tmpl, err := render.Parse(
 			render.Layer{FS: layouts, Dir: "layouts"},
-			render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts"},
+			render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts", Theme: true},
 		)
 		if err != nil {
 			errs = append(errs, err)

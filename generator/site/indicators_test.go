@@ -1,6 +1,9 @@
 package site
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -156,4 +159,93 @@ sentence = "新改建农村公路577.2公里。"
 		`<li id="card-1"><a class="card card-level" href="#i-dddd0001">`,
 		`<li id="card-2"><a class="card card-level" href="#i-dddd0002">`,
 	)
+}
+
+// A site that copies partials/card.html into its layouts/ and edits it sees
+// its own markup on every card of every page kind: a page's cards, a
+// section's, a report home's own figures and dashboard, and the site home's
+// dashboard. The built-in card is left nowhere.
+func TestSiteCardPartial(t *testing.T) {
+	dir := testSite(t, miniSite+withIndicators)
+	testsite.Write(t, dir, `-- content/r/_index.md --
++++
+title = "关于某某区2020年度计划执行情况的报告"
+weight = 1
+[report]
+kind = "plan-report"
+year = 2020
+issued = "2021-03-12"
+publisher = "某某区发展和改革局"
+
+[[indicators]]
+name = "城镇新增就业"
+value = "6002"
+number = 6002.0
+unit = "人"
+kind = "level"
+period = "2020"
+anchor = "i-dddd0001"
+sentence = "全区城镇新增就业6002人。"
++++
+受区人民政府委托，现向大会作报告。全区城镇新增就业6002人。
+<!--children-->
+各位代表，实干赢得未来。
+-- layouts/partials/card.html --
+<div class="my-card card-{{.Card.Kind}}"><a href="{{.Page.Rel .Card.Path}}">{{.Card.Name}}：{{.Word}}{{.Sign}}{{.Card.Value}}{{.Card.Unit}}</a>{{if .Card.Page}}（{{.Place}}）{{end}}</div>
+`)
+	mustBuild(t, dir)
+	for file, wants := range map[string][]string{
+		"r/01/01.html": {
+			`<li id="card-1"><div class="my-card card-change"><a href="#i-aaaa0001">地区生产总值：增长4.9%</a></div>`,
+			`<li id="card-2"><div class="my-card card-ratio"><a href="#i-aaaa0002">三次产业比例：4.1:43.1:52.8</a></div>`,
+		},
+		"r/02/index.html": {
+			`<li id="card-1"><div class="my-card card-target"><a href="#i-bbbb0001">地区生产总值：增长7%</a></div>`,
+		},
+		"r/index.html": {
+			`<li id="card-1"><div class="my-card card-level"><a href="#i-dddd0001">城镇新增就业：6002人</a></div>`,
+			`<li><div class="my-card card-change"><a href="01/01.html#i-aaaa0001">地区生产总值：增长4.9%</a>（一、（一））</div>`,
+		},
+		"index.html": {
+			`<li><div class="my-card card-change"><a href="r/01/01.html#i-aaaa0001">地区生产总值：增长4.9%</a>（一、（一））</div>`,
+		},
+	} {
+		assertContains(t, file, readOut(t, dir, file), wants...)
+	}
+	err := filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if strings.Contains(string(b), `<a class="card `) {
+			t.Errorf("%s: the built-in card is still shown", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The report's outline list and the data page's rows are partials a site
+// can replace the same way (the file's final newline is kept, as in any
+// partial).
+func TestSiteOutlineAndRowPartials(t *testing.T) {
+	dir := testSite(t, miniSite+withIndicators+`
+-- layouts/partials/outline-list.html --
+{{with .Report}}<ul class="my-outline">{{range .Outline}}<li><a href="{{$.Rel .Path}}">{{.Label}}{{.Text}}</a></li>{{end}}</ul>{{end}}
+-- layouts/partials/data-row.html --
+<tr class="my-row"><td>{{.Card.Name}}</td><td>{{.Figure}}</td><td><a href="{{.Page.Rel .Card.Path}}">{{.Place}}</a></td></tr>
+`)
+	mustBuild(t, dir)
+	assertContains(t, "r/01/01.html", readOut(t, dir, "r/01/01.html"),
+		`<summary><span class="outline-title">目录</span><span class="where">一、（一）经济运行稳步回升</span></summary>
+<ul class="my-outline"><li><a href="index.html">一、2020年国民经济和社会发展计划执行情况</a></li><li><a href="../02/index.html">二、2021年主要预期目标</a></li></ul>
+
+</details>`)
+	assertContains(t, "r/data.html", readOut(t, dir, "r/data.html"),
+		`<tbody>
+<tr class="my-row"><td>地区生产总值</td><td>增长4.9%</td><td><a href="01/01.html#i-aaaa0001">一、（一）</a></td></tr>
+<tr class="my-row"><td>三次产业比例</td><td>4.1:43.1:52.8</td><td><a href="01/01.html#i-aaaa0002">一、（一）</a></td></tr>
+</tbody>`)
 }
