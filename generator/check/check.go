@@ -1,4 +1,4 @@
-package site
+package check
 
 import (
 	"bytes"
@@ -15,21 +15,23 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report"
+	"reportsite/generator/site"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// CheckOptions says what Check verifies.
-type CheckOptions struct {
-	Source string
+// Options says what Run verifies.
+type Options struct {
+	Source string // the site's source directory
 	Drafts bool
 	// Strict turns the build's warnings (such as an empty identity field in
 	// config.toml) into findings.
 	Strict bool
 }
 
-// Finding is one problem Check found, at a source file where it can tell.
+// Finding is one problem Run found, at a source file where it can tell.
 type Finding struct {
 	Path    string // source file (content/…, layouts/…, config.toml) or output file
 	Line    int    // 1-based; 0 when unknown
@@ -48,22 +50,36 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s", f.Path, f.Message)
 }
 
-// Check builds the site into a temporary directory and verifies the result:
+// Result is what Run learnt of a site that builds.
+type Result struct {
+	// Findings are the problems that make the site unsafe to publish.
+	Findings []Finding
+	// Warnings are the build's warnings, unless Options.Strict made them
+	// findings.
+	Warnings []string
+	// Proofreading lists the proofreading warnings of content/, with
+	// paths relative to the source directory (content/…).
+	Proofreading []report.Warning
+}
+
+// Run builds the site into a temporary directory and verifies the result:
 // every page is well-formed HTML, every internal link and fragment resolves,
-// and the government page fields are present (GOV-PAGE.md rows 1–11). A
-// build error is returned as the error; problems found in a built site are
-// returned as findings, with the warnings of the build.
-func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings []string, err error) {
+// and the government page fields are present (GOV-PAGE.md rows 1–11); then
+// it proofreads content/. A build error is returned as the error, with the
+// warnings of the build; problems found in a built site are returned as
+// findings, as is a failure to read content/ to proofread it.
+func Run(ctx context.Context, opt Options) (Result, error) {
+	var r Result
 	tmp, err := os.MkdirTemp("", "reportsite-check-")
 	if err != nil {
-		return nil, nil, err
+		return r, err
 	}
 	defer os.RemoveAll(tmp)
 	dest := filepath.Join(tmp, "public")
-	b := NewBuilder(Options{Source: opt.Source, Dest: dest, Drafts: opt.Drafts})
-	res, err := b.Build(ctx, nil)
+	res, err := site.Build(ctx, site.Options{Source: opt.Source, Dest: dest, Drafts: opt.Drafts})
 	if err != nil {
-		return nil, res.Warnings, err
+		r.Warnings = res.Warnings
+		return r, err
 	}
 	if opt.Strict {
 		for _, w := range res.Warnings {
@@ -76,12 +92,12 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 					}
 				}
 			}
-			findings = append(findings, f)
+			r.Findings = append(r.Findings, f)
 		}
 	} else {
-		warnings = res.Warnings
+		r.Warnings = res.Warnings
 	}
-	for _, f := range checkSite(os.DirFS(dest), b.sources) {
+	for _, f := range Published(os.DirFS(dest), res.Sources) {
 		if f.Key != "" {
 			src, _ := os.ReadFile(filepath.Join(opt.Source, filepath.FromSlash(f.Path)))
 			k := strings.Split(f.Key, ".")
@@ -90,9 +106,18 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 				f.Line = content.KeyLine(src, k[:len(k)-1]...) // the key is missing: its table
 			}
 		}
-		findings = append(findings, f)
+		r.Findings = append(r.Findings, f)
 	}
-	return findings, warnings, nil
+	proof, err := report.ProofreadFS(os.DirFS(filepath.Join(opt.Source, "content")))
+	if err != nil {
+		// The build has just read these files: content/ changed under it.
+		r.Findings = append(r.Findings, Finding{Path: "content", Message: "cannot proofread: " + err.Error()})
+	}
+	for i := range proof {
+		proof[i].Path = path.Join("content", proof[i].Path)
+	}
+	r.Proofreading = proof
+	return r, nil
 }
 
 // metaKeys says, for each government meta tag a page field fills, the front
@@ -165,7 +190,7 @@ func reportIndex(src string) string {
 	return "content/" + top + "/_index.md"
 }
 
-// page is what checkSite learns of one published HTML file.
+// checkedPage is what Published learns of one published HTML file.
 type checkedPage struct {
 	ids    map[string]bool
 	links  []string
@@ -175,9 +200,12 @@ type checkedPage struct {
 	missing []string
 }
 
-// checkSite verifies a published site. sources maps output files to the
-// source files they were made from, for messages.
-func checkSite(fsys fs.FS, sources map[string]string) []Finding {
+// Published verifies a site already built, read from fsys: every page is
+// well-formed HTML with one <h1> and a lang, every internal link and
+// fragment resolves, the government meta fields are present and the footer
+// is the same on every page. sources maps output pages to the content files
+// they were made from (site.Result.Sources), for messages; it may be nil.
+func Published(fsys fs.FS, sources map[string]string) []Finding {
 	var out []Finding
 	files := map[string]bool{}
 	var pages []string
@@ -222,7 +250,7 @@ func checkSite(fsys fs.FS, sources map[string]string) []Finding {
 			if p == "404.html" { // links from the site's root path, checked by the browser tests
 				continue
 			}
-			if msg := resolve(p, l, files, ids); msg != "" {
+			if msg := site.ResolveLink(p, l, files, ids); msg != "" {
 				out = append(out, Finding{Path: where(p), Message: fmt.Sprintf("broken link %q: %s", l, msg)})
 			}
 		}
@@ -272,7 +300,7 @@ func checkPage(data []byte) (*checkedPage, []string) {
 					}
 					cp.ids[a.Val] = true
 				case "href", "src":
-					if internal(a.Val) {
+					if site.InternalLink(a.Val) {
 						cp.links = append(cp.links, a.Val)
 					}
 				case "name":
