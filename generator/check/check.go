@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -269,15 +271,20 @@ var voidElements = map[atom.Atom]bool{
 	atom.Track: true, atom.Wbr: true,
 }
 
+// pageReader is the state of checkPage while it reads one page.
+type pageReader struct {
+	cp       *checkedPage
+	problems []string
+	stack    []string       // the elements open, outermost first
+	meta     map[string]int // how often each <meta name> appears
+	h1       int
+	lang     string
+}
+
 // checkPage reads one page: its well-formedness (every element closed in
 // order), its ids and links, its government meta tags and its footer.
 func checkPage(data []byte) (*checkedPage, []string) {
-	cp := &checkedPage{ids: map[string]bool{}}
-	var problems []string
-	var stack []string
-	meta := map[string]int{}
-	h1 := 0
-	lang := ""
+	r := &pageReader{cp: &checkedPage{ids: map[string]bool{}}, meta: map[string]int{}}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	footerStart := -1
 	offset := 0
@@ -292,99 +299,120 @@ func checkPage(data []byte) (*checkedPage, []string) {
 		tok := z.Token()
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			for _, a := range tok.Attr {
-				switch a.Key {
-				case "id":
-					if cp.ids[a.Val] {
-						problems = append(problems, fmt.Sprintf("id %q is used twice", a.Val))
-					}
-					cp.ids[a.Val] = true
-				case "href", "src":
-					if site.InternalLink(a.Val) {
-						cp.links = append(cp.links, a.Val)
-					}
-				case "name":
-					if tok.DataAtom == atom.Meta {
-						meta[a.Val]++
-						if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
-							if _, ok := metaKeys[a.Val]; ok {
-								cp.missing = append(cp.missing, a.Val)
-							} else {
-								problems = append(problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
-							}
-						}
-					}
-				case "lang":
-					if tok.DataAtom == atom.Html {
-						lang = a.Val
-					}
-				}
-			}
+			r.attrs(tok)
 			if tok.DataAtom == atom.H1 {
-				h1++
+				r.h1++
 			}
 			if tok.DataAtom == atom.Footer && footerStart < 0 {
 				footerStart = start
 			}
 			if tt == html.StartTagToken && !voidElements[tok.DataAtom] {
-				stack = append(stack, tok.Data)
+				r.stack = append(r.stack, tok.Data)
 			}
 		case html.EndTagToken:
-			if len(stack) == 0 || stack[len(stack)-1] != tok.Data {
-				open := "nothing"
-				if len(stack) > 0 {
-					open = "<" + stack[len(stack)-1] + ">"
-				}
-				problems = append(problems, fmt.Sprintf("stray </%s> while %s is open", tok.Data, open))
-				// Recover: close up to the matching element, if any.
-				for i := len(stack) - 1; i >= 0; i-- {
-					if stack[i] == tok.Data {
-						stack = stack[:i]
-						break
-					}
-				}
-				continue
-			}
-			stack = stack[:len(stack)-1]
-			if tok.DataAtom == atom.Footer && footerStart >= 0 && cp.footer == "" {
-				cp.footer = string(data[footerStart:offset])
+			if r.close(tok.Data) && tok.DataAtom == atom.Footer && footerStart >= 0 && r.cp.footer == "" {
+				r.cp.footer = string(data[footerStart:offset])
 			}
 		}
 	}
 	if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
-		problems = append(problems, "cannot parse: "+err.Error())
+		r.problems = append(r.problems, "cannot parse: "+err.Error())
 	}
-	for _, e := range stack {
-		problems = append(problems, fmt.Sprintf("<%s> is never closed", e))
-	}
-	if lang == "" {
-		problems = append(problems, "<html> has no lang")
-	}
-	if h1 != 1 {
-		problems = append(problems, fmt.Sprintf("%d <h1> elements, want exactly one", h1))
-	}
-	// A missing SiteName or SiteDomain comes from an empty field of
-	// config.toml, which the build already warns about.
-	for m, n := range meta {
-		if n > 1 {
-			problems = append(problems, fmt.Sprintf("<meta name=%q> appears %d times, want once", m, n))
-		}
-	}
-	if meta["ArticleTitle"] > 0 {
-		for _, m := range []string{"PubDate", "ContentSource"} {
-			switch meta[m] {
-			case 1:
-			case 0:
-				cp.missing = append(cp.missing, m)
-			default:
-				problems = append(problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, meta[m]))
+	r.finish()
+	return r.cp, r.problems
+}
+
+// attrs reads the attributes of a start tag: ids, internal links, the
+// government meta tags and the page's language.
+func (r *pageReader) attrs(tok html.Token) {
+	cp := r.cp
+	for _, a := range tok.Attr {
+		switch a.Key {
+		case "id":
+			if cp.ids[a.Val] {
+				r.problems = append(r.problems, fmt.Sprintf("id %q is used twice", a.Val))
+			}
+			cp.ids[a.Val] = true
+		case "href", "src":
+			if site.InternalLink(a.Val) {
+				cp.links = append(cp.links, a.Val)
+			}
+		case "name":
+			if tok.DataAtom == atom.Meta {
+				r.meta[a.Val]++
+				if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
+					if _, ok := metaKeys[a.Val]; ok {
+						cp.missing = append(cp.missing, a.Val)
+					} else {
+						r.problems = append(r.problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
+					}
+				}
+			}
+		case "lang":
+			if tok.DataAtom == atom.Html {
+				r.lang = a.Val
 			}
 		}
 	}
-	if cp.footer == "" {
-		problems = append(problems, "no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it")
+}
+
+// close reads the end tag of element name and reports whether it closes
+// the innermost open element; a stray end tag is a problem.
+func (r *pageReader) close(name string) bool {
+	stack := r.stack
+	if len(stack) > 0 && stack[len(stack)-1] == name {
+		r.stack = stack[:len(stack)-1]
+		return true
 	}
-	return cp, problems
+	open := "nothing"
+	if len(stack) > 0 {
+		open = "<" + stack[len(stack)-1] + ">"
+	}
+	r.problems = append(r.problems, fmt.Sprintf("stray </%s> while %s is open", name, open))
+	// Recover: close up to the matching element, if any.
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] == name {
+			r.stack = stack[:i]
+			break
+		}
+	}
+	return false
+}
+
+// finish checks what the whole page must have: every element closed, a
+// lang, one <h1>, each meta tag once, an article's date and publisher and
+// a footer.
+func (r *pageReader) finish() {
+	for _, e := range r.stack {
+		r.problems = append(r.problems, fmt.Sprintf("<%s> is never closed", e))
+	}
+	if r.lang == "" {
+		r.problems = append(r.problems, "<html> has no lang")
+	}
+	if r.h1 != 1 {
+		r.problems = append(r.problems, fmt.Sprintf("%d <h1> elements, want exactly one", r.h1))
+	}
+	// A missing SiteName or SiteDomain comes from an empty field of
+	// config.toml, which the build already warns about.
+	for _, m := range slices.Sorted(maps.Keys(r.meta)) {
+		if n := r.meta[m]; n > 1 {
+			r.problems = append(r.problems, fmt.Sprintf("<meta name=%q> appears %d times, want once", m, n))
+		}
+	}
+	if r.meta["ArticleTitle"] > 0 {
+		for _, m := range []string{"PubDate", "ContentSource"} {
+			switch r.meta[m] {
+			case 1:
+			case 0:
+				r.cp.missing = append(r.cp.missing, m)
+			default:
+				r.problems = append(r.problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, r.meta[m]))
+			}
+		}
+	}
+	if r.cp.footer == "" {
+		r.problems = append(r.problems, "no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it")
+	}
 }
 
 func attr(t html.Token, key string) string {

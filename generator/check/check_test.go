@@ -107,6 +107,10 @@ func TestPublished(t *testing.T) {
 		"r/e.html":     page(`<h1>己</h1><meta name="SiteName" content="">` + foot),
 		"r/f.html":     page(`<h1>庚</h1><a href="../../up.html">上</a>`),
 		"r/g.html":     page(`<h1>辛</h1><a href="/r/a.html">根</a>` + foot),
+		"r/i.html":     {Data: []byte(`<html lang="zh-CN"><body><h1>癸</h1><section>` + foot)},
+		"r/h.html": page(`<h1>壬</h1><meta name="SiteName" content="a"><meta name="SiteName" content="a"><meta name="SiteDomain" content="b">` +
+			`<meta name="SiteDomain" content="b"><meta name="ArticleTitle" content="壬"><meta name="PubDate" content="2021-03-12">` +
+			`<meta name="PubDate" content="2021-03-12"><meta name="ContentSource" content="某局"><div>` + foot),
 	}
 	sources := map[string]string{"r/a.html": "content/r/a.md", "r/c.html": "content/r/c.md", "r/d.html": "content/r/d.md"}
 	var got []string
@@ -122,6 +126,14 @@ func TestPublished(t *testing.T) {
 		`content/r/d.md (r/d.html): <html> has no lang`,
 		`r/e.html: <meta name="SiteName"> is empty`,
 		`r/f.html: no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it`,
+		`r/h.html: stray </body> while <div> is open`, // and closes the <div>
+		`r/h.html: <meta name="PubDate"> appears 2 times, want once`,
+		`r/h.html: <meta name="SiteDomain"> appears 2 times, want once`,
+		`r/h.html: <meta name="SiteName"> appears 2 times, want once`,
+		`r/h.html: article page: <meta name="PubDate"> appears 2 times, want once`,
+		`r/i.html: <html> is never closed`,
+		`r/i.html: <body> is never closed`,
+		`r/i.html: <section> is never closed`,
 		`content/r/_index.md: [report] issued (发文日期, as YYYY-MM-DD) is empty: fill it in; 1 page(s) have no <meta name="PubDate">`,
 		`content/r/_index.md: [report] publisher (发布机构) is empty: fill it in; 1 page(s) have no <meta name="ContentSource">`,
 		`index.html: broken link "r/b.html": no page or file r/b.html in the site`,
