@@ -15,7 +15,10 @@
 //	layouts/ + theme ─ render (html/template) ─┤
 //	assets/  + theme ─ minify, hash ───────────┴─ site.Build ─ publish ─ public/
 //	serve: watch files → site.Build → live reload
+//	check: site.Build into a temporary directory → links, meta fields, HTML;
+//	       report.ProofreadFS on content/ → findings and warnings
 //
 // main owns flags and exit codes only; site is the one package that knows the
-// whole pipeline; content is the shared data model.
+// whole pipeline; check verifies its result (for generator check and the
+// import's proof); content is the shared data model.
 package main

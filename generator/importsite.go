@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"reportsite/generator/check"
 	"reportsite/generator/content"
 	"reportsite/generator/report"
 	"reportsite/generator/site"
@@ -96,10 +97,10 @@ func correctPages(dest string, pages []*content.Page) ([]*content.Page, int, err
 
 // importProof is what proving an import learnt about the new pages.
 type importProof struct {
-	keys      []site.Finding // front matter keys still empty
-	config    []string       // the build's warnings about config.toml
-	proofread int            // proofreading warnings on the pages as written
-	halfWidth int            // of which half-width punctuation, which fix corrects
+	keys      []check.Finding // front matter keys still empty
+	config    []string        // the build's warnings about config.toml
+	proofread int             // proofreading warnings on the pages as written
+	halfWidth int             // of which half-width punctuation, which fix corrects
 }
 
 // proveImport builds the pages of the report slug in a temporary site that
@@ -149,13 +150,13 @@ func proveImport(siteDir, slug string, pages []*content.Page, name string, src [
 	if _, err := content.Write(root, pages, content.WriteOptions{}); err != nil {
 		return proof, err
 	}
-	findings, warns, err := site.Check(context.Background(), site.CheckOptions{Source: tmp})
+	res, err := check.Run(context.Background(), check.Options{Source: tmp})
 	if err != nil {
 		return proof, err
 	}
-	proof.config = warns
+	proof.config = res.Warnings
 	var errs []error
-	for _, f := range findings {
+	for _, f := range res.Findings {
 		if f.Key != "" {
 			proof.keys = append(proof.keys, f)
 			continue
@@ -165,12 +166,8 @@ func proveImport(siteDir, slug string, pages []*content.Page, name string, src [
 	if len(errs) > 0 {
 		return proof, errors.Join(errs...)
 	}
-	ws, err := report.ProofreadFS(os.DirFS(root))
-	if err != nil {
-		return proof, err
-	}
-	proof.proofread = len(ws)
-	for _, w := range ws {
+	proof.proofread = len(res.Proofreading)
+	for _, w := range res.Proofreading {
 		if w.Kind == report.KindHalfWidth {
 			proof.halfWidth++
 		}

@@ -11,8 +11,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"reportsite/generator/check"
 	"reportsite/generator/content"
-	"reportsite/generator/report"
 	"reportsite/generator/site"
 )
 
@@ -135,8 +135,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	findings, warns, err := site.Check(ctx, site.CheckOptions{Source: *source, Strict: *strict, Drafts: *drafts})
-	for _, w := range warns {
+	res, err := check.Run(ctx, check.Options{Source: *source, Strict: *strict, Drafts: *drafts})
+	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	if err != nil {
@@ -147,24 +147,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "check: the site does not build: %d error(s)\n", len(errs))
 		return 1
 	}
+	findings := res.Findings
 	for _, f := range findings {
 		fmt.Fprintln(stderr, f)
 	}
 	// Proofreading finds damage the source already had: warnings, never
 	// errors, since the text must stay as the report prints it.
-	proof, perr := report.ProofreadFS(os.DirFS(filepath.Join(*source, "content")))
-	if perr != nil {
-		fmt.Fprintln(stderr, perr)
-		return 1
-	}
-	for _, w := range proof {
-		w.Path = filepath.ToSlash(filepath.Join("content", w.Path))
+	for _, w := range res.Proofreading {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	if len(findings) > 0 {
 		fmt.Fprintf(stderr, "check: %d finding(s); not safe to publish\n", len(findings))
 		return 1
 	}
-	fmt.Fprintf(stdout, "check: the site builds and passes every check (%d proofreading warning(s) to review)\n", len(proof))
+	fmt.Fprintf(stdout, "check: the site builds and passes every check (%d proofreading warning(s) to review)\n", len(res.Proofreading))
 	return 0
 }

@@ -41,6 +41,10 @@ type Result struct {
 	Rendered int      // HTML pages rendered by this build; the rest were kept
 	Files    int      // all files published, pages included
 	Warnings []string // problems that did not stop the build
+	// Sources maps each HTML page a successful build published (a slash
+	// path under the destination) to the content file it was made from
+	// (content/…), for messages about the output, as package check gives.
+	Sources map[string]string
 }
 
 // Build builds the site described by opt once. On any error nothing is
@@ -78,9 +82,6 @@ type Builder struct {
 	// directory (the build before prev), or nil when unknown.
 	spare map[string]uint64
 	cache cache
-	// sources maps each output page of the last successful build to the
-	// source file it was made from, for messages about the output.
-	sources map[string]string
 }
 
 // cache holds what a rebuild can reuse when its inputs did not change.
@@ -350,9 +351,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 		return res, err
 	}
 	ok = true
-	b.sources = make(map[string]string, len(p.nodes))
+	res.Sources = make(map[string]string, len(p.nodes))
 	for _, n := range p.nodes {
-		b.sources[n.outFile()] = n.src
+		res.Sources[n.outFile()] = n.src
 	}
 	if b.oneShot {
 		return res, nil

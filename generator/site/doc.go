@@ -22,8 +22,10 @@
 // are generated (portal.go); with base_url every page carries a QR code of
 // its address (qr.go).
 //
-// Inputs: a source directory. Outputs: the destination directory and a Result.
+// Inputs: a source directory. Outputs: the destination directory and a Result
+// (with Result.Sources, the content file of each page, for package check,
+// which verifies a built site and imports site; site never imports check).
 // Imports: content, markdown, render, theme, publish, indicator, search, the
-// standard library, tdewolff/minify (CSS and JS assets), x/net/html (the
-// output checks of Check) and piglig/go-qr (the QR codes).
+// standard library, tdewolff/minify (CSS and JS assets) and piglig/go-qr
+// (the QR codes).
 package site

@@ -1,4 +1,4 @@
-package site
+package site_test
 
 import (
 	"bytes"
@@ -19,12 +19,30 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"reportsite/generator/check"
 	"reportsite/generator/content"
+	"reportsite/generator/internal/testsite"
+	"reportsite/generator/site"
+)
+
+// These tests are external (package site_test) so that they can verify
+// the built sites with package check, which imports site; export_test.go
+// lends them the helpers of the internal tests.
+var (
+	testSite       = site.TestSite
+	build          = site.BuildSite
+	readOut        = site.ReadOut
+	assertContains = site.AssertContains
+)
+
+const (
+	miniSite    = testsite.Mini
+	portalPages = testsite.Portal
 )
 
 // Hostile and odd content (issue 9). Every case builds the mini site with
 // one hostile or unusual input. Either the build succeeds, every page is
-// inert (assertInert), well-formed with working links (checkSite) and shows
+// inert (assertInert), well-formed with working links (check.Published) and shows
 // the input as text, or the build fails with a message naming the file.
 
 // evil packs the usual ways to make a page run code into one string.
@@ -123,7 +141,7 @@ func attrOf(n *html.Node, key string) string {
 func assertInert(t *testing.T, dir string) {
 	t.Helper()
 	assertNoActiveContent(t, dir)
-	for _, f := range checkSite(os.DirFS(filepath.Join(dir, "public")), nil) {
+	for _, f := range check.Published(os.DirFS(filepath.Join(dir, "public")), nil) {
 		t.Errorf("check: %s", f)
 	}
 }
@@ -369,7 +387,7 @@ func TestHostileFrontMatter(t *testing.T) {
 		name: "config",
 		setup: func(t *testing.T, dir string) {
 			var b bytes.Buffer
-			c := Config{Title: evil, BaseURL: "https://example.gov.cn/sub/", Identity: Identity{
+			c := site.Config{Title: evil, BaseURL: "https://example.gov.cn/sub/", Identity: site.Identity{
 				SiteName: evil, SiteDomain: evil, SiteIDCode: "3703060001", Sponsor: evil, Contact: evil, ICP: evil,
 				PoliceRecord: evil + " 37030602000001号"}}
 			if err := toml.NewEncoder(&b).Encode(c); err != nil {
@@ -476,15 +494,15 @@ func TestUnicodeContent(t *testing.T) {
 
 // buildWithin builds the site in dir and fails the test if the build takes
 // longer than limit (a loop followed forever).
-func buildWithin(t *testing.T, dir string, limit time.Duration) (Result, error) {
+func buildWithin(t *testing.T, dir string, limit time.Duration) (site.Result, error) {
 	t.Helper()
 	type done struct {
-		res Result
+		res site.Result
 		err error
 	}
 	ch := make(chan done, 1)
 	go func() {
-		res, err := Build(context.Background(), Options{Source: dir})
+		res, err := site.Build(context.Background(), site.Options{Source: dir})
 		ch <- done{res, err}
 	}()
 	select {
@@ -492,7 +510,7 @@ func buildWithin(t *testing.T, dir string, limit time.Duration) (Result, error) 
 		return d.res, d.err
 	case <-time.After(limit):
 		t.Fatalf("build still running after %v", limit)
-		return Result{}, nil
+		return site.Result{}, nil
 	}
 }
 
@@ -510,6 +528,41 @@ func hrefTarget(t *testing.T, from, href string) string {
 		p += "/index.html"
 	}
 	return strings.TrimPrefix(p, "/")
+}
+
+func TestAttachmentErrors(t *testing.T) {
+	for _, c := range []struct{ name, edit, want string }{
+		{"missing file", "-- content/r/原文.txt --\n", ""},
+		// A link could copy a file from outside the site into it.
+		{"symbolic link", "", `content/r/原文.txt: is a symbolic link; links are not followed`},
+		{"outside the tree", strings.Replace(portalPages, `file = "原文.txt"`, `file = "../../config.toml"`, 1), `content/r/_index.md:14: [[attachments]] file "../../config.toml" is not a path inside content/`},
+		{"broken related link", strings.Replace(portalPages, `url = "01/02.html"`, `url = "01/09.html"`, 1), `content/r/_index.md:22: broken link "01/09.html"`},
+		{"javascript related link", strings.Replace(portalPages, `url = "01/02.html"`, `url = "javascript:alert(1)"`, 1), `content/r/_index.md:22: [[related]] url "javascript:alert(1)" is neither`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testSite(t, miniSite)
+			testsite.Write(t, dir, portalPages)
+			if c.name == "symbolic link" {
+				os.Remove(filepath.Join(dir, "content/r/原文.txt"))
+				if err := os.Symlink(filepath.Join(dir, "config.toml"), filepath.Join(dir, "content/r/原文.txt")); err != nil {
+					t.Skip(err)
+				}
+			} else if c.want == "" {
+				os.Remove(filepath.Join(dir, "content/r/原文.txt"))
+				c.want = `content/r/_index.md:14: [[attachments]] file "原文.txt": no such file: put it beside the page (content/r/原文.txt)`
+			} else if c.edit != "" {
+				testsite.Write(t, dir, c.edit)
+			}
+			_, err := build(t, dir)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v\nwant it to contain %q", err, c.want)
+			}
+			// generator check reports the same, as a build error.
+			if _, err := check.Run(context.Background(), check.Options{Source: dir}); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("check: err = %v", err)
+			}
+		})
+	}
 }
 
 func TestOddFiles(t *testing.T) {
@@ -673,7 +726,7 @@ func TestManyPagesInReport(t *testing.T) {
 	if children != n {
 		t.Errorf("r/03/index.html lists %d pages, want %d", children, n)
 	}
-	for _, f := range checkSite(os.DirFS(filepath.Join(dir, "public")), nil) {
+	for _, f := range check.Published(os.DirFS(filepath.Join(dir, "public")), nil) {
 		t.Errorf("check: %s", f)
 	}
 }
@@ -710,4 +763,14 @@ func TestLargeMarkdownFile(t *testing.T) {
 	if st.Size() < 50<<20 {
 		t.Errorf("page is %d bytes, want the whole text", st.Size())
 	}
+}
+
+// TestMiniSiteInert: the mini site, with every piece of portal furniture
+// (TestPortalFurniture), passes generator check's page checks.
+func TestMiniSiteInert(t *testing.T) {
+	dir := testSite(t, miniSite)
+	if _, err := build(t, dir); err != nil {
+		t.Fatal(err)
+	}
+	assertInert(t, dir)
 }

@@ -51,7 +51,7 @@ func refsOf(pg *content.Page, htmls ...string) pageRefs {
 				ids.WriteString(val)
 				ids.WriteByte(0)
 			case strings.HasSuffix(h[:i], " href"), strings.HasSuffix(h[:i], " src"):
-				if internal(val) {
+				if InternalLink(val) {
 					r.links = append(r.links, strings.Clone(val))
 					r.lines = append(r.lines, linkLine(pg, val))
 				}
@@ -63,9 +63,9 @@ func refsOf(pg *content.Page, htmls ...string) pageRefs {
 	return r
 }
 
-// internal reports whether a URL points inside the site: no scheme, not
-// protocol-relative.
-func internal(u string) bool {
+// InternalLink reports whether a URL points inside the site: no scheme, not
+// protocol-relative. Package check uses it on the published pages.
+func InternalLink(u string) bool {
 	return !strings.HasPrefix(u, "//") && !markdown.HasScheme(u)
 }
 
@@ -98,7 +98,7 @@ func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
 	for _, out := range outs {
 		r := refs[out]
 		for i, l := range r.links {
-			if msg := resolve(out, l, files, ids); msg != "" {
+			if msg := ResolveLink(out, l, files, ids); msg != "" {
 				errs = append(errs, content.Errorf("content/"+r.src, r.lines[i], "broken link %q: %s", l, msg))
 			}
 		}
@@ -106,8 +106,10 @@ func checkLinks(refs map[string]pageRefs, files map[string]bool) []error {
 	return errs
 }
 
-// resolve returns why link l on page out does not resolve, or "".
-func resolve(out, l string, files map[string]bool, ids map[string]map[string]bool) string {
+// ResolveLink returns why link l on page out (a slash path under the
+// destination) does not resolve, or "": files holds the published files,
+// ids the ids of each page. Package check uses it on the published pages.
+func ResolveLink(out, l string, files map[string]bool, ids map[string]map[string]bool) string {
 	target, frag, _ := strings.Cut(l, "#")
 	target, _, _ = strings.Cut(target, "?")
 	file := out

@@ -15,82 +15,7 @@ import (
 )
 
 // miniSite is a complete small site used by most tests.
-const miniSite = `
--- config.toml --
-title = "测试站点"
-base_url = "https://example.gov.cn/sub/"
-[identity]
-site_name = "某某区人民政府"
-site_domain = "www.example.gov.cn"
-site_id_code = "3703060001"
-sponsor = "某某区人民政府办公室"
-contact = "0533-1234567"
-icp = "鲁ICP备12345678号-1"
-police_record = "鲁公网安备 37030602000001号"
-badge = "conac.svg"
-badge_url = "https://bszs.conac.cn/sitename?method=show&id=0123456789ABCDEF"
-feedback = "jiucuo@example.gov.cn"
--- assets/conac.svg --
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 55 67"><rect width="55" height="67" fill="#c00"/></svg>
--- content/r/_index.md --
-+++
-title = "关于某某区2020年度计划执行情况的报告"
-weight = 1
-[report]
-kind = "plan-report"
-year = 2020
-index_no = "11370306004220465W/2021-5169256"
-doc_no = ""
-issued = "2021-03-12"
-publisher = "某某区发展和改革局"
-meeting = "——2021年3月12日在某某区人民代表大会上"
-speaker = "区发展改革局局长  张三"
-salutation = "各位代表："
-+++
-受区人民政府委托，现向大会作报告，
-请予审议。
-<!--children-->
-各位代表，实干赢得未来。
--- content/r/01/_index.md --
-+++
-title = "2020年国民经济和社会发展计划执行情况"
-label = "一、"
-weight = 1
-+++
-2020年是极不平凡的一年。
--- content/r/01/01.md --
-+++
-title = "经济运行稳步回升"
-label = "（一）"
-weight = 1
-+++
-全区地区生产总值同比增长4.9%，
-增幅居全市第2位；
-
-## 投资
-
-固定资产投资同比增长13%。
--- content/r/01/02.md --
-+++
-title = "新旧动能转换提质增效"
-label = "（二）"
-weight = 2
-+++
-制定推进全区新旧动能转换重大工程实施方案。
--- content/r/02/_index.md --
-+++
-title = "2021年主要预期目标"
-label = "二、"
-weight = 2
-+++
-──地区生产总值增长7%以上。
--- content/r/03/draft.md --
-+++
-title = "草稿"
-draft = true
-+++
-不应出现。
-`
+const miniSite = testsite.Mini
 
 // testSite writes a txtar archive into a temporary directory and returns it.
 func testSite(t *testing.T, archive string) string {
@@ -439,33 +364,5 @@ func TestLongReportOutline(t *testing.T) {
 	}
 	if page := readOut(t, dir, "r/02/35.html"); !strings.Contains(page, ">第36节</a>") || strings.Contains(page, ">新旧动能转换提质增效</a>") {
 		t.Error("a page of part 二 should list part 二's subsections and not part 一's")
-	}
-}
-
-// TestCheckNamesKeys: a report without 发文日期 and 发布机构 makes pages
-// without their meta tags; check names the front matter key to fill, once,
-// at the report's _index.md and the key's line, not each page's meta tag.
-func TestCheckNamesKeys(t *testing.T) {
-	dir := testSite(t, miniSite)
-	index := filepath.Join(dir, "content", "r", "_index.md")
-	src, err := os.ReadFile(index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := strings.Replace(string(src), `issued = "2021-03-12"`, `issued = ""`, 1)
-	s = strings.Replace(s, "publisher = \"某某区发展和改革局\"\n", "", 1)
-	os.WriteFile(index, []byte(s), 0o644)
-	findings, _, err := Check(context.Background(), CheckOptions{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, f := range findings {
-		got = append(got, f.Key+" "+f.String())
-	}
-	if len(findings) != 2 ||
-		!strings.HasPrefix(got[0], `report.issued content/r/_index.md:9: [report] issued (发文日期, as YYYY-MM-DD) is empty: fill it in; `) ||
-		!strings.HasPrefix(got[1], `report.publisher content/r/_index.md:4: [report] publisher (发布机构) is empty`) {
-		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
 	}
 }

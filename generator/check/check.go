@@ -1,4 +1,4 @@
-package site
+package check
 
 import (
 	"bytes"
@@ -7,29 +7,33 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report"
+	"reportsite/generator/site"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// CheckOptions says what Check verifies.
-type CheckOptions struct {
-	Source string
+// Options says what Run verifies.
+type Options struct {
+	Source string // the site's source directory
 	Drafts bool
 	// Strict turns the build's warnings (such as an empty identity field in
 	// config.toml) into findings.
 	Strict bool
 }
 
-// Finding is one problem Check found, at a source file where it can tell.
+// Finding is one problem Run found, at a source file where it can tell.
 type Finding struct {
 	Path    string // source file (content/…, layouts/…, config.toml) or output file
 	Line    int    // 1-based; 0 when unknown
@@ -48,22 +52,36 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s", f.Path, f.Message)
 }
 
-// Check builds the site into a temporary directory and verifies the result:
+// Result is what Run learnt of a site that builds.
+type Result struct {
+	// Findings are the problems that make the site unsafe to publish.
+	Findings []Finding
+	// Warnings are the build's warnings, unless Options.Strict made them
+	// findings.
+	Warnings []string
+	// Proofreading lists the proofreading warnings of content/, with
+	// paths relative to the source directory (content/…).
+	Proofreading []report.Warning
+}
+
+// Run builds the site into a temporary directory and verifies the result:
 // every page is well-formed HTML, every internal link and fragment resolves,
-// and the government page fields are present (GOV-PAGE.md rows 1–11). A
-// build error is returned as the error; problems found in a built site are
-// returned as findings, with the warnings of the build.
-func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings []string, err error) {
+// and the government page fields are present (GOV-PAGE.md rows 1–11); then
+// it proofreads content/. A build error is returned as the error, with the
+// warnings of the build; problems found in a built site are returned as
+// findings, as is a failure to read content/ to proofread it.
+func Run(ctx context.Context, opt Options) (Result, error) {
+	var r Result
 	tmp, err := os.MkdirTemp("", "reportsite-check-")
 	if err != nil {
-		return nil, nil, err
+		return r, err
 	}
 	defer os.RemoveAll(tmp)
 	dest := filepath.Join(tmp, "public")
-	b := NewBuilder(Options{Source: opt.Source, Dest: dest, Drafts: opt.Drafts})
-	res, err := b.Build(ctx, nil)
+	res, err := site.Build(ctx, site.Options{Source: opt.Source, Dest: dest, Drafts: opt.Drafts})
 	if err != nil {
-		return nil, res.Warnings, err
+		r.Warnings = res.Warnings
+		return r, err
 	}
 	if opt.Strict {
 		for _, w := range res.Warnings {
@@ -76,12 +94,12 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 					}
 				}
 			}
-			findings = append(findings, f)
+			r.Findings = append(r.Findings, f)
 		}
 	} else {
-		warnings = res.Warnings
+		r.Warnings = res.Warnings
 	}
-	for _, f := range checkSite(os.DirFS(dest), b.sources) {
+	for _, f := range Published(os.DirFS(dest), res.Sources) {
 		if f.Key != "" {
 			src, _ := os.ReadFile(filepath.Join(opt.Source, filepath.FromSlash(f.Path)))
 			k := strings.Split(f.Key, ".")
@@ -90,9 +108,18 @@ func Check(ctx context.Context, opt CheckOptions) (findings []Finding, warnings 
 				f.Line = content.KeyLine(src, k[:len(k)-1]...) // the key is missing: its table
 			}
 		}
-		findings = append(findings, f)
+		r.Findings = append(r.Findings, f)
 	}
-	return findings, warnings, nil
+	proof, err := report.ProofreadFS(os.DirFS(filepath.Join(opt.Source, "content")))
+	if err != nil {
+		// The build has just read these files: content/ changed under it.
+		r.Findings = append(r.Findings, Finding{Path: "content", Message: "cannot proofread: " + err.Error()})
+	}
+	for i := range proof {
+		proof[i].Path = path.Join("content", proof[i].Path)
+	}
+	r.Proofreading = proof
+	return r, nil
 }
 
 // metaKeys says, for each government meta tag a page field fills, the front
@@ -165,7 +192,7 @@ func reportIndex(src string) string {
 	return "content/" + top + "/_index.md"
 }
 
-// page is what checkSite learns of one published HTML file.
+// checkedPage is what Published learns of one published HTML file.
 type checkedPage struct {
 	ids    map[string]bool
 	links  []string
@@ -175,9 +202,12 @@ type checkedPage struct {
 	missing []string
 }
 
-// checkSite verifies a published site. sources maps output files to the
-// source files they were made from, for messages.
-func checkSite(fsys fs.FS, sources map[string]string) []Finding {
+// Published verifies a site already built, read from fsys: every page is
+// well-formed HTML with one <h1> and a lang, every internal link and
+// fragment resolves, the government meta fields are present and the footer
+// is the same on every page. sources maps output pages to the content files
+// they were made from (site.Result.Sources), for messages; it may be nil.
+func Published(fsys fs.FS, sources map[string]string) []Finding {
 	var out []Finding
 	files := map[string]bool{}
 	var pages []string
@@ -222,7 +252,7 @@ func checkSite(fsys fs.FS, sources map[string]string) []Finding {
 			if p == "404.html" { // links from the site's root path, checked by the browser tests
 				continue
 			}
-			if msg := resolve(p, l, files, ids); msg != "" {
+			if msg := site.ResolveLink(p, l, files, ids); msg != "" {
 				out = append(out, Finding{Path: where(p), Message: fmt.Sprintf("broken link %q: %s", l, msg)})
 			}
 		}
@@ -241,15 +271,20 @@ var voidElements = map[atom.Atom]bool{
 	atom.Track: true, atom.Wbr: true,
 }
 
+// pageReader is the state of checkPage while it reads one page.
+type pageReader struct {
+	cp       *checkedPage
+	problems []string
+	stack    []string       // the elements open, outermost first
+	meta     map[string]int // how often each <meta name> appears
+	h1       int
+	lang     string
+}
+
 // checkPage reads one page: its well-formedness (every element closed in
 // order), its ids and links, its government meta tags and its footer.
 func checkPage(data []byte) (*checkedPage, []string) {
-	cp := &checkedPage{ids: map[string]bool{}}
-	var problems []string
-	var stack []string
-	meta := map[string]int{}
-	h1 := 0
-	lang := ""
+	r := &pageReader{cp: &checkedPage{ids: map[string]bool{}}, meta: map[string]int{}}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	footerStart := -1
 	offset := 0
@@ -264,99 +299,120 @@ func checkPage(data []byte) (*checkedPage, []string) {
 		tok := z.Token()
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			for _, a := range tok.Attr {
-				switch a.Key {
-				case "id":
-					if cp.ids[a.Val] {
-						problems = append(problems, fmt.Sprintf("id %q is used twice", a.Val))
-					}
-					cp.ids[a.Val] = true
-				case "href", "src":
-					if internal(a.Val) {
-						cp.links = append(cp.links, a.Val)
-					}
-				case "name":
-					if tok.DataAtom == atom.Meta {
-						meta[a.Val]++
-						if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
-							if _, ok := metaKeys[a.Val]; ok {
-								cp.missing = append(cp.missing, a.Val)
-							} else {
-								problems = append(problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
-							}
-						}
-					}
-				case "lang":
-					if tok.DataAtom == atom.Html {
-						lang = a.Val
-					}
-				}
-			}
+			r.attrs(tok)
 			if tok.DataAtom == atom.H1 {
-				h1++
+				r.h1++
 			}
 			if tok.DataAtom == atom.Footer && footerStart < 0 {
 				footerStart = start
 			}
 			if tt == html.StartTagToken && !voidElements[tok.DataAtom] {
-				stack = append(stack, tok.Data)
+				r.stack = append(r.stack, tok.Data)
 			}
 		case html.EndTagToken:
-			if len(stack) == 0 || stack[len(stack)-1] != tok.Data {
-				open := "nothing"
-				if len(stack) > 0 {
-					open = "<" + stack[len(stack)-1] + ">"
-				}
-				problems = append(problems, fmt.Sprintf("stray </%s> while %s is open", tok.Data, open))
-				// Recover: close up to the matching element, if any.
-				for i := len(stack) - 1; i >= 0; i-- {
-					if stack[i] == tok.Data {
-						stack = stack[:i]
-						break
-					}
-				}
-				continue
-			}
-			stack = stack[:len(stack)-1]
-			if tok.DataAtom == atom.Footer && footerStart >= 0 && cp.footer == "" {
-				cp.footer = string(data[footerStart:offset])
+			if r.close(tok.Data) && tok.DataAtom == atom.Footer && footerStart >= 0 && r.cp.footer == "" {
+				r.cp.footer = string(data[footerStart:offset])
 			}
 		}
 	}
 	if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
-		problems = append(problems, "cannot parse: "+err.Error())
+		r.problems = append(r.problems, "cannot parse: "+err.Error())
 	}
-	for _, e := range stack {
-		problems = append(problems, fmt.Sprintf("<%s> is never closed", e))
-	}
-	if lang == "" {
-		problems = append(problems, "<html> has no lang")
-	}
-	if h1 != 1 {
-		problems = append(problems, fmt.Sprintf("%d <h1> elements, want exactly one", h1))
-	}
-	// A missing SiteName or SiteDomain comes from an empty field of
-	// config.toml, which the build already warns about.
-	for m, n := range meta {
-		if n > 1 {
-			problems = append(problems, fmt.Sprintf("<meta name=%q> appears %d times, want once", m, n))
-		}
-	}
-	if meta["ArticleTitle"] > 0 {
-		for _, m := range []string{"PubDate", "ContentSource"} {
-			switch meta[m] {
-			case 1:
-			case 0:
-				cp.missing = append(cp.missing, m)
-			default:
-				problems = append(problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, meta[m]))
+	r.finish()
+	return r.cp, r.problems
+}
+
+// attrs reads the attributes of a start tag: ids, internal links, the
+// government meta tags and the page's language.
+func (r *pageReader) attrs(tok html.Token) {
+	cp := r.cp
+	for _, a := range tok.Attr {
+		switch a.Key {
+		case "id":
+			if cp.ids[a.Val] {
+				r.problems = append(r.problems, fmt.Sprintf("id %q is used twice", a.Val))
+			}
+			cp.ids[a.Val] = true
+		case "href", "src":
+			if site.InternalLink(a.Val) {
+				cp.links = append(cp.links, a.Val)
+			}
+		case "name":
+			if tok.DataAtom == atom.Meta {
+				r.meta[a.Val]++
+				if attr(tok, "content") == "" && a.Val != "ColumnDescription" {
+					if _, ok := metaKeys[a.Val]; ok {
+						cp.missing = append(cp.missing, a.Val)
+					} else {
+						r.problems = append(r.problems, fmt.Sprintf("<meta name=%q> is empty", a.Val))
+					}
+				}
+			}
+		case "lang":
+			if tok.DataAtom == atom.Html {
+				r.lang = a.Val
 			}
 		}
 	}
-	if cp.footer == "" {
-		problems = append(problems, "no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it")
+}
+
+// close reads the end tag of element name and reports whether it closes
+// the innermost open element; a stray end tag is a problem.
+func (r *pageReader) close(name string) bool {
+	stack := r.stack
+	if len(stack) > 0 && stack[len(stack)-1] == name {
+		r.stack = stack[:len(stack)-1]
+		return true
 	}
-	return cp, problems
+	open := "nothing"
+	if len(stack) > 0 {
+		open = "<" + stack[len(stack)-1] + ">"
+	}
+	r.problems = append(r.problems, fmt.Sprintf("stray </%s> while %s is open", name, open))
+	// Recover: close up to the matching element, if any.
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] == name {
+			r.stack = stack[:i]
+			break
+		}
+	}
+	return false
+}
+
+// finish checks what the whole page must have: every element closed, a
+// lang, one <h1>, each meta tag once, an article's date and publisher and
+// a footer.
+func (r *pageReader) finish() {
+	for _, e := range r.stack {
+		r.problems = append(r.problems, fmt.Sprintf("<%s> is never closed", e))
+	}
+	if r.lang == "" {
+		r.problems = append(r.problems, "<html> has no lang")
+	}
+	if r.h1 != 1 {
+		r.problems = append(r.problems, fmt.Sprintf("%d <h1> elements, want exactly one", r.h1))
+	}
+	// A missing SiteName or SiteDomain comes from an empty field of
+	// config.toml, which the build already warns about.
+	for _, m := range slices.Sorted(maps.Keys(r.meta)) {
+		if n := r.meta[m]; n > 1 {
+			r.problems = append(r.problems, fmt.Sprintf("<meta name=%q> appears %d times, want once", m, n))
+		}
+	}
+	if r.meta["ArticleTitle"] > 0 {
+		for _, m := range []string{"PubDate", "ContentSource"} {
+			switch r.meta[m] {
+			case 1:
+			case 0:
+				r.cp.missing = append(r.cp.missing, m)
+			default:
+				r.problems = append(r.problems, fmt.Sprintf("article page: <meta name=%q> appears %d times, want once", m, r.meta[m]))
+			}
+		}
+	}
+	if r.cp.footer == "" {
+		r.problems = append(r.problems, "no <footer>: the site identity (主办单位, 网站标识码, 备案号) belongs in it")
+	}
 }
 
 func attr(t html.Token, key string) string {
