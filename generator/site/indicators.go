@@ -48,17 +48,24 @@ func cardOf(ind content.Indicator, page string, i int) render.Card {
 	return c
 }
 
-// markSentences verifies a page's indicators against its text and marks
-// each source sentence in the page's HTML (its lead, or else, in an index
-// page, its closing) with its anchor and a link back to its first card.
-// Every problem names the page's file and the indicator.
-func markSentences(pg *content.Page, src string, html, closing template.HTML) (template.HTML, template.HTML, []error) {
+// markSentences verifies a page's indicators against its plain text (the
+// Text of its converted lead and closing) and marks each source sentence in
+// the page's HTML (its lead, or else, in an index page, its closing) with
+// its anchor and a link back to its first card. It returns the marked HTML
+// of the lead and the closing. Every problem names the page's file and the
+// indicator.
+func markSentences(pg *content.Page, src string, c converted) (template.HTML, template.HTML, []error) {
+	html, closing := c.body.HTML, c.closing.HTML
 	inds := pg.Meta.Indicators
 	if len(inds) == 0 {
 		return html, closing, nil
 	}
 	var errs []error
-	if err := indicator.VerifyPage(inds, indicator.PlainText(pg.Body)); err != nil {
+	text := c.body.Text
+	if c.closing.Text != "" {
+		text += "\n" + c.closing.Text
+	}
+	if err := indicator.VerifyPage(inds, text); err != nil {
 		for _, e := range content.Errors(err) {
 			errs = append(errs, &content.Error{Path: src, Err: e})
 		}

@@ -1,0 +1,59 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// appendText appends the plain text of a parsed page to dst: the text of
+// every paragraph, heading and table cell as a reader sees it (markup gone,
+// escapes and entities resolved, see appendInlineText), one block a line.
+// A line break inside a block (a soft break kept between Latin words, or a
+// hard break) is a space. Code blocks, which state no prose, and
+// HTML comments are left out; an HTML block, shown as text, is a line.
+func appendText(dst []byte, doc ast.Node, source []byte) []byte {
+	line := func(b []byte) {
+		if len(b) == 0 {
+			return
+		}
+		if len(dst) > 0 {
+			dst = append(dst, '\n')
+		}
+		dst = append(dst, b...)
+	}
+	var buf []byte
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *extast.TableCell:
+			buf = appendInlineText(buf[:0], n, source)
+			for i, b := range buf {
+				if b == '\n' {
+					buf[i] = ' '
+				}
+			}
+			line(bytes.TrimSpace(buf))
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 {
+				for i := 0; i < n.Lines().Len(); i++ {
+					seg := n.Lines().At(i)
+					line(bytes.TrimSpace(seg.Value(source)))
+				}
+				if n.HasClosure() {
+					closure := n.ClosureLine
+					line(bytes.TrimSpace(closure.Value(source)))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return dst
+}
