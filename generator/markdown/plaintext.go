@@ -5,6 +5,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // appendText appends the plain text of a parsed page to dst: the text of
@@ -56,4 +58,14 @@ func appendText(dst []byte, doc ast.Node, source []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	return dst
+}
+
+// PlainText returns the plain text of a Markdown page, one block a line, as
+// Convert's Result.Text gives it: the one definition of a page's text, that
+// the importer finds indicators in and the build verifies them against.
+func (c *Converter) PlainText(src []byte) string {
+	src = bytes.TrimPrefix(src, []byte(bom))
+	pc := parser.NewContext(parser.WithIDs(newIDs("")))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	return string(appendText(make([]byte, 0, len(src)), doc, src))
 }
