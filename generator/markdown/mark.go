@@ -33,8 +33,10 @@ func Mark(h template.HTML, sentence, id, class string, after template.HTML) (tem
 		}
 		i += from
 		// Inside a tag (an attribute value) when the last "<" before the
-		// match is not closed by a ">".
-		if lt := strings.LastIndexByte(s[:i], '<'); lt < 0 || strings.IndexByte(s[lt:i], '>') >= 0 {
+		// match is not closed by a ">"; inside an entity ("&amp;") when
+		// a "&" just before it is not closed by a ";".
+		lt, amp := strings.LastIndexByte(s[:i], '<'), strings.LastIndexByte(s[max(i-12, 0):i], '&')
+		if (lt < 0 || strings.IndexByte(s[lt:i], '>') >= 0) && (amp < 0 || strings.IndexByte(s[max(i-12, 0)+amp:i], ';') >= 0) {
 			return splice(s, [][2]int{{i, i + len(needle)}}, id, class, after), true
 		}
 		from = i + 1
@@ -159,7 +161,11 @@ func tags(s string, start, end int) []tag {
 			i++
 			continue
 		}
-		j := i + strings.IndexByte(s[i:], '>') + 1
+		k := strings.IndexByte(s[i:end], '>')
+		if k < 0 {
+			break // not HTML that Convert wrote
+		}
+		j := i + k + 1
 		name, closing := tagName(s[i:j])
 		t := tag{name: name, from: i, to: j, closing: closing}
 		switch {

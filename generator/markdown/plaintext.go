@@ -23,6 +23,9 @@ func appendText(dst []byte, doc ast.Node, source []byte) []byte {
 		if len(dst) > 0 {
 			dst = append(dst, '\n')
 		}
+		if bytes.IndexByte(b, 0) >= 0 {
+			b = bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD")) // as goldmark writes NUL
+		}
 		dst = append(dst, b...)
 	}
 	var buf []byte
