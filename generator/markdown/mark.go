@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"html/template"
 	"slices"
@@ -10,64 +11,139 @@ import (
 // escapeText escapes text the way goldmark writes it into HTML.
 var escapeText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
-// Mark finds the first occurrence of the plain text sentence (as in
-// Result.Text) in html (HTML written by Convert) and wraps it in a span with
-// the given id and class, followed by after (trusted HTML, such as a link
-// back to the card that quotes the sentence). The sentence is found in the
-// text as a reader sees it: inline markup inside it (emphasis, a link,
-// inline code) is kept inside the span. When markup crosses the sentence's
-// ends (emphasis that starts inside it and ends after it), the sentence is
-// wrapped piece by piece, the id on the first piece. It reports false when
-// the sentence is not in the text of one block.
+// A Span is a sentence for MarkAll to mark: the plain text Sentence (as in
+// Result.Text), the ID and Class of the span that wraps it, and After,
+// trusted HTML written behind it (such as a link back to the card that
+// quotes the sentence).
+type Span struct {
+	Sentence, ID, Class string
+	After               template.HTML
+}
+
+// Mark marks one sentence, as MarkAll does.
 func Mark(h template.HTML, sentence, id, class string, after template.HTML) (template.HTML, bool) {
+	out, found := MarkAll(h, []Span{{Sentence: sentence, ID: id, Class: class, After: after}})
+	return out, found[0]
+}
+
+// MarkAll finds each span's sentence in h (HTML written by Convert), at its
+// first occurrence that no earlier span's covers, and wraps it in a span
+// with the span's id and class, followed by its After. It copies h once,
+// whatever the number of spans, and reports which sentences it found.
+//
+// A sentence is found in the text as a reader sees it: inline markup inside
+// it (emphasis, a link, inline code) is kept inside the span. When markup
+// crosses the sentence's ends (emphasis that starts inside it and ends
+// after it), the sentence is wrapped piece by piece, the id on the first
+// piece. A sentence is never found across two blocks.
+func MarkAll(h template.HTML, spans []Span) (template.HTML, []bool) {
 	s := string(h)
-	needle := escapeText.Replace(sentence)
-	if needle == "" {
-		return h, false
+	found := make([]bool, len(spans))
+	marks := make([]mark, 0, len(spans))
+	runs := make([][2]int, 0, len(spans)) // the one piece of each sentence written as one run
+	var txt *textIndex                    // built when a sentence is not one run of text
+	for k, sp := range spans {
+		if sp.Sentence == "" {
+			continue
+		}
+		needle := escapeText.Replace(sp.Sentence)
+		if i, ok := findRun(s, needle, marks); ok {
+			runs = append(runs, [2]int{i, i + len(needle)})
+			marks = append(marks, mark{span: k, pieces: runs[len(runs)-1 : len(runs) : len(runs)]})
+			found[k] = true
+			continue
+		}
+		if txt == nil {
+			txt = newTextIndex(s)
+		}
+		for from := 0; ; {
+			first, last, ok := txt.find(sp.Sentence, from)
+			if !ok {
+				break
+			}
+			if start, end := widen(s, first, last); !overlaps(marks, start, end) {
+				marks = append(marks, mark{span: k, pieces: pieces(s, start, end)})
+				found[k] = true
+				break
+			}
+			from = first + 1
+		}
 	}
-	// The sentence written as one run of text, the usual case.
+	if len(marks) == 0 {
+		return h, found
+	}
+	return splice(s, marks, spans), found
+}
+
+// A mark is where one span goes: the pieces [from, to) of the HTML that it
+// wraps, in order.
+type mark struct {
+	span   int
+	pieces [][2]int
+}
+
+func overlaps(marks []mark, start, end int) bool {
+	for _, m := range marks {
+		if start < m.pieces[len(m.pieces)-1][1] && m.pieces[0][0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+// findRun returns the offset of the first occurrence of needle (escaped
+// text) in s outside any tag and entity and outside every mark.
+func findRun(s, needle string, marks []mark) (int, bool) {
 	for from := 0; ; {
 		i := strings.Index(s[from:], needle)
 		if i < 0 {
-			break
+			return 0, false
 		}
 		i += from
 		// Inside a tag (an attribute value) when the last "<" before the
 		// match is not closed by a ">"; inside an entity ("&amp;") when
 		// a "&" just before it is not closed by a ";".
 		lt, amp := strings.LastIndexByte(s[:i], '<'), strings.LastIndexByte(s[max(i-12, 0):i], '&')
-		if (lt < 0 || strings.IndexByte(s[lt:i], '>') >= 0) && (amp < 0 || strings.IndexByte(s[max(i-12, 0)+amp:i], ';') >= 0) {
-			return splice(s, [][2]int{{i, i + len(needle)}}, id, class, after), true
+		if (lt < 0 || strings.IndexByte(s[lt:i], '>') >= 0) && (amp < 0 || strings.IndexByte(s[max(i-12, 0)+amp:i], ';') >= 0) &&
+			!overlaps(marks, i, i+len(needle)) {
+			return i, true
 		}
 		from = i + 1
 	}
-	start, end, ok := findText(s, sentence)
-	if !ok {
-		return h, false
-	}
-	start, end = widen(s, start, end)
-	return splice(s, pieces(s, start, end), id, class, after), true
 }
 
-// splice wraps each piece [from, to) of s in a span of the class, the first
-// with the id, and writes after behind the last.
-func splice(s string, pieces [][2]int, id, class string, after template.HTML) template.HTML {
+// splice writes s with every mark's pieces wrapped in a span of its class,
+// the first with its id, and its After behind the last.
+func splice(s string, marks []mark, spans []Span) template.HTML {
+	grow := len(s)
+	for _, m := range marks {
+		sp := spans[m.span]
+		grow += len(sp.ID) + len(sp.After) + len(m.pieces)*(len(sp.Class)+32)
+	}
+	// Marks never overlap: in the order of their first pieces, every
+	// piece comes after the one before.
+	slices.SortFunc(marks, func(a, b mark) int { return a.pieces[0][0] - b.pieces[0][0] })
 	var b strings.Builder
-	b.Grow(len(s) + len(id) + len(after) + len(pieces)*(2*len(class)+32))
+	b.Grow(grow)
 	at := 0
-	for k, p := range pieces {
-		b.WriteString(s[at:p[0]])
-		b.WriteString(`<span class="` + class + `"`)
-		if k == 0 {
-			b.WriteString(` id="` + id + `"`)
+	for _, m := range marks {
+		sp := spans[m.span]
+		for k, p := range m.pieces {
+			b.WriteString(s[at:p[0]])
+			b.WriteString(`<span class="`)
+			b.WriteString(sp.Class)
+			if k == 0 {
+				b.WriteString(`" id="`)
+				b.WriteString(sp.ID)
+			}
+			b.WriteString(`">`)
+			b.WriteString(s[p[0]:p[1]])
+			b.WriteString("</span>")
+			if k == len(m.pieces)-1 {
+				b.WriteString(string(sp.After))
+			}
+			at = p[1]
 		}
-		b.WriteString(">")
-		b.WriteString(s[p[0]:p[1]])
-		b.WriteString("</span>")
-		if k == len(pieces)-1 {
-			b.WriteString(string(after))
-		}
-		at = p[1]
 	}
 	b.WriteString(s[at:])
 	return template.HTML(b.String())
@@ -78,19 +154,26 @@ func splice(s string, pieces [][2]int, id, class string, after template.HTML) te
 // the plain text; any other element ends a block's text.
 var inline = map[string]bool{"a": true, "em": true, "strong": true, "code": true, "span": true, "br": true}
 
-// findText finds sentence in the text of s outside tags, entities decoded,
-// newlines read as spaces, never across a block element. It returns the
-// offsets in s of the first and past the last character.
-func findText(s, sentence string) (start, end int, ok bool) {
-	var txt []byte
-	var from, to []int // offsets in s of each byte of txt
-	skip := 0          // depth inside elements whose text is no text
+// textIndex is the text of HTML outside tags, entities decoded, newlines
+// read as spaces, a NUL at every block element (so no sentence is found
+// across two blocks), with the offsets in the HTML of each byte.
+type textIndex struct {
+	txt      []byte
+	from, to []int // offsets in the HTML of each byte of txt
+}
+
+func newTextIndex(s string) *textIndex {
+	x := &textIndex{}
+	add := func(c byte, from, to int) {
+		x.txt, x.from, x.to = append(x.txt, c), append(x.from, from), append(x.to, to)
+	}
+	skip := 0 // depth inside elements whose text is no text
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
 		case c == '<':
 			j := strings.IndexByte(s[i:], '>')
 			if j < 0 {
-				return 0, 0, false
+				return x
 			}
 			name, closing := tagName(s[i : i+j+1])
 			switch {
@@ -99,7 +182,7 @@ func findText(s, sentence string) (start, end int, ok bool) {
 			case name == "sup":
 				skip++
 			case !inline[name]:
-				txt, from, to = append(txt, 0), append(from, i), append(to, i)
+				add(0, i, i)
 			}
 			i += j + 1
 		case skip > 0:
@@ -111,22 +194,30 @@ func findText(s, sentence string) (start, end int, ok bool) {
 			}
 			r := html.UnescapeString(s[i : i+j+1])
 			for k := 0; k < len(r); k++ {
-				txt, from, to = append(txt, r[k]), append(from, i), append(to, i+j+1)
+				add(r[k], i, i+j+1)
 			}
 			i += j + 1
 		default:
 			if c == '\n' {
 				c = ' '
 			}
-			txt, from, to = append(txt, c), append(from, i), append(to, i+1)
+			add(c, i, i+1)
 			i++
 		}
 	}
-	k := strings.Index(string(txt), sentence)
-	if k < 0 {
+	return x
+}
+
+// find finds sentence in the text at or after the HTML offset from, and
+// returns the offsets in the HTML of its first and past its last character.
+func (x *textIndex) find(sentence string, from int) (start, end int, ok bool) {
+	k0, _ := slices.BinarySearch(x.from, from)
+	k := bytes.Index(x.txt[k0:], []byte(sentence))
+	if k < 0 || sentence == "" {
 		return 0, 0, false
 	}
-	return from[k], to[k+len(sentence)-1], true
+	k += k0
+	return x.from[k], x.to[k+len(sentence)-1], true
 }
 
 // tagName returns the lower-case name of the tag t ("<strong>", "</a>",

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,5 +76,27 @@ func TestMarkAcrossMarkup(t *testing.T) {
 	}
 	if want := "甲乙。\n丙丁。\n注。"; r.Text != want {
 		t.Errorf("Text = %q, want %q", r.Text, want)
+	}
+}
+
+// TestMarkAll marks several sentences in one copy of the page: each at its
+// first occurrence that no earlier sentence covers, in document order
+// whatever the order of the spans, and never one inside another.
+func TestMarkAll(t *testing.T) {
+	r, _ := New().Convert([]byte("甲增长1%。乙**增长2%**。甲增长1%。\n"), Options{})
+	got, found := MarkAll(r.HTML, []Span{
+		{Sentence: "乙增长2%。", ID: "b", Class: "s", After: "<i></i>"},
+		{Sentence: "甲增长1%。", ID: "a", Class: "s"},
+		{Sentence: "甲增长1%。", ID: "c", Class: "s"},
+		{Sentence: "增长1%", ID: "d", Class: "s"},
+		{Sentence: "丙", ID: "e", Class: "s"},
+	})
+	want := `<p><span class="s" id="a">甲增长1%。</span><span class="s" id="b">乙<strong>增长2%</strong>。</span><i></i>` +
+		`<span class="s" id="c">甲增长1%。</span></p>`
+	if strings.TrimSpace(string(got)) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if wantFound := []bool{true, true, true, false, false}; !slices.Equal(found, wantFound) {
+		t.Errorf("found %v, want %v", found, wantFound)
 	}
 }

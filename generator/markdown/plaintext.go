@@ -16,42 +16,56 @@ import (
 // hard break) is a space. Code blocks, which state no prose, and
 // HTML comments are left out; an HTML block, shown as text, is a line.
 func appendText(dst []byte, doc ast.Node, source []byte) []byte {
-	line := func(b []byte) {
+	// newline starts a line, after a newline unless it is the first; line
+	// settles the line written from at on: line breaks as spaces, no space
+	// at either end, NUL as goldmark writes it; an empty one is dropped.
+	line := func(start, at int) {
+		b := dst[at:]
+		for i, c := range b {
+			if c == '\n' {
+				b[i] = ' '
+			}
+		}
+		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
+			dst = dst[:start]
 			return
 		}
-		if len(dst) > 0 {
+		dst = dst[:at+copy(dst[at:], b)]
+		if bytes.IndexByte(dst[at:], 0) >= 0 { // written as goldmark writes NUL
+			dst = append(dst[:at], bytes.ReplaceAll(dst[at:], []byte{0}, []byte("\uFFFD"))...)
+		}
+	}
+	newline := func() (start, at int) {
+		start = len(dst)
+		if start > 0 {
 			dst = append(dst, '\n')
 		}
-		if bytes.IndexByte(b, 0) >= 0 {
-			b = bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD")) // as goldmark writes NUL
-		}
-		dst = append(dst, b...)
+		return start, len(dst)
 	}
-	var buf []byte
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *extast.TableCell:
-			buf = appendInlineText(buf[:0], n, source)
-			for i, b := range buf {
-				if b == '\n' {
-					buf[i] = ' '
-				}
-			}
-			line(bytes.TrimSpace(buf))
+			start, at := newline()
+			dst = appendInlineText(dst, n, source)
+			line(start, at)
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
 				for i := 0; i < n.Lines().Len(); i++ {
 					seg := n.Lines().At(i)
-					line(bytes.TrimSpace(seg.Value(source)))
+					start, at := newline()
+					dst = append(dst, seg.Value(source)...)
+					line(start, at)
 				}
 				if n.HasClosure() {
 					closure := n.ClosureLine
-					line(bytes.TrimSpace(closure.Value(source)))
+					start, at := newline()
+					dst = append(dst, closure.Value(source)...)
+					line(start, at)
 				}
 			}
 			return ast.WalkSkipChildren, nil
