@@ -11,10 +11,14 @@
 // (Converter.PlainText, Result.Text): the text of every paragraph, heading,
 // list item and table cell as a reader sees it, one block a line, taken
 // from the syntax tree. The importer finds indicators in it
-// (indicator.PlainText) and the build verifies them against it. Mark finds
-// an indicator's sentence, given in that text, in the HTML: through inline
-// markup (emphasis, links, inline code), never across a block, wrapping it
-// in pieces where emphasis crosses the sentence's ends.
+// (indicator.PlainText) and the build verifies them against it. MarkAll
+// (mark.go) finds a page's indicator sentences, given in that text, in its
+// HTML and wraps each in a span, writing the page once: through inline
+// markup (emphasis, links, inline code) and entities, never across a block,
+// in pieces where emphasis crosses a sentence's ends. FuzzMark checks that
+// every stretch of a line of the plain text is found. (Marking on the tree,
+// as an AST transformer, is what issue 13 asks for; this marks the HTML
+// Convert wrote, relying on every "<" of the text being escaped.)
 //
 // Imports: reportsite/generator/content, goldmark, goldmark-highlighting and
 // chroma, and the standard library. It is the only package that imports
