@@ -2,15 +2,17 @@
 // against the text, checks that a card is fit to publish, pairs targets with
 // results, and writes them as SVG charts and open data.
 //
-// Inputs are a page's plain text (PlainText turns an imported Markdown body
-// into it) and []content.Indicator as stored in front matter. Outputs are
+// Inputs are a page's plain text (PlainText turns a Markdown body into it,
+// by markdown.Converter.PlainText: the text as a reader sees it, the same
+// text the build verifies against) and []content.Indicator as stored in front matter. Outputs are
 // []content.Indicator (Extract, Annotate), errors that name the indicator
 // (Verify, VerifyPage), the reasons to hold a card back (Sanity), []Pair
 // (Pairs, with OneYear results), SVG bytes (StructureSVG, PlanVsResultSVG)
 // and JSON and CSV bytes (JSON, CSV). Every output is deterministic: the
 // same input gives the same bytes.
 //
-// Imports: reportsite/generator/content and the standard library only (the
+// Imports: reportsite/generator/content, reportsite/generator/markdown (for
+// the plain text) and the standard library (the
 // tests also import reportsite/generator/report, to measure extraction on
 // imported reports). The package holds no state; its word lists are
 // unexported and never written. Rules are rules of the language of these

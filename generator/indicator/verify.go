@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/markdown"
 )
 
 // Verify checks one indicator against the plain text of its page (see
@@ -78,68 +78,15 @@ func short(s string) string {
 	return string(r[:max]) + "…"
 }
 
-// PlainText returns the text of a Markdown body as the importer writes it,
-// one paragraph a line: backslash escapes are undone, ATX heading marks and
-// the children marker line are dropped, and the lines of a paragraph are
-// joined (without a space where either side is Chinese). Other Markdown is
-// kept as written, so an indicator's sentence must not cross emphasis or a
-// link.
+// PlainText returns the text of a Markdown body as a reader sees it, one
+// block (paragraph, heading, list item, table cell) a line: the text the
+// build verifies indicator sentences against (markdown.Converter.PlainText,
+// the one definition of a page's plain text). Markup is gone and escapes
+// are undone, so a sentence may hold emphasis, a link or inline code; the
+// lines of a paragraph are joined as the page shows them (without a space
+// where either side is Chinese).
 func PlainText(body []byte) string {
-	var paras []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			paras = append(paras, cur.String())
-			cur.Reset()
-		}
-	}
-	for _, line := range strings.Split(string(body), "\n") {
-		line = strings.TrimRight(line, "\r")
-		t := strings.TrimSpace(line)
-		if t == "" || t == content.ChildrenMarker {
-			flush()
-			continue
-		}
-		if h := strings.TrimLeft(t, "#"); h != t && len(t)-len(h) <= 6 && (h == "" || h[0] == ' ') {
-			flush()
-			paras = append(paras, unescape(strings.TrimSpace(h)))
-			continue
-		}
-		t = unescape(t)
-		if cur.Len() > 0 {
-			p, _ := utf8.DecodeLastRuneInString(cur.String())
-			q, _ := utf8.DecodeRuneInString(t)
-			if !wide(p) && !wide(q) {
-				cur.WriteByte(' ')
-			}
-		}
-		cur.WriteString(t)
-	}
-	flush()
-	return strings.Join(paras, "\n")
-}
-
-// wide reports a character after or before which a line break is no space.
-func wide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == '“' || r == '”'
-}
-
-const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-
-// unescape undoes CommonMark backslash escapes of ASCII punctuation.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunct, s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
+	return markdown.New().PlainText(body)
 }
 
 // Sanity returns, for each indicator of one report, why the build should

@@ -91,8 +91,9 @@ func TestVerifyPageAnchors(t *testing.T) {
 }
 
 func TestPlainText(t *testing.T) {
-	body := "1\\. 全区地区生产总值同比增长4.9%，\n增幅居全市第2位。\n\n#### 2\\. 项目\n\n<!--children-->\nsee\nalso \\*this\\*\n"
-	want := "1. 全区地区生产总值同比增长4.9%，增幅居全市第2位。\n2. 项目\nsee also *this*"
+	body := "1\\. 全区地区生产总值同比增长4.9%，\n增幅居全市第2位。\n\n#### 2\\. 项目\n\n<!--children-->\nsee\nalso \\*this\\*\n\n" +
+		"全区[地区生产总值](https://a.cn/)同比**增长4.9%**，`13%`；\n\n- 甲\n- 乙\n"
+	want := "1. 全区地区生产总值同比增长4.9%，增幅居全市第2位。\n2. 项目\nsee also *this*\n全区地区生产总值同比增长4.9%，13%；\n甲\n乙"
 	if got := PlainText([]byte(body)); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

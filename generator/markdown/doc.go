@@ -2,9 +2,23 @@
 // outline of its headings.
 //
 // Input: the body of a content file (UTF-8 Markdown, front matter already
-// removed) and Options. Output: Result, the HTML as template.HTML and the
-// headings as []content.Heading, in document order. ChromaCSS returns the
-// stylesheet that goes with the highlighted code.
+// removed) and Options. Output: Result, the HTML as template.HTML, the
+// headings as []content.Heading, in document order, and with Options.Text
+// the page's plain text. ChromaCSS returns the stylesheet that goes with
+// the highlighted code.
+//
+// plaintext.go holds the one definition of a page's plain text
+// (Converter.PlainText, Result.Text): the text of every paragraph, heading,
+// list item and table cell as a reader sees it, one block a line, taken
+// from the syntax tree. The importer finds indicators in it
+// (indicator.PlainText) and the build verifies them against it. MarkAll
+// (mark.go) finds a page's indicator sentences, given in that text, in its
+// HTML and wraps each in a span, writing the page once: through inline
+// markup (emphasis, links, inline code) and entities, never across a block,
+// in pieces where emphasis crosses a sentence's ends. FuzzMark checks that
+// every stretch of a line of the plain text is found. (Marking on the tree,
+// as an AST transformer, is what issue 13 asks for; this marks the HTML
+// Convert wrote, relying on every "<" of the text being escaped.)
 //
 // Imports: reportsite/generator/content, goldmark, goldmark-highlighting and
 // chroma, and the standard library. It is the only package that imports

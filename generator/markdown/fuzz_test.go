@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -99,4 +100,56 @@ func unbalanced(s string) string {
 			stack = stack[:len(stack)-1]
 		}
 	}
+}
+
+// FuzzMark takes any Markdown and any stretch of one line of its plain text
+// (Result.Text): Mark must find it in the HTML, as the build does for an
+// indicator's sentence, keep the HTML well-formed and leave its text as it
+// was, apart from what it adds after the sentence.
+func FuzzMark(f *testing.F) {
+	f.Add([]byte("全区地区生产总值同比**增长4.9%**，\n增幅居全市第2位；\n"), uint16(2), uint16(9))
+	f.Add([]byte("甲*乙。丙*丁。[链接](https://a.cn/)`x<y`"), uint16(3), uint16(12))
+	c := New()
+	f.Fuzz(func(t *testing.T, src []byte, from, n uint16) {
+		if !utf8.Valid(src) {
+			return // content.Load rejects a page that is not UTF-8
+		}
+		res, err := c.Convert(src, Options{Text: true})
+		if err != nil {
+			t.Fatalf("Convert: %v", err)
+		}
+		text := []rune(res.Text)
+		i := int(from) % (len(text) + 1)
+		j := min(i+int(n)%40, len(text))
+		sentence := string(text[i:j])
+		if k := strings.IndexByte(sentence, '\n'); k >= 0 {
+			sentence = sentence[:k]
+		}
+		if strings.TrimSpace(sentence) == "" {
+			return
+		}
+		got, ok := Mark(res.HTML, sentence, "i", "s", `<a class="b">↑</a>`)
+		if !ok {
+			t.Fatalf("%q of the plain text %q not found in\n%s", sentence, res.Text, res.HTML)
+		}
+		if msg := unbalanced(string(got)); msg != "" {
+			t.Fatalf("%s in\n%s", msg, got)
+		}
+		before, after := textOf(string(res.HTML)), strings.Replace(textOf(string(got)), "↑", "", 1)
+		if !strings.Contains(string(res.HTML), "↑") && before != after {
+			t.Fatalf("text changed:\n%q\n%q", before, after)
+		}
+	})
+}
+
+// textOf returns the text content of HTML.
+func textOf(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt == html.TextToken {
+			b.Write(z.Text())
+		}
+	}
+	return b.String()
 }

@@ -30,12 +30,18 @@ type Options struct {
 	// "p-1", "p-2", … in document order, after IDPrefix, so that a link (a
 	// search result) can land on one paragraph.
 	ParagraphIDs bool
+	// Text asks for Result.Text.
+	Text bool
 }
 
 // Result is the output of one conversion.
 type Result struct {
 	HTML     template.HTML
 	Headings []content.Heading
+	// Text is the page's plain text, one block a line, when Options.Text
+	// asks for it: the text that indicator sentences are verified against
+	// and that Mark finds them in (see appendText).
+	Text string
 }
 
 // Converter converts Markdown to HTML. It is safe for concurrent use.
@@ -115,7 +121,11 @@ func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 		return Result{}, fmt.Errorf("rendering markdown: %w", err)
 	}
 	headings, _ := pc.Get(headingsKey).([]content.Heading)
-	return Result{HTML: template.HTML(buf.String()), Headings: headings}, nil
+	res := Result{HTML: template.HTML(buf.String()), Headings: headings}
+	if opt.Text {
+		res.Text = string(appendText(make([]byte, 0, len(src)), doc, src))
+	}
+	return res, nil
 }
 
 // chromaOptions are the formatter options shared by code blocks and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"reportsite/generator/content"
@@ -48,21 +49,31 @@ func cardOf(ind content.Indicator, page string, i int) render.Card {
 	return c
 }
 
-// markSentences verifies a page's indicators against its text and marks
-// each source sentence in the page's HTML (its lead, or else, in an index
-// page, its closing) with its anchor and a link back to its first card.
-// Every problem names the page's file and the indicator.
-func markSentences(pg *content.Page, src string, html, closing template.HTML) (template.HTML, template.HTML, []error) {
+// markSentences verifies a page's indicators against its plain text (the
+// Text of its converted lead and closing) and marks each source sentence in
+// the page's HTML (its lead, or else, in an index page, its closing) with
+// its anchor and a link back to its first card. It returns the marked HTML
+// of the lead and the closing. Every problem names the page's file and the
+// indicator.
+func markSentences(pg *content.Page, src string, c converted) (template.HTML, template.HTML, []error) {
+	html, closing := c.body.HTML, c.closing.HTML
 	inds := pg.Meta.Indicators
 	if len(inds) == 0 {
 		return html, closing, nil
 	}
 	var errs []error
-	if err := indicator.VerifyPage(inds, indicator.PlainText(pg.Body)); err != nil {
+	text := c.body.Text
+	if c.closing.Text != "" {
+		text += "\n" + c.closing.Text
+	}
+	if err := indicator.VerifyPage(inds, text); err != nil {
 		for _, e := range content.Errors(err) {
 			errs = append(errs, &content.Error{Path: src, Err: e})
 		}
 	}
+	// Each sentence once (indicators may share one), in the lead or else
+	// in the closing; one copy of each.
+	spans := make([]markdown.Span, 0, len(inds))
 	marked := map[string]bool{}
 	for i, ind := range inds {
 		if marked[ind.Anchor] || ind.Sentence == "" {
@@ -71,17 +82,29 @@ func markSentences(pg *content.Page, src string, html, closing template.HTML) (t
 		marked[ind.Anchor] = true
 		back := template.HTML(`<a class="ind-back" href="#` + cardID(i) + `" aria-label="` +
 			template.HTMLEscapeString("查看指标："+ind.Name) + `">↑</a>`)
-		var ok bool
 		// The anchor is front matter, written into an attribute as is.
-		html, ok = markdown.Mark(html, ind.Sentence, template.HTMLEscapeString(ind.Anchor), "ind-src", back)
-		if !ok && closing != "" {
-			closing, ok = markdown.Mark(closing, ind.Sentence, template.HTMLEscapeString(ind.Anchor), "ind-src", back)
+		spans = append(spans, markdown.Span{Sentence: ind.Sentence, ID: template.HTMLEscapeString(ind.Anchor), Class: "ind-src", After: back})
+	}
+	html, found := markdown.MarkAll(html, spans)
+	if closing != "" {
+		var rest []markdown.Span
+		var at []int
+		for k, ok := range found {
+			if !ok {
+				rest, at = append(rest, spans[k]), append(at, k)
+			}
 		}
-		if !ok && len(errs) == 0 {
-			errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
-				"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",
-				ind.Name, short(ind.Sentence))})
+		var foundRest []bool
+		closing, foundRest = markdown.MarkAll(closing, rest)
+		for k, ok := range foundRest {
+			found[at[k]] = ok
 		}
+	}
+	if k := slices.Index(found, false); k >= 0 && len(errs) == 0 {
+		i := slices.IndexFunc(inds, func(ind content.Indicator) bool { return template.HTMLEscapeString(ind.Anchor) == spans[k].ID })
+		errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
+			"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",
+			inds[i].Name, short(spans[k].Sentence))})
 	}
 	return html, closing, errs
 }

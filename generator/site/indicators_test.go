@@ -249,3 +249,41 @@ func TestSiteOutlineAndRowPartials(t *testing.T) {
 <tr class="my-row"><td>三次产业比例</td><td>4.1:43.1:52.8</td><td><a href="01/01.html#i-aaaa0002">一、（一）</a></td></tr>
 </tbody>`)
 }
+
+// TestIndicatorSentenceWithMarkup: an editor may put valid Markdown inside an
+// indicator's sentence (emphasis, a link, inline code) or let emphasis run
+// across its end. The sentence is still the page's text as a reader sees it,
+// so the build verifies it, marks it with its anchor and links its card to it.
+func TestIndicatorSentenceWithMarkup(t *testing.T) {
+	const sentence = "全区地区生产总值同比增长4.9%，增幅居全市第2位；"
+	for _, tc := range []struct{ name, body, want string }{
+		{"emphasis inside", "全区地区生产总值同比**增长4.9%**，增幅居全市第2位；三次产业比例调整为4.1:43.1:52.8。",
+			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比<strong>增长4.9%</strong>，增幅居全市第2位；</span><a class="ind-back" href="#card-1"`},
+		{"link inside", "全区[地区生产总值](https://example.gov.cn/gdp)同比增长4.9%，增幅居全市第2位；三次产业比例调整为4.1:43.1:52.8。",
+			`<span class="ind-src" id="i-aaaa0001">全区<a href="https://example.gov.cn/gdp" class="external" rel="noopener">地区生产总值</a>同比增长4.9%，增幅居全市第2位；</span><a class="ind-back" href="#card-1"`},
+		{"inline code inside", "全区地区生产总值同比增长`4.9%`，增幅居全市第2位；三次产业比例调整为4.1:43.1:52.8。",
+			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长<code>4.9%</code>，增幅居全市第2位；</span><a class="ind-back" href="#card-1"`},
+		{"escaped punctuation", `全区地区生产总值同比增长4.9%，增幅居全市第2位；三次产业比例调整为4.1\:43.1:52.8。`,
+			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，增幅居全市第2位；</span>`},
+		{"emphasis across the end", "全区地区生产总值同比增长4.9%，**增幅居全市第2位；三次产业**比例调整为4.1:43.1:52.8。",
+			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，</span><strong><span class="ind-src">增幅居全市第2位；</span><a class="ind-back" href="#card-1"` +
+				` aria-label="查看指标：地区生产总值">↑</a><span class="ind-src" id="i-aaaa0002">三次产业</span></strong><span class="ind-src">比例调整为4.1:43.1:52.8。</span>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testSite(t, miniSite)
+			src := strings.Replace(withIndicators, "\n"+sentence+"三次产业比例调整为4.1:43.1:52.8。\n", "\n"+tc.body+"\n", 1)
+			if src == withIndicators {
+				t.Fatal("body not replaced")
+			}
+			testsite.Write(t, dir, src)
+			mustBuild(t, dir)
+			page := readOut(t, dir, "r/01/01.html")
+			assertContains(t, "r/01/01.html", page, tc.want,
+				`<li id="card-1"><a class="card card-change card-up" href="#i-aaaa0001">`,
+				`id="i-aaaa0002">三次产业`)
+			if n := strings.Count(page, `id="i-aaaa0001"`); n != 1 {
+				t.Errorf("anchor i-aaaa0001 appears %d times", n)
+			}
+		})
+	}
+}

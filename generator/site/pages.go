@@ -38,11 +38,13 @@ func convert(md *markdown.Converter, n *node) (converted, error) {
 		body, closing = content.SplitChildren(body)
 	}
 	var err error
-	if c.body, err = md.Convert(body, markdown.Options{ParagraphIDs: true}); err != nil {
+	// Indicator sentences are verified against the text as the page shows it.
+	text := len(n.page.Meta.Indicators) > 0
+	if c.body, err = md.Convert(body, markdown.Options{ParagraphIDs: true, Text: text}); err != nil {
 		return c, &content.Error{Path: n.src, Err: err}
 	}
 	if len(closing) > 0 {
-		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-", ParagraphIDs: true}); err != nil {
+		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-", ParagraphIDs: true, Text: text}); err != nil {
 			return c, &content.Error{Path: n.src, Err: err}
 		}
 	}
@@ -200,7 +202,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		// A kept page was verified and marked when it was written.
 		if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
 			var merrs []error
-			c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c.body.HTML, c.closing.HTML)
+			c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c)
 			if len(merrs) > 0 {
 				errs = append(errs, merrs...)
 				continue
