@@ -139,6 +139,7 @@ const elderJS = `(() => {
   out.body = body;
   out.cards = [...document.querySelectorAll(".card-list")].filter(visible).map(l => getComputedStyle(l).display).filter(d => d !== "block");
   out.charts = [...document.querySelectorAll("figure.chart")].filter(visible).length;
+  out.clipped = [...document.querySelectorAll(".site-title")].filter(el => visible(el) && el.scrollWidth > el.clientWidth + 1).map(el => el.textContent.trim());
   return out;
 })()`
 
@@ -151,9 +152,9 @@ func colorScheme(s string) chromedp.Action[chromedp.Void] {
 }
 
 type elderReport struct {
-	Small, Tight, Contrast, Targets, Motion, Headings, Cards []string
-	Body                                                     float64
-	Charts                                                   int
+	Small, Tight, Contrast, Targets, Motion, Headings, Cards, Clipped []string
+	Body                                                              float64
+	Charts                                                            int
 }
 
 // TestElderMode switches 长者模式 on from the header of one page and measures
@@ -205,7 +206,7 @@ func TestElderMode(t *testing.T) {
 			}{
 				{"text under 22 px", r.Small}, {"line height under 1.8", r.Tight}, {"contrast under 7:1", r.Contrast},
 				{"targets under 60 px", r.Targets}, {"motion", r.Motion}, {"headings not larger than the text", r.Headings},
-				{"card lists not simplified", r.Cards},
+				{"card lists not simplified", r.Cards}, {"site title cut short", r.Clipped},
 			} {
 				if len(c.list) > 0 {
 					t.Errorf("%s: %s: %s", where, c.what, strings.Join(c.list[:min(len(c.list), 6)], "; "))
