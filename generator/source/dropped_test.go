@@ -28,42 +28,7 @@ func dumpDropped(d *Document) string {
 // rewrites them; review the diff). furniture.html has a page header with
 // its menu, a search form, a breadcrumb, hidden text in the article, a share
 // widget, print links, a sidebar, a footer, a noscript and scripts.
-func TestDroppedGolden(t *testing.T) {
-	pages, _ := filepath.Glob("testdata/*.html")
-	docs, _ := filepath.Glob("testdata/*.docx.d")
-	archives, _ := filepath.Glob("testdata/*.mht")
-	for _, name := range append(append(pages, docs...), archives...) {
-		t.Run(filepath.Base(name), func(t *testing.T) {
-			var data []byte
-			if strings.HasSuffix(name, ".d") {
-				data = zipDir(t, name)
-			} else {
-				var err error
-				if data, err = os.ReadFile(name); err != nil {
-					t.Fatal(err)
-				}
-			}
-			d, err := Read(strings.TrimSuffix(filepath.Base(name), ".d"), data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := dumpDropped(d)
-			golden := strings.TrimSuffix(name, ".d") + ".dropped"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, golden, got)
-			}
-		})
-	}
-}
+func TestDroppedGolden(t *testing.T) { goldenFixtures(t, ".dropped", dumpDropped) }
 
 // TestDroppedLines: every line of a page, as the reader makes them, is
 // either in Text or in one drop's run; the runs name page lines in document
@@ -151,49 +116,34 @@ func whereLines(s string) (lo, hi int, ok bool) {
 // body (the normalised lines of its w3m text from body_first_line to
 // body_last_line).
 func TestCorpusDropped(t *testing.T) {
-	pages, _ := filepath.Glob(filepath.Join(corpus, "*.html"))
-	if len(pages) == 0 {
-		t.Skip("no corpus at " + corpus)
-	}
-	for _, page := range pages {
-		base := strings.TrimSuffix(page, ".html")
-		t.Run(filepath.Base(base), func(t *testing.T) {
-			data, err := os.ReadFile(page)
-			if err != nil {
-				t.Fatal(err)
+	eachCorpusPage(t, func(t *testing.T, base string, d *Document) {
+		sum := d.DroppedSummary()
+		for _, p := range []string{placeBefore + ": line", placeAfter + ": line"} {
+			if !strings.Contains(sum, p) {
+				t.Errorf("summary names no run %s…:\n%s", p, sum)
 			}
-			d, err := Read(filepath.Base(page), data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sum := d.DroppedSummary()
-			for _, p := range []string{placeBefore + ": line", placeAfter + ": line"} {
-				if !strings.Contains(sum, p) {
-					t.Errorf("summary names no run %s…:\n%s", p, sum)
-				}
-			}
-			e := readExpected(t, base+".expected.toml")
-			fl, _ := strconv.Atoi(e.fields["body_first_line"])
-			ll, _ := strconv.Atoi(e.fields["body_last_line"])
-			body := txtLines(t, base+".txt", fl, ll)
-			if len(body) == 0 {
-				t.Fatal("no body lines")
-			}
-			for _, x := range d.Dropped {
-				for _, l := range x.text {
-					n := norm(l)
-					for _, b := range body {
-						// A paragraph: a short line ("单位：亿元") may be
-						// furniture's too.
-						if utf8.RuneCountInString(b) >= 12 && strings.Contains(n, b) {
-							t.Errorf("%s holds the body line %q", x, b)
-						}
+		}
+		e := readExpected(t, base+".expected.toml")
+		fl, _ := strconv.Atoi(e.fields["body_first_line"])
+		ll, _ := strconv.Atoi(e.fields["body_last_line"])
+		body := txtLines(t, base+".txt", fl, ll)
+		if len(body) == 0 {
+			t.Fatal("no body lines")
+		}
+		for _, x := range d.Dropped {
+			for _, l := range x.text {
+				n := norm(l)
+				for _, b := range body {
+					// A paragraph: a short line ("单位：亿元") may be
+					// furniture's too.
+					if utf8.RuneCountInString(b) >= 12 && strings.Contains(n, b) {
+						t.Errorf("%s holds the body line %q", x, b)
 					}
 				}
 			}
-			t.Logf("dropped from the page: %s", sum)
-		})
-	}
+		}
+		t.Logf("dropped from the page: %s", sum)
+	})
 }
 
 // TestSourceLines: each element gets the line its start tag is on, also in

@@ -66,12 +66,17 @@ func dump(d *Document) string {
 // TestGolden reads each page and Word document of testdata and compares
 // the text and metadata with NAME.golden (go test -update rewrites them;
 // review the diff).
-func TestGolden(t *testing.T) {
+func TestGolden(t *testing.T) { goldenFixtures(t, ".golden", dump) }
+
+// goldenFixtures reads each page, Word document (a testdata folder NAME.d
+// zipped) and web archive of testdata and compares what show makes of it
+// with NAME+suffix; go test -update rewrites them, to be reviewed by eye.
+func goldenFixtures(t *testing.T, suffix string, show func(*Document) string) {
+	t.Helper()
 	pages, _ := filepath.Glob("testdata/*.html")
 	docs, _ := filepath.Glob("testdata/*.docx.d")
 	archives, _ := filepath.Glob("testdata/*.mht")
-	docs = append(docs, archives...)
-	for _, name := range append(pages, docs...) {
+	for _, name := range append(append(pages, docs...), archives...) {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			var data []byte
 			if strings.HasSuffix(name, ".d") {
@@ -86,8 +91,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(d)
-			golden := strings.TrimSuffix(name, ".d") + ".golden"
+			got := show(d)
+			golden := strings.TrimSuffix(name, ".d") + suffix
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
