@@ -81,7 +81,7 @@ func markSentences(pg *content.Page, src string, c converted) (template.HTML, te
 		}
 		marked[ind.Anchor] = true
 		back := template.HTML(`<a class="ind-back" href="#` + cardID(i) + `" aria-label="` +
-			template.HTMLEscapeString("查看指标："+ind.Name) + `">↑</a>`)
+			template.HTMLEscapeString("查看指标："+ind.Name) + `">指标</a>`)
 		// The anchor is front matter, written into an attribute as is.
 		spans = append(spans, markdown.Span{Sentence: ind.Sentence, ID: template.HTMLEscapeString(ind.Anchor), Class: "ind-src", After: back})
 	}

@@ -71,7 +71,7 @@ func TestIndicatorsRender(t *testing.T) {
 	assertContains(t, "r/01/01.html", page,
 		`<li id="card-1"><a class="card card-change card-up" href="#i-aaaa0001">`,
 		`<span class="card-word">增长</span><span class="card-value">4.9</span><span class="card-unit">%</span>`,
-		`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，增幅居全市第2位；</span><a class="ind-back" href="#card-1" aria-label="查看指标：地区生产总值">↑</a>`,
+		`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，增幅居全市第2位；</span><a class="ind-back" href="#card-1" aria-label="查看指标：地区生产总值">指标</a>`,
 		`<span class="ind-src" id="i-aaaa0002">三次产业比例调整为4.1:43.1:52.8。</span>`,
 	)
 	home := readOut(t, dir, "r/index.html")
@@ -267,7 +267,7 @@ func TestIndicatorSentenceWithMarkup(t *testing.T) {
 			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，增幅居全市第2位；</span>`},
 		{"emphasis across the end", "全区地区生产总值同比增长4.9%，**增幅居全市第2位；三次产业**比例调整为4.1:43.1:52.8。",
 			`<span class="ind-src" id="i-aaaa0001">全区地区生产总值同比增长4.9%，</span><strong><span class="ind-src">增幅居全市第2位；</span><a class="ind-back" href="#card-1"` +
-				` aria-label="查看指标：地区生产总值">↑</a><span class="ind-src" id="i-aaaa0002">三次产业</span></strong><span class="ind-src">比例调整为4.1:43.1:52.8。</span>`},
+				` aria-label="查看指标：地区生产总值">指标</a><span class="ind-src" id="i-aaaa0002">三次产业</span></strong><span class="ind-src">比例调整为4.1:43.1:52.8。</span>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := testSite(t, miniSite)

@@ -482,7 +482,7 @@ type textParagraph struct{ file, text string }
 var paragraphID = regexp.MustCompile(`^(end-)?p-\d+$`)
 
 // textParagraphs returns the numbered paragraphs of the pages the search
-// covers, without footnote numbers and the ↑ links to indicator cards.
+// covers, without footnote numbers and the 指标 links to indicator cards.
 func textParagraphs(s *builtSite) []textParagraph {
 	var out []textParagraph
 	for _, p := range s.pages {
