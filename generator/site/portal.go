@@ -72,7 +72,7 @@ func portalEmpty(id *Identity) []string {
 		w = append(w, "badge and badge_url (党政机关网站标识 and its 开办 record: no badge)")
 	}
 	if !hasContact(id) {
-		w = append(w, "address, postcode, phone, email and contact (no 联系我们 page)")
+		w = append(w, "address, postcode, phone and email (no 联系我们 page)")
 	}
 	if id.Feedback == "" {
 		w = append(w, "feedback (an e-mail address or a form: no 【我要纠错】 link)")
