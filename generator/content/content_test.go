@@ -136,3 +136,21 @@ func TestLoadOutline(t *testing.T) {
 		t.Errorf("b: %+v", b)
 	}
 }
+
+func TestTableLine(t *testing.T) {
+	src := []byte("+++\ntitle = \"t\"\n\n[[indicators]]\nname = \"a\"\n\n[[attachments]]\nfile = \"x.pdf\"\n\n[[indicators]]\n name = \"b\"\nvalue = \"1\"\n[report]\nname = \"c\"\n+++\n")
+	for _, c := range []struct {
+		table string
+		i     int
+		key   string
+		want  int
+	}{
+		{"indicators", 0, "", 4}, {"indicators", 1, "", 10}, {"indicators", 1, "name", 11},
+		{"attachments", 0, "file", 8}, {"indicators", 0, "value", 0}, {"indicators", 2, "", 0},
+		{"indicators", 1, "title", 0}, // a key of the front matter, not of the table
+	} {
+		if got := TableLine(src, c.table, c.i, c.key); got != c.want {
+			t.Errorf("TableLine(%s, %d, %q) = %d, want %d", c.table, c.i, c.key, got, c.want)
+		}
+	}
+}

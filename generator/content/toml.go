@@ -102,3 +102,32 @@ func KeyLine(src []byte, k ...string) int {
 	}
 	return 1
 }
+
+// TableLine returns the 1-based line of src on which the i-th (0-based)
+// [[table]] of an array of tables starts, or, when key is not empty, the
+// line of key inside that table; 0 when it cannot be found. Error messages
+// about an entry of [[indicators]] or [[attachments]] use it.
+func TableLine(src []byte, table string, i int, key string) int {
+	seen := -1
+	for n, line := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			if strings.HasPrefix(t, "[[") && strings.Trim(t, "[] \t") == table {
+				seen++
+				if seen == i && key == "" {
+					return n + 1
+				}
+			} else if seen == i {
+				break
+			}
+			continue
+		}
+		if seen != i {
+			continue
+		}
+		if k, _, ok := strings.Cut(t, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return n + 1
+		}
+	}
+	return 0
+}

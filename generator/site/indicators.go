@@ -320,14 +320,5 @@ func (p *siteplan) indicatorLine(path string, i int) int {
 	if err != nil {
 		return 0
 	}
-	k := 0
-	for n, line := range strings.Split(string(src), "\n") {
-		if strings.TrimSpace(line) == "[[indicators]]" {
-			if k == i {
-				return n + 1
-			}
-			k++
-		}
-	}
-	return 0
+	return content.TableLine(src, "indicators", i, "")
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -173,7 +172,7 @@ func (p *siteplan) readAttachments(fsys fs.FS) []error {
 			if src == nil {
 				src, _ = fs.ReadFile(fsys, pg.Path)
 			}
-			return tableKeyLine(src, table, i, key)
+			return max(content.TableLine(src, table, i, key), 1)
 		}
 		np := &nodePortal{}
 		dir := path.Dir(pg.Path)
@@ -224,30 +223,6 @@ func (p *siteplan) readAttachments(fsys fs.FS) []error {
 		n.portal = np
 	}
 	return errs
-}
-
-// tableKeyLine finds the line of key in the i-th (0-based) [[table]] of a
-// content file's front matter; 1 when it is not found.
-func tableKeyLine(src []byte, table string, i int, key string) int {
-	seen := -1
-	for ln, l := range bytes.Split(src, []byte("\n")) {
-		t := strings.TrimSpace(string(l))
-		if strings.HasPrefix(t, "[") {
-			if strings.Trim(t, "[] \t") == table && strings.HasPrefix(t, "[[") {
-				seen++
-			} else if seen == i {
-				break
-			}
-			continue
-		}
-		if seen != i {
-			continue
-		}
-		if k, _, ok := strings.Cut(t, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
-			return ln + 1
-		}
-	}
-	return 1
 }
 
 // writeAttachments publishes every attachment, unless keep finds it already
