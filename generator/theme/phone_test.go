@@ -93,6 +93,10 @@ func TestTextFirstOnPhone(t *testing.T) {
 			if msg := eval[string](t, ctx, overflowJS); msg != "" {
 				t.Errorf("%s at 360 px, 字号 %s: %s", p.file, fs, msg)
 			}
+			// The site's title keeps room for a few characters.
+			if w := eval[float64](t, ctx, `(e => e.clientWidth / parseFloat(getComputedStyle(e).fontSize))(document.querySelector(".site-title"))`); w < 3.9 {
+				t.Errorf("%s at 360 px, 字号 %s: the site's title is %.1f characters wide", p.file, fs, w)
+			}
 		}
 	}
 	if checked == 0 {
