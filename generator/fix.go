@@ -73,79 +73,29 @@ nothing the second time.
 	return 0
 }
 
+// fixFile is a content file that fix reads and may rewrite.
+type fixFile struct {
+	path string
+	src  []byte
+	mode fs.FileMode
+}
+
 // fixPaths fixes the content files under paths (files or directories) and
 // applies the recorded corrections of the corrections.toml files it finds
 // in the directories, writing each changed file when write is set. It
 // returns the changes, in file order, and the number of files changed.
 // When a file cannot be fixed, no file is written.
 func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
-	type file struct {
-		path string
-		src  []byte
-		mode fs.FileMode
-	}
-	var files []file
-	// Corrections by the directory of their corrections.toml.
-	corrections := map[string][]report.Correction{}
-	var errs []error
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		var names []string
-		if st.IsDir() {
-			list, err := content.List(os.DirFS(root))
-			if err != nil {
-				errs = append(errs, err)
-			}
-			for _, p := range list {
-				names = append(names, filepath.Join(root, filepath.FromSlash(p)))
-			}
-			err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || d.Name() != report.CorrectionsFile {
-					return err
-				}
-				src, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				cs, err := report.ParseCorrections(p, src)
-				if err != nil {
-					errs = append(errs, err)
-				}
-				corrections[filepath.Dir(p)] = cs
-				return nil
-			})
-			if err != nil {
-				errs = append(errs, err)
-			}
-		} else {
-			names = append(names, root)
-		}
-		for _, p := range names {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			info, err := os.Stat(p)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			files = append(files, file{p, src, info.Mode().Perm()})
-		}
-	}
-	if len(errs) > 0 {
-		return nil, 0, errors.Join(errs...)
+	files, corrections, err := readFixPaths(paths)
+	if err != nil {
+		return nil, 0, err
 	}
 	dirs := make([]string, 0, len(corrections))
 	for d := range corrections {
 		dirs = append(dirs, d)
 	}
 	sort.Strings(dirs)
+	var errs []error
 	// Every recorded correction must name a file that is there.
 	for _, d := range dirs {
 		for i, c := range corrections[d] {
@@ -189,6 +139,75 @@ func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
 		}
 	}
 	return changes, n, nil
+}
+
+// readFixPaths reads the content files under paths (files or directories)
+// and the corrections.toml files in the directories, by their directory.
+func readFixPaths(paths []string) ([]fixFile, map[string][]report.Correction, error) {
+	var files []fixFile
+	corrections := map[string][]report.Correction{}
+	var errs []error
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		names := []string{root}
+		if st.IsDir() {
+			names, err = fixDir(root, corrections)
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		for _, p := range names {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			info, err := os.Stat(p)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			files = append(files, fixFile{p, src, info.Mode().Perm()})
+		}
+	}
+	return files, corrections, errors.Join(errs...)
+}
+
+// fixDir lists the content files of the directory root and reads the
+// corrections.toml files under it into corrections.
+func fixDir(root string, corrections map[string][]report.Correction) ([]string, error) {
+	var errs []error
+	list, err := content.List(os.DirFS(root))
+	if err != nil {
+		errs = append(errs, err)
+	}
+	var names []string
+	for _, p := range list {
+		names = append(names, filepath.Join(root, filepath.FromSlash(p)))
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != report.CorrectionsFile {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		cs, err := report.ParseCorrections(p, src)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		corrections[filepath.Dir(p)] = cs
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return names, errors.Join(errs...)
 }
 
 // replaceFile replaces the file at path with data, through a temporary file
