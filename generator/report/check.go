@@ -28,7 +28,7 @@ func Proofread(path string, body []byte, firstLine int) []Warning {
 // report's title block) and its body.
 func ProofreadFile(path string, src []byte) []Warning {
 	c := &checker{path: path}
-	fm, body, bodyLine := splitFrontMatter(src)
+	fm, body, bodyLine := frontMatterUnits(src)
 	c.frontMatter(fm)
 	c.body(markdownUnits(body, bodyLine))
 	return c.out
@@ -58,7 +58,7 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 			return out, &content.Error{Path: p, Err: err}
 		}
 		out = append(out, ProofreadFile(p, src)...)
-		fm, _, _ := splitFrontMatter(src)
+		fm, _, _ := frontMatterUnits(src)
 		lu, ok := fm["label"]
 		if !ok {
 			continue
@@ -122,119 +122,20 @@ func (c *checker) frontMatter(fm map[string]unit) {
 	}
 }
 
-// splitFrontMatter reads the string values of a "+++" TOML front matter with
-// their positions, keyed "key" or "table.key", and returns the body after it
-// with its first line.
-func splitFrontMatter(src []byte) (map[string]unit, []byte, int) {
-	fm := map[string]unit{}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	first, rest, ok := bytes.Cut(src, []byte("\n"))
-	if !ok || strings.TrimRight(string(first), "\r \t") != "+++" {
-		return fm, src, 1
-	}
-	table := ""
-	num := 2
-	for len(rest) > 0 {
-		l, next, _ := bytes.Cut(rest, []byte("\n"))
-		rest = next
-		s := strings.TrimRight(string(l), "\r")
-		if strings.TrimSpace(s) == "+++" {
-			return fm, rest, num + 1
+// frontMatterUnits reads the values of a content file's front matter as
+// units, keyed "key" or "table.key", and returns the body after it with
+// its first line.
+func frontMatterUnits(src []byte) (map[string]unit, []byte, int) {
+	vs, body, bodyLine := content.FrontMatterValues(src)
+	fm := make(map[string]unit, len(vs))
+	for k, v := range vs {
+		u := unit{text: v.Text, spans: make([]span, len(v.Pos))}
+		for i, p := range v.Pos {
+			u.spans[i] = span{p.Off, p.Line, p.Col}
 		}
-		t := strings.TrimSpace(s)
-		switch {
-		case strings.HasPrefix(t, "["):
-			table = strings.Trim(t, "[] \t")
-		case strings.Contains(t, "="):
-			eq := strings.Index(s, "=")
-			key := strings.Trim(strings.TrimSpace(s[:eq]), `"'`)
-			if table != "" {
-				key = table + "." + key
-			}
-			v := s[eq+1:]
-			lead := len(v) - len(strings.TrimLeft(v, " \t"))
-			col := utf8.RuneCountInString(s[:eq+1+lead]) + 1
-			if u, ok := tomlString(strings.TrimLeft(v, " \t"), num, col); ok {
-				fm[key] = u
-			}
-		}
-		num++
+		fm[k] = u
 	}
-	return fm, nil, num
-}
-
-// tomlString reads a one-line TOML string (basic or literal) or a bare value
-// that starts s, at line:col, as a unit whose spans skip the escapes.
-func tomlString(s string, line, col int) (unit, bool) {
-	if s == "" {
-		return unit{}, false
-	}
-	switch s[0] {
-	case '\'':
-		end := strings.IndexByte(s[1:], '\'')
-		if end < 0 || strings.HasPrefix(s, "'''") {
-			return unit{}, false
-		}
-		return unit{text: s[1 : 1+end], spans: []span{{0, line, col + 1}}}, true
-	case '"':
-		if strings.HasPrefix(s, `"""`) {
-			return unit{}, false
-		}
-		var b strings.Builder
-		spans := []span{{0, line, col + 1}}
-		c := col + 1
-		for i := 1; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == '"':
-				return unit{text: b.String(), spans: spans}, true
-			case r == '\\' && i+1 < len(s):
-				e := s[i+1]
-				size := 2
-				switch e {
-				case 'n':
-					b.WriteByte('\n')
-				case 't':
-					b.WriteByte('\t')
-				case 'r':
-					b.WriteByte('\r')
-				case 'b':
-					b.WriteByte('\b')
-				case 'f':
-					b.WriteByte('\f')
-				case 'u', 'U':
-					k := 4
-					if e == 'U' {
-						k = 8
-					}
-					if i+2+k > len(s) {
-						return unit{}, false
-					}
-					v, err := strconv.ParseUint(s[i+2:i+2+k], 16, 32)
-					if err != nil {
-						return unit{}, false
-					}
-					b.WriteRune(rune(v))
-					size = 2 + k
-				default:
-					b.WriteByte(e)
-				}
-				i += size
-				c += size
-				spans = append(spans, span{b.Len(), line, c})
-				continue
-			}
-			b.WriteRune(r)
-			i += n
-			c++
-		}
-		return unit{}, false
-	}
-	v := strings.TrimSpace(s)
-	if k := strings.IndexByte(v, '#'); k >= 0 {
-		v = strings.TrimSpace(v[:k])
-	}
-	return unit{text: v, spans: []span{{0, line, col}}}, true
+	return fm, body, bodyLine
 }
 
 // markdownUnits cuts a Markdown body into the units that import wrote: a
