@@ -73,11 +73,6 @@ func splitLabel(ls []bodyLine, i int) bool {
 	return r == '．' || r == '、' || r == '.' && !isDigitAt(ls[i+1].text, 1)
 }
 
-// isDigitAt reports a digit at byte offset i of s.
-func isDigitAt(s string, i int) bool {
-	return i < len(s) && s[i] >= '0' && s[i] <= '9'
-}
-
 // paged reports text whose pages are separated by form feeds: PDF text.
 func paged(ls []bodyLine) bool {
 	pages := 0

@@ -195,3 +195,19 @@ func digitValue(r rune) int {
 	}
 	return int(r - '0')
 }
+
+// han counts the Han characters of s.
+func han(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// isDigitAt reports a digit at byte offset i of s.
+func isDigitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}

@@ -139,15 +139,6 @@ func markdownText(b *strings.Builder, md []byte) {
 	}
 }
 
-// stripHeading removes the marks of an ATX heading.
-func stripHeading(l string) string {
-	t := strings.TrimLeft(l, "#")
-	if k := len(l) - len(t); k >= 1 && k <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') {
-		return strings.TrimSpace(t)
-	}
-	return l
-}
-
 // memFS is a read-only file system of files held in memory, for loading the
 // pages back. Its directory listings are built as files are added:
 // fstest.MapFS builds one per ReadDir from all the files, which is quadratic

@@ -57,26 +57,6 @@ func escapeParagraph(s string) string {
 	return b.String()
 }
 
-// unescape undoes a backslash escape of ASCII punctuation, as CommonMark
-// reads it.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isASCIIPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
 // renderBlocks writes a page body: paragraphs and item headings separated by
 // blank lines, and the closing text after a ChildrenMarker line.
 func renderBlocks(lead, closing []block) []byte {

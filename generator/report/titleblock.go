@@ -95,16 +95,6 @@ func speakerPiece(t string) bool {
 // cnDateRe matches a date in Chinese numerals: "二〇二一年三月十二日".
 var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年`)
 
-func han(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // readTitleBlock finds the title, the meeting line, the speaker and the
 // salutation among the head's lines that are not metadata.
 func (p *headParser) readTitleBlock() {
