@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // Proofread runs the proofreading checks of import over the Markdown body of
@@ -43,8 +44,8 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 	type entry struct {
 		path   string
 		weight int
-		lab    label
-		u      unit
+		lab    lex.Label
+		u      lex.Unit
 	}
 	var out []Warning
 	groups := map[string][]entry{}
@@ -63,16 +64,16 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 		if !ok {
 			continue
 		}
-		lab := labelAt(lu.text)
-		if lab.kind != partLabel && lab.kind != subLabel {
+		lab := lex.LabelAt(lu.Text)
+		if lab.Kind != lex.PartLabel && lab.Kind != lex.SubLabel {
 			continue
 		}
-		w, _ := strconv.Atoi(fm["weight"].text)
+		w, _ := strconv.Atoi(fm["weight"].Text)
 		dir := path.Dir(p)
 		if path.Base(p) == "_index.md" {
 			dir = path.Dir(dir)
 		}
-		groups[dir] = append(groups[dir], entry{p, w, lab, concat(lu, fm["title"], fm["title_end"])})
+		groups[dir] = append(groups[dir], entry{p, w, lab, lex.Concat(lu, fm["title"], fm["title_end"])})
 	}
 	dirs := make([]string, 0, len(groups))
 	for d := range groups {
@@ -87,10 +88,10 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 			}
 			return es[i].path < es[j].path
 		})
-		var seqs [subLabel + 1]sequence
+		var seqs [lex.SubLabel + 1]sequence
 		for _, e := range es {
 			c := &checker{path: e.path}
-			seqs[e.lab.kind].next(c, e.lab, e.u, 0)
+			seqs[e.lab.Kind].next(c, e.lab, e.u, 0)
 			out = append(out, c.out...)
 		}
 	}
@@ -98,18 +99,18 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 }
 
 // frontMatter checks the text fields of a front matter.
-func (c *checker) frontMatter(fm map[string]unit) {
+func (c *checker) frontMatter(fm map[string]lex.Unit) {
 	if t, ok := fm["title"]; ok {
 		if l, ok := fm["label"]; ok {
-			u := concat(l, t, fm["title_end"])
+			u := lex.Concat(l, t, fm["title_end"])
 			c.text(u)
-			k := utf8.RuneCountInString(t.text)
-			lab := labelAt(l.text)
+			k := utf8.RuneCountInString(t.Text)
+			lab := lex.LabelAt(l.Text)
 			switch {
 			case k == 0:
-				c.add(u, 0, len(u.text), KindStructure, "heading "+lab.text+" has no text")
+				c.add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" has no text")
 			case k > 60:
-				c.add(u, 0, len(u.text), KindStructure, "heading "+lab.text+" is "+itoa(k)+" characters long: a run-in heading whose 。 was lost?")
+				c.add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" is "+lex.Itoa(k)+" characters long: a run-in heading whose 。 was lost?")
 			}
 		} else {
 			c.text(t)
@@ -125,13 +126,13 @@ func (c *checker) frontMatter(fm map[string]unit) {
 // frontMatterUnits reads the values of a content file's front matter as
 // units, keyed "key" or "table.key", and returns the body after it with
 // its first line.
-func frontMatterUnits(src []byte) (map[string]unit, []byte, int) {
+func frontMatterUnits(src []byte) (map[string]lex.Unit, []byte, int) {
 	vs, body, bodyLine := content.FrontMatterValues(src)
-	fm := make(map[string]unit, len(vs))
+	fm := make(map[string]lex.Unit, len(vs))
 	for k, v := range vs {
-		u := unit{text: v.Text, spans: make([]span, len(v.Pos))}
+		u := lex.Unit{Text: v.Text, Spans: make([]lex.Span, len(v.Pos))}
 		for i, p := range v.Pos {
-			u.spans[i] = span{p.Off, p.Line, p.Col}
+			u.Spans[i] = lex.Span{Off: p.Off, Line: p.Line, Col: p.Col}
 		}
 		fm[k] = u
 	}
@@ -141,18 +142,18 @@ func frontMatterUnits(src []byte) (map[string]unit, []byte, int) {
 // markdownUnits cuts a Markdown body into the units that import wrote: a
 // paragraph (lines up to a blank line, joined as import joins lines) or an
 // ATX heading, without escapes, skipping the ChildrenMarker line.
-func markdownUnits(body []byte, firstLine int) []unit {
-	var out []unit
-	var cur []unit
+func markdownUnits(body []byte, firstLine int) []lex.Unit {
+	var out []lex.Unit
+	var cur []lex.Unit
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		var j joiner
+		var j lex.Joiner
 		for _, l := range cur {
-			j.add(l, true)
+			j.Add(l, true)
 		}
-		out = append(out, j.unit())
+		out = append(out, j.Unit())
 		cur = nil
 	}
 	num := firstLine
@@ -164,9 +165,9 @@ func markdownUnits(body []byte, firstLine int) []unit {
 		switch {
 		case t == "" || t == content.ChildrenMarker:
 			flush()
-		case stripHeading(t) != t:
+		case lex.StripHeading(t) != t:
 			flush()
-			h := stripHeading(t)
+			h := lex.StripHeading(t)
 			col := utf8.RuneCountInString(s[:strings.Index(s, h)]) + 1
 			out = append(out, markdownLine(h, num, col))
 		default:
@@ -181,17 +182,17 @@ func markdownUnits(body []byte, firstLine int) []unit {
 
 // markdownLine reads one line of Markdown text at line:col without its
 // backslash escapes.
-func markdownLine(s string, line, col int) unit {
+func markdownLine(s string, line, col int) lex.Unit {
 	if !strings.Contains(s, `\`) {
-		return unit{text: s, spans: []span{{0, line, col}}}
+		return lex.Unit{Text: s, Spans: []lex.Span{{Off: 0, Line: line, Col: col}}}
 	}
 	var b strings.Builder
-	spans := []span{{0, line, col}}
+	spans := []lex.Span{{Off: 0, Line: line, Col: col}}
 	c := col
 	for i := 0; i < len(s); {
-		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+		if s[i] == '\\' && i+1 < len(s) && lex.IsASCIIPunct(s[i+1]) {
 			c++
-			spans = append(spans, span{b.Len(), line, c})
+			spans = append(spans, lex.Span{Off: b.Len(), Line: line, Col: c})
 			i++
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -199,5 +200,5 @@ func markdownLine(s string, line, col int) unit {
 		i += n
 		c++
 	}
-	return unit{text: b.String(), spans: spans}
+	return lex.Unit{Text: b.String(), Spans: spans}
 }

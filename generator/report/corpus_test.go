@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // The corpus test imports every text of the development corpus
@@ -67,11 +68,11 @@ func norm(s string) string {
 	prev := rune(-1)
 	space := false
 	for _, r := range s {
-		if isSpace(r) || r == '\u00A0' || r == '\f' {
+		if lex.IsSpace(r) || r == '\u00A0' || r == '\f' {
 			space = true
 			continue
 		}
-		if space && isASCIIAlnum(prev) && isASCIIAlnum(r) {
+		if space && lex.IsASCIIAlnum(prev) && lex.IsASCIIAlnum(r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -96,7 +97,7 @@ func readingOrder(pages []*content.Page) (heads []gotHeading, paras []string) {
 			if l = strings.TrimSpace(l); l == "" || l == content.ChildrenMarker {
 				continue
 			}
-			paras = append(paras, unescape(stripHeading(l)))
+			paras = append(paras, lex.Unescape(lex.StripHeading(l)))
 		}
 	}
 	addHeading := func(p *content.Page, level int) {
@@ -128,7 +129,7 @@ func readingOrder(pages []*content.Page) (heads []gotHeading, paras []string) {
 
 // meetingDate is the ISO date a meeting line states.
 func meetingDate(s string) string {
-	k := strings.IndexFunc(s, isDigit)
+	k := strings.IndexFunc(s, lex.IsDigit)
 	if k < 0 {
 		return ""
 	}

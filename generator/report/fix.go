@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"reportsite/generator/report/lex"
 	"strings"
 	"unicode/utf8"
 )
@@ -245,7 +246,7 @@ func fixPass(r []rune, skip []bool) bool {
 				continue // a Markdown image
 			}
 			p, n := at(i-1), at(i+1)
-			if isCJK(p) || isCJK(n) {
+			if lex.IsCJK(p) || lex.IsCJK(n) {
 				r[i] = fullWidth(c)
 				changed = true
 			}
@@ -264,11 +265,11 @@ func fixPass(r []rune, skip []bool) bool {
 			if o < 0 || (r[o] == '（' && c == '）') {
 				continue
 			}
-			inner := isCJK(at(o+1)) || isCJK(at(i-1))
-			if !inner && isASCIIAlnum(at(o-1)) {
+			inner := lex.IsCJK(at(o+1)) || lex.IsCJK(at(i-1))
+			if !inner && lex.IsASCIIAlnum(at(o-1)) {
 				continue // f(x), a URL's (1): not Chinese text's brackets
 			}
-			if inner || isCJK(at(o-1)) || isCJK(at(i+1)) {
+			if inner || lex.IsCJK(at(o-1)) || lex.IsCJK(at(i+1)) {
 				r[o], r[i] = '（', '）'
 				changed = true
 			}
@@ -280,7 +281,7 @@ func fixPass(r []rune, skip []bool) bool {
 		all := true
 		for k := 0; k < len(quotes); k += 2 {
 			o, c := quotes[k], quotes[k+1]
-			if !(isCJK(at(o-1)) || isCJK(at(o+1)) || isCJK(at(c-1)) || isCJK(at(c+1))) {
+			if !(lex.IsCJK(at(o-1)) || lex.IsCJK(at(o+1)) || lex.IsCJK(at(c-1)) || lex.IsCJK(at(c+1))) {
 				all = false
 				break
 			}

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // FuzzImport feeds Import random input: it must never lose text (Import
@@ -37,7 +38,7 @@ func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		res, err := Import("fuzz.txt", in)
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
+			if !errors.Is(err, lex.ErrEmpty) && !errors.Is(err, lex.ErrBinary) {
 				t.Fatalf("Import: %v", err)
 			}
 			return

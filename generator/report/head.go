@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // metaKeys are the metadata keys of the 信息公开 block and of an article
@@ -93,7 +94,7 @@ var (
 // source, for proofreading.
 type field struct {
 	key string // the front matter key: "title", "report.meeting", …
-	u   unit
+	u   lex.Unit
 }
 
 // head is what the lines before the report's text say about it.
@@ -124,8 +125,8 @@ func metaPairs(s string) (keys, values []string) {
 		if k[0] < 0 {
 			k = m[4:6]
 		}
-		keys = append(keys, despace(s[k[0]:k[1]]))
-		values = append(values, strings.TrimFunc(s[m[1]:end], func(r rune) bool { return isSpace(r) || r == '|' || r == '｜' }))
+		keys = append(keys, lex.Despace(s[k[0]:k[1]]))
+		values = append(values, strings.TrimFunc(s[m[1]:end], func(r rune) bool { return lex.IsSpace(r) || r == '|' || r == '｜' }))
 	}
 	return keys, values
 }
@@ -144,10 +145,10 @@ func plausible(field, v string) bool {
 	case "issued", "written", "published":
 		return isoDate(v) != ""
 	case "drop":
-		_, ok := arabic(strings.TrimSuffix(v, "次"))
+		_, ok := lex.Arabic(strings.TrimSuffix(v, "次"))
 		return ok
 	case "source", "publisher":
-		return n <= 40 && han(v) >= 2 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && isoDate(v) == ""
+		return n <= 40 && lex.Han(v) >= 2 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && isoDate(v) == ""
 	}
 	return n <= 40 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && !speakerRe.MatchString(v)
 }
@@ -159,9 +160,9 @@ func isoDate(s string) string {
 	if m == nil {
 		return ""
 	}
-	y, _ := arabic(m[1])
-	mo, _ := arabic(m[2])
-	d, _ := arabic(m[3])
+	y, _ := lex.Arabic(m[1])
+	mo, _ := lex.Arabic(m[2])
+	d, _ := lex.Arabic(m[3])
 	if mo < 1 || mo > 12 || d < 1 || d > 31 {
 		return ""
 	}
@@ -204,7 +205,7 @@ const headSearch = 400
 type headParser struct {
 	*head
 	name   string
-	lines  []line
+	lines  []lex.Line
 	drop   []string
 	role   []headRole
 	stop   int
@@ -242,7 +243,7 @@ func pick(os []occurrence, from int) (int, string) {
 // parseHead reads the metadata and the title block at the start of the file
 // and finds where the report's text begins. drop receives the reason for each
 // line left out.
-func parseHead(name string, lines []line, drop []string) *head {
+func parseHead(name string, lines []lex.Line, drop []string) *head {
 	p := &headParser{head: &head{}, name: name, lines: lines, drop: drop, seen: map[string]string{}, titleLine: -1}
 	p.stop, p.salute = headExtent(lines)
 	p.role = make([]headRole, p.stop)
@@ -255,23 +256,23 @@ func parseHead(name string, lines []line, drop []string) *head {
 // headExtent finds the end of the head: the salutation, when one comes
 // before the first part heading within headSearch lines; else the first
 // numbered heading or long sentence within headSearch lines.
-func headExtent(lines []line) (stop, salute int) {
+func headExtent(lines []lex.Line) (stop, salute int) {
 	for i := 0; i < min(len(lines), headSearch); i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if isSalutation(t) {
 			return i + 1, i
 		}
-		if labelAt(t).kind == partLabel && lineFurniture(t) == "" {
+		if lex.LabelAt(t).Kind == lex.PartLabel && lineFurniture(t) == "" {
 			break
 		}
 	}
 	limit := min(len(lines), headSearch)
 	for i := 0; i < limit; i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if t == "" {
 			continue
 		}
-		if k := labelAt(t).kind; k == partLabel || k == subLabel {
+		if k := lex.LabelAt(t).Kind; k == lex.PartLabel || k == lex.SubLabel {
 			return i, -1
 		}
 		if !isMetaLine(t) && (utf8.RuneCountInString(t) > 100 || strings.HasSuffix(t, "。")) {
@@ -318,8 +319,8 @@ func (p *headParser) set(i int, key, v string, off int) {
 	case "title":
 		h.title = v
 		p.titleLine = i
-		u := lines[i].unit()
-		h.fields = append(h.fields, field{"title", u.slice(off, off+len(v))})
+		u := lines[i].Unit()
+		h.fields = append(h.fields, field{"title", u.Slice(off, off+len(v))})
 	case "index_no":
 		h.report.IndexNo = v
 	case "doc_no":
@@ -348,7 +349,7 @@ func (p *headParser) set(i int, key, v string, off int) {
 
 // trimBullet removes a list bullet before a metadata key: "• 发布日期".
 func trimBullet(t string) string {
-	return strings.TrimLeftFunc(strings.TrimLeft(t, "•·●□■◆▪"), isSpace)
+	return strings.TrimLeftFunc(strings.TrimLeft(t, "•·●□■◆▪"), lex.IsSpace)
 }
 
 // readMeta reads the metadata lines of the head: "key: value" pairs, a key
@@ -359,24 +360,24 @@ func (p *headParser) readMeta() {
 	var pendingField, pendingKey string
 	pending := -1
 	for i := 0; i < p.stop; i++ {
-		t := trimBullet(lines[i].text)
+		t := trimBullet(lines[i].Text)
 		switch {
 		case t == "":
 			role[i] = roleBlank
 			continue
-		case lineFurniture(lines[i].text) != "":
+		case lineFurniture(lines[i].Text) != "":
 			role[i] = roleDrop
-			drop[i] = lineFurniture(lines[i].text)
+			drop[i] = lineFurniture(lines[i].Text)
 			continue
 		}
 		if pending >= 0 && !isMetaLine(t) && plausible(pendingField, t) {
 			role[i] = roleMeta
-			p.set(i, pendingKey, t, strings.Index(lines[i].text, t))
+			p.set(i, pendingKey, t, strings.Index(lines[i].Text, t))
 			pending = -1
 			continue
 		}
 		if pending >= 0 {
-			p.set(pending, pendingKey, "", len(lines[pending].text))
+			p.set(pending, pendingKey, "", len(lines[pending].Text))
 			pending = -1
 		}
 		if dateLineRe.MatchString(t) && i != p.salute {
@@ -394,15 +395,15 @@ func (p *headParser) readMeta() {
 			continue
 		}
 		for k := range keys {
-			off := strings.Index(lines[i].text, values[k])
+			off := strings.Index(lines[i].Text, values[k])
 			if values[k] == "" {
-				off = len(lines[i].text)
+				off = len(lines[i].Text)
 			}
 			p.set(i, keys[k], values[k], off)
 		}
 	}
 	if pending >= 0 {
-		p.set(pending, pendingKey, "", len(lines[pending].text))
+		p.set(pending, pendingKey, "", len(lines[pending].Text))
 	}
 }
 
@@ -447,7 +448,7 @@ func (p *headParser) finish() {
 		// 发布日期 repeats 发文日期: furniture, not metadata.
 		for i := 0; i < p.stop; i++ {
 			if role[i] == roleMeta {
-				if keys, _ := metaPairs(lines[i].text); len(keys) == 1 && metaField(keys[0]) == "published" {
+				if keys, _ := metaPairs(lines[i].Text); len(keys) == 1 && metaField(keys[0]) == "published" {
 					role[i] = roleDrop
 					drop[i] = dropRepeat
 				}
@@ -484,10 +485,10 @@ func sortFields(fs []field) {
 	}
 }
 
-func (h *head) warn(name string, l line, off int, kind, msg string) {
+func (h *head) warn(name string, l lex.Line, off int, kind, msg string) {
 	h.warnings = append(h.warnings, Warning{
-		Path: name, Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:off]),
-		Kind: kind, Message: msg, Context: context(l.text, off, off),
+		Path: name, Line: l.Num, Col: l.Col + utf8.RuneCountInString(l.Text[:off]),
+		Kind: kind, Message: msg, Context: context(l.Text, off, off),
 	})
 }
 

@@ -69,9 +69,9 @@ func renderBlocks(lead, closing []block) []byte {
 			if bl.level > 0 {
 				b.WriteString(strings.Repeat("#", bl.level))
 				b.WriteByte(' ')
-				escapeInline(&b, bl.u.text)
+				escapeInline(&b, bl.u.Text)
 			} else {
-				b.WriteString(escapeParagraph(bl.u.text))
+				b.WriteString(escapeParagraph(bl.u.Text))
 			}
 			b.WriteByte('\n')
 		}
@@ -115,10 +115,10 @@ func nodePage(path string, n *node, weight int) *content.Page {
 	return &content.Page{
 		Path: path,
 		Meta: content.Meta{
-			Title:    n.title.text,
-			Label:    n.lab.text,
+			Title:    n.title.Text,
+			Label:    n.lab.Text,
 			Weight:   weight,
-			TitleEnd: n.end.text,
+			TitleEnd: n.end.Text,
 		},
 		Body: renderBlocks(n.lead, n.closing),
 	}

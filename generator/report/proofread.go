@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"reportsite/generator/report/lex"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -69,26 +70,26 @@ func (c *checker) begin() { c.cur, c.last.off, c.last.span = true, -1, -1 }
 
 func (c *checker) end() { c.cur = false }
 
-func (c *checker) add(u unit, i, j int, kind, msg string) {
+func (c *checker) add(u lex.Unit, i, j int, kind, msg string) {
 	line, col := c.pos(u, i)
-	c.out = append(c.out, Warning{Path: c.path, Line: line, Col: col, Kind: kind, Message: msg, Context: context(u.text, i, j)})
+	c.out = append(c.out, Warning{Path: c.path, Line: line, Col: col, Kind: kind, Message: msg, Context: context(u.Text, i, j)})
 }
 
 // pos is u.pos(off), counting on from the last position found when that is
 // in the same span of the unit being checked.
-func (c *checker) pos(u unit, off int) (int, int) {
-	if len(u.spans) == 0 {
+func (c *checker) pos(u lex.Unit, off int) (int, int) {
+	if len(u.Spans) == 0 {
 		return 0, 0
 	}
-	k := max(0, sort.Search(len(u.spans), func(k int) bool { return u.spans[k].off > off })-1)
+	k := max(0, sort.Search(len(u.Spans), func(k int) bool { return u.Spans[k].Off > off })-1)
 	l := &c.last
 	if c.cur && l.span == k && l.off <= off {
-		l.col += utf8.RuneCountInString(u.text[l.off:off])
+		l.col += utf8.RuneCountInString(u.Text[l.off:off])
 		l.off = off
 		return l.line, l.col
 	}
-	line, col := u.pos(off)
-	if c.cur && off >= u.spans[k].off {
+	line, col := u.Pos(off)
+	if c.cur && off >= u.Spans[k].Off {
 		l.off, l.span, l.line, l.col = off, k, line, col
 	}
 	return line, col
@@ -163,8 +164,8 @@ func number(s string, i int) int {
 // figure with its unit followed at once by another (65.7%50%, 577.2公里89个;
 // not a count of things of a size, 3个100万).
 // It reads each number once, so it takes time linear in the text.
-func (c *checker) figures(u unit) {
-	s := u.text
+func (c *checker) figures(u lex.Unit) {
+	s := u.Text
 	for i := 0; i < len(s); {
 		if !isASCIIDigit(s[i]) {
 			i++
@@ -175,7 +176,7 @@ func (c *checker) figures(u unit) {
 			j++
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		if i > 0 && (prev == '.' || isASCIIAlnum(prev)) {
+		if i > 0 && (prev == '.' || lex.IsASCIIAlnum(prev)) {
 			i = number(s, j)
 			continue
 		}
@@ -183,12 +184,12 @@ func (c *checker) figures(u unit) {
 		next, n := utf8.DecodeRuneInString(s[j:])
 		year := strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")
 		switch {
-		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !isDigit(prev):
+		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !lex.IsDigit(prev):
 			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 and 月 lost?", s[i:j+n]))
 			if m, d, ok := oneMonthDay(digits[4:]); ok {
 				c.out[len(c.out)-1].Suggest = digits[:4] + "年" + m + "月" + d + "日"
 			}
-		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !isDigit(prev) && month(digits[4:]):
+		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !lex.IsDigit(prev) && month(digits[4:]):
 			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 lost?", s[i:j+n]))
 			c.out[len(c.out)-1].Suggest = digits[:4] + "年" + digits[4:] + "月"
 		case len(digits) >= 7 && isCountUnit(next) && !strings.ContainsRune("-/_", prev):
@@ -213,15 +214,15 @@ func (c *checker) figures(u unit) {
 }
 
 func month(s string) bool {
-	m, _ := arabic(s)
+	m, _ := lex.Arabic(s)
 	return m >= 1 && m <= 12
 }
 
 // text runs the checks that read one unit of text on its own.
-func (c *checker) text(u unit) {
+func (c *checker) text(u lex.Unit) {
 	c.begin()
 	defer c.end()
-	s := u.text
+	s := u.Text
 	c.quotes(u, '“', '”')
 	c.quotes(u, '‘', '’')
 	c.brackets(u)
@@ -239,8 +240,8 @@ const quoteSpan = 30
 // quotes reports a closing mark without an opening one, and an opening mark
 // not closed by the end of the paragraph. In 六稳”“六保 the two outer marks
 // were lost: the ” is reported, and the “ after it is not reported again.
-func (c *checker) quotes(u unit, open, close rune) {
-	s := u.text
+func (c *checker) quotes(u lex.Unit, open, close rune) {
+	s := u.Text
 	if !strings.ContainsRune(s, open) && !strings.ContainsRune(s, close) {
 		return
 	}
@@ -259,7 +260,7 @@ func (c *checker) quotes(u unit, open, close rune) {
 				// An apostrophe: don’t.
 				p, _ := utf8.DecodeLastRuneInString(s[:i])
 				n, _ := utf8.DecodeRuneInString(s[i+len(string(r)):])
-				if isASCIILetter(p) && isASCIILetter(n) {
+				if lex.IsASCIILetter(p) && lex.IsASCIILetter(n) {
 					continue
 				}
 			}
@@ -286,8 +287,8 @@ func (c *checker) quotes(u unit, open, close rune) {
 
 // brackets reports unpaired parentheses (either width; mixed widths pair)
 // and book-title marks.
-func (c *checker) brackets(u unit) {
-	s := u.text
+func (c *checker) brackets(u lex.Unit) {
+	s := u.Text
 	if !strings.ContainsAny(s, "()（）《》") {
 		return
 	}
@@ -302,7 +303,7 @@ func (c *checker) brackets(u unit) {
 				stack = stack[:len(stack)-1]
 				continue
 			}
-			if i > 0 && strings.TrimFunc(s[:i], func(r rune) bool { return isDigit(r) || strings.ContainsRune(cnDigits, r) }) == "" {
+			if i > 0 && strings.TrimFunc(s[:i], func(r rune) bool { return lex.IsDigit(r) || strings.ContainsRune(lex.CnDigits, r) }) == "" {
 				// "1）" numbering.
 				continue
 			}
@@ -330,8 +331,8 @@ func (c *checker) brackets(u unit) {
 // in Chinese text (between or next to Chinese characters), where the
 // full-width form belongs. A mark between two ASCII letters or digits (the
 // ratio 4.1:43.1, the number 1,000) is not reported.
-func (c *checker) halfWidth(u unit) {
-	s := u.text
+func (c *checker) halfWidth(u lex.Unit) {
+	s := u.Text
 	if !strings.ContainsAny(s, ",;:()?!") {
 		return
 	}
@@ -342,7 +343,7 @@ func (c *checker) halfWidth(u unit) {
 	for i, r := range s {
 		if strings.ContainsRune(",;:()?!", r) {
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if (isCJK(prev) || isCJK(next)) && !(isASCIIAlnum(prev) && isASCIIAlnum(next)) {
+			if (lex.IsCJK(prev) || lex.IsCJK(next)) && !(lex.IsASCIIAlnum(prev) && lex.IsASCIIAlnum(next)) {
 				if first < 0 {
 					first = i
 				}
@@ -372,30 +373,30 @@ func (c *checker) halfWidth(u unit) {
 
 // A sequence checks that the labels of one level run 1, 2, 3…
 type sequence struct {
-	prev label
+	prev lex.Label
 }
 
 // next checks lab, found at byte offset off of u.
-func (q *sequence) next(c *checker, lab label, u unit, off int) {
+func (q *sequence) next(c *checker, lab lex.Label, u lex.Unit, off int) {
 	prev := q.prev
 	q.prev = lab
-	at := func(msg string) { c.add(u, off, off+len(lab.text), KindNumbering, msg) }
+	at := func(msg string) { c.add(u, off, off+len(lab.Text), KindNumbering, msg) }
 	switch {
-	case prev.kind == noLabel:
-		if lab.num != 1 {
-			at(fmt.Sprintf("numbering starts at %s, not %s", lab.text, lab.withNum(1)))
+	case prev.Kind == lex.NoLabel:
+		if lab.Num != 1 {
+			at(fmt.Sprintf("numbering starts at %s, not %s", lab.Text, lab.WithNum(1)))
 		}
-	case lab.num == prev.num+1:
-	case lab.num == prev.num:
-		at(fmt.Sprintf("numbering repeats %s", lab.text))
-	case lab.num > prev.num+1:
-		missing := lab.withNum(prev.num + 1)
-		if lab.num > prev.num+2 {
-			missing += "…" + lab.withNum(lab.num-1)
+	case lab.Num == prev.Num+1:
+	case lab.Num == prev.Num:
+		at(fmt.Sprintf("numbering repeats %s", lab.Text))
+	case lab.Num > prev.Num+1:
+		missing := lab.WithNum(prev.Num + 1)
+		if lab.Num > prev.Num+2 {
+			missing += "…" + lab.WithNum(lab.Num-1)
 		}
-		at(fmt.Sprintf("numbering skips from %s to %s: %s missing", prev.text, lab.text, missing))
+		at(fmt.Sprintf("numbering skips from %s to %s: %s missing", prev.Text, lab.Text, missing))
 	default:
-		at(fmt.Sprintf("numbering goes back from %s to %s", prev.text, lab.text))
+		at(fmt.Sprintf("numbering goes back from %s to %s", prev.Text, lab.Text))
 	}
 }
 
@@ -416,7 +417,7 @@ func enumMarks(s string) [][2]int {
 		start := off + k
 		for n := 0; n < 3 && start > 0; n++ {
 			r, size := utf8.DecodeLastRuneInString(s[:start])
-			if !strings.ContainsRune(cnDigits, r) {
+			if !strings.ContainsRune(lex.CnDigits, r) {
 				break
 			}
 			start -= size
@@ -430,7 +431,7 @@ func enumMarks(s string) [][2]int {
 				continue
 			}
 		}
-		if _, ok := cnNumber(s[start : end-len("是")]); ok {
+		if _, ok := lex.CnNumber(s[start : end-len("是")]); ok {
 			out = append(out, [2]int{start, end})
 		}
 	}
@@ -438,28 +439,28 @@ func enumMarks(s string) [][2]int {
 
 // body checks the blocks of one page body: each block's text, the numbering
 // of its items and sub-items, and its inline enumerations.
-func (c *checker) body(units []unit) {
+func (c *checker) body(units []lex.Unit) {
 	var items, subitems, enums sequence
 	text := false // a paragraph without a label since the last sub-item
 	for _, u := range units {
 		c.text(u)
-		lab := labelAt(u.text)
-		switch lab.kind {
-		case itemLabel:
+		lab := lex.LabelAt(u.Text)
+		switch lab.Kind {
+		case lex.ItemLabel:
 			items.next(c, lab, u, 0)
 			subitems = sequence{}
-		case subitemLabel:
-			if text && lab.num == 1 {
+		case lex.SubitemLabel:
+			if text && lab.Num == 1 {
 				// A new list after a paragraph that introduces it.
 				subitems = sequence{}
 			}
 			subitems.next(c, lab, u, 0)
 		}
-		text = lab.kind == noLabel
+		text = lab.Kind == lex.NoLabel
 		c.begin()
-		for _, m := range enumMarks(u.text) {
-			v, _ := cnNumber(u.text[m[0] : m[1]-len("是")])
-			lab := label{kind: enumLabel, text: u.text[m[0]:m[1]], num: v}
+		for _, m := range enumMarks(u.Text) {
+			v, _ := lex.CnNumber(u.Text[m[0] : m[1]-len("是")])
+			lab := lex.Label{Kind: lex.EnumLabel, Text: u.Text[m[0]:m[1]], Num: v}
 			if v == 1 {
 				enums = sequence{}
 			}
@@ -473,8 +474,8 @@ func (c *checker) body(units []unit) {
 // is 3月12日.
 func monthDay(s string) bool {
 	for k := 1; k <= 2 && k < len(s); k++ {
-		m, _ := arabic(s[:k])
-		d, _ := arabic(s[k:])
+		m, _ := lex.Arabic(s[:k])
+		d, _ := lex.Arabic(s[k:])
 		if len(s)-k <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
 			return true
 		}
@@ -488,8 +489,8 @@ func oneMonthDay(s string) (string, string, bool) {
 	var m, d string
 	n := 0
 	for k := 1; k <= 2 && k < len(s); k++ {
-		mv, _ := arabic(s[:k])
-		dv, _ := arabic(s[k:])
+		mv, _ := lex.Arabic(s[:k])
+		dv, _ := lex.Arabic(s[k:])
 		if len(s)-k <= 2 && mv >= 1 && mv <= 12 && dv >= 1 && dv <= 31 && s[0] != '0' && s[k] != '0' {
 			m, d = s[:k], s[k:]
 			n++

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // Result is one imported report.
@@ -76,23 +77,23 @@ func (r *Result) DroppedSummary() string {
 }
 
 // droppedRanges groups the dropped lines into runs of one reason.
-func droppedRanges(lines []line, drop []string) []DroppedRange {
+func droppedRanges(lines []lex.Line, drop []string) []DroppedRange {
 	var out []DroppedRange
 	open := false
 	for i, l := range lines {
 		switch {
-		case drop[i] == "" && l.blank():
+		case drop[i] == "" && l.Blank():
 			continue
 		case drop[i] == "":
 			open = false
 			continue
 		}
 		if n := len(out); open && out[n-1].Reason == drop[i] {
-			out[n-1].To = l.num
+			out[n-1].To = l.Num
 			out[n-1].Lines++
 			continue
 		}
-		out = append(out, DroppedRange{From: l.num, To: l.num, Lines: 1, Reason: drop[i]})
+		out = append(out, DroppedRange{From: l.Num, To: l.Num, Lines: 1, Reason: drop[i]})
 		open = true
 	}
 	return out
@@ -149,18 +150,18 @@ var ErrLost = errors.New("internal error: the output would lose or change text; 
 // *content.Error wrapping ErrEmpty or ErrBinary for input that is not a
 // report; any other input gives pages, at worst a single page and a warning.
 func Import(name string, src []byte) (*Result, error) {
-	text, enc, err := decode(src)
+	text, enc, err := lex.DecodeEncoding(src)
 	if err != nil {
 		return nil, &content.Error{Path: name, Err: err}
 	}
-	lines := splitLines(text)
+	lines := lex.SplitLines(text)
 	drop := make([]string, len(lines))
-	if letterSpacedFile(lines) {
-		unspace(lines, 0, drop, true)
+	if lex.LetterSpacedFile(lines) {
+		lex.Unspace(lines, 0, drop, true)
 	}
 	h := parseHead(name, lines, drop)
 	markFurniture(lines, h.end, drop)
-	unspace(lines, h.end, drop, pdfPages(lines[h.end:]) >= 2)
+	lex.Unspace(lines, h.end, drop, lex.PdfPages(lines[h.end:]) >= 2)
 	if by, date := colophon(lines, drop); by != "" {
 		// A colophon names who printed the report, and when.
 		if h.report.Publisher == "" {
@@ -174,14 +175,14 @@ func Import(name string, src []byte) (*Result, error) {
 	var body []bodyLine
 	gap := false
 	add := func(i int) {
-		body = append(body, bodyLine{line: lines[i], gap: gap})
+		body = append(body, bodyLine{Line: lines[i], gap: gap})
 		gap = false
 	}
 	for _, i := range h.text {
 		add(i)
 	}
 	for i := h.end; i < len(lines); i++ {
-		if lines[i].blank() || drop[i] != "" {
+		if lines[i].Blank() || drop[i] != "" {
 			gap = true
 			continue
 		}
@@ -225,7 +226,7 @@ func Import(name string, src []byte) (*Result, error) {
 
 	for i, reason := range drop {
 		if reason != "" {
-			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].num, Reason: reason, Text: lines[i].text})
+			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].Num, Reason: reason, Text: lines[i].Text})
 		}
 	}
 	res.DroppedRanges = droppedRanges(lines, drop)
@@ -263,18 +264,18 @@ func (t *tree) proofread(c *checker) {
 
 // headingText checks a heading's text, and that it has one of a sensible
 // length.
-func (c *checker) headingText(n *node, u unit) {
+func (c *checker) headingText(n *node, u lex.Unit) {
 	c.text(u)
-	switch k := utf8.RuneCountInString(n.title.text); {
+	switch k := utf8.RuneCountInString(n.title.Text); {
 	case k == 0:
-		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s has no text", n.lab.text))
+		c.add(u, 0, len(u.Text), KindStructure, fmt.Sprintf("heading %s has no text", n.lab.Text))
 	case k > 60:
-		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.text, k))
+		c.add(u, 0, len(u.Text), KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.Text, k))
 	}
 }
 
-func blockUnits(parts ...[]block) []unit {
-	var us []unit
+func blockUnits(parts ...[]block) []lex.Unit {
+	var us []lex.Unit
 	for _, bs := range parts {
 		for _, b := range bs {
 			us = append(us, b.u)
@@ -287,16 +288,16 @@ func (t *tree) stats() Stats {
 	var s Stats
 	count := func(bs []block) {
 		for _, b := range bs {
-			switch b.lab.kind {
-			case itemLabel:
+			switch b.lab.Kind {
+			case lex.ItemLabel:
 				s.Items++
-			case subitemLabel:
+			case lex.SubitemLabel:
 				s.SubItems++
 			}
-			if bulletAt(b.u.text) != "" {
+			if bulletAt(b.u.Text) != "" {
 				s.Bullets++
 			}
-			s.Enumerations += len(enumMarks(b.u.text))
+			s.Enumerations += len(enumMarks(b.u.Text))
 		}
 	}
 	var walk func(n *node, depth int)
@@ -336,16 +337,16 @@ func kindYear(title, meeting, issued string) (string, int) {
 	}
 	year := 0
 	if m := yearRe.FindString(foldDigits(title)); m != "" {
-		year, _ = arabic(m)
+		year, _ = lex.Arabic(m)
 		if kind == "work-report" {
 			// "2021年政府工作报告" is named by its session.
 			year--
 		}
 	} else if m := yearRe.FindString(foldDigits(meeting)); m != "" {
-		year, _ = arabic(m)
+		year, _ = lex.Arabic(m)
 		year--
 	} else if m := yearRe.FindString(issued); m != "" {
-		year, _ = arabic(m)
+		year, _ = lex.Arabic(m)
 		year--
 	}
 	return kind, year

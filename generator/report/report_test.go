@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of testdata/grammar.txt and testdata/seed.golden.txtar")
@@ -259,7 +260,7 @@ func checkResult(t *testing.T, name string, res *Result, in []byte) {
 		t.Errorf("ProofreadFS on the pages does not find what Import found:\n--- ProofreadFS\n%s--- Import\n%s", got, want)
 	}
 	// Both point at the same character, in the source and in the page.
-	text, err := Decode(in)
+	text, err := lex.Decode(in)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"reportsite/generator/report/lex"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,7 +33,7 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 		if role[i] != roleText || claimed[i] || i == p.salute {
 			continue
 		}
-		t := lines[i].text
+		t := lines[i].Text
 		if k := titleEnd(t); k >= 0 {
 			split[i] = k
 			t = t[:k]
@@ -43,7 +44,7 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 		if !isTitleLine(t) && !spacedRe.MatchString(t) {
 			continue
 		}
-		if n := len(groups); n > 0 && spacedRe.MatchString(t) && i > 0 && claimed[i-1] && !isTitleLine(lines[i-1].text) {
+		if n := len(groups); n > 0 && spacedRe.MatchString(t) && i > 0 && claimed[i-1] && !isTitleLine(lines[i-1].Text) {
 			// A spaced-out title printed on two lines.
 			groups[n-1] = append(groups[n-1], i)
 			claimed[i] = true
@@ -51,18 +52,18 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 		}
 		first := i
 		for k := i - 1; k >= 0 && i-k <= 3; k-- {
-			if role[k] != roleText || claimed[k] || !titlePiece(lines[k].text) {
+			if role[k] != roleText || claimed[k] || !titlePiece(lines[k].Text) {
 				break
 			}
 			first = k
-			if strings.HasPrefix(lines[k].text, "关于") {
+			if strings.HasPrefix(lines[k].Text, "关于") {
 				break
 			}
 		}
-		if first < i-1 && !strings.HasPrefix(lines[first].text, "关于") {
+		if first < i-1 && !strings.HasPrefix(lines[first].Text, "关于") {
 			first = i - 1
 		}
-		if first == i-1 && (!isTitleStart(lines[first].text, t) || strings.HasPrefix(lines[first].text, "—")) {
+		if first == i-1 && (!isTitleStart(lines[first].Text, t) || strings.HasPrefix(lines[first].Text, "—")) {
 			first = i
 		}
 		var g []int
@@ -78,9 +79,9 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 // titlePiece reports a line that can be part of a title cut over lines.
 func titlePiece(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !meetingRe.MatchString(despace(t)) && !listDateRe.MatchString(t) &&
-		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(despace(t))
+	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, lex.IsHan) &&
+		lex.LabelAt(t).Kind == lex.NoLabel && !isMetaLine(t) && !meetingRe.MatchString(lex.Despace(t)) && !listDateRe.MatchString(t) &&
+		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(lex.Despace(t))
 }
 
 // speakerPiece reports a line that can be the speaker or issuing body, or
@@ -88,8 +89,8 @@ func titlePiece(t string) bool {
 func speakerPiece(t string) bool {
 	n := utf8.RuneCountInString(t)
 	return n <= 30 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, ":：（）()【】[]<>《》|•·●□■◆▪>＞/") &&
-		!strings.ContainsFunc(t, isDigit) && han(t) >= 2 && !isWidget(t) && labelAt(t).kind == noLabel &&
-		!docHeaderRe.MatchString(despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
+		!strings.ContainsFunc(t, lex.IsDigit) && lex.Han(t) >= 2 && !isWidget(t) && lex.LabelAt(t).Kind == lex.NoLabel &&
+		!docHeaderRe.MatchString(lex.Despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
 }
 
 // cnDateRe matches a date in Chinese numerals: "二〇二一年三月十二日".
@@ -106,7 +107,7 @@ func (p *headParser) readTitleBlock() {
 			inGroup[i] = true
 		}
 	}
-	var meeting []unit
+	var meeting []lex.Unit
 	meetingOpen := false // the meeting line so far does not end with 上
 	meetingLast := -1
 	seenTitle := false
@@ -126,18 +127,18 @@ func (p *headParser) readTitleBlock() {
 			}
 			continue
 		}
-		t := lines[i].text
-		c := despace(t)
+		t := lines[i].Text
+		c := lex.Despace(t)
 		switch {
 		case i == p.salute:
 			role[i] = roleSalutation
 			h.report.Salutation = t
-			h.fields = append(h.fields, field{"report.salutation", lines[i].unit()})
+			h.fields = append(h.fields, field{"report.salutation", lines[i].Unit()})
 		case inGroup[i]:
 			role[i] = roleTitle
 			seenTitle = true
 			if k, ok := split[i]; ok {
-				meeting = []unit{lines[i].unit().slice(k, len(t))}
+				meeting = []lex.Unit{lines[i].Unit().Slice(k, len(t))}
 				meetingLast = i
 				meetingOpen = false
 			}
@@ -150,14 +151,14 @@ func (p *headParser) readTitleBlock() {
 			// title block (a cover page).
 			role[i] = roleMeeting
 			meetingLast = i
-			meeting = []unit{lines[i].unit()}
+			meeting = []lex.Unit{lines[i].Unit()}
 			meetingOpen = !meetingClosed(c)
 			seenTitle = true
 		case meetingOpen && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
 			// The meeting line wrapped.
 			role[i] = roleMeeting
 			meetingLast = i
-			meeting = append(meeting, lines[i].unit())
+			meeting = append(meeting, lines[i].Unit())
 			meetingOpen = !meetingClosed(c)
 		case seenTitle && speakerPiece(t):
 			role[i] = roleSpeaker
@@ -176,7 +177,7 @@ func (p *headParser) readTitleBlock() {
 	after := p.pickTitle(groups, split, &text)
 	if len(meeting) > 0 {
 		u := joinUnits(meeting)
-		h.report.Meeting = u.text
+		h.report.Meeting = u.Text
 		h.fields = append(h.fields, field{"report.meeting", u})
 		after = max(after, meetingLast)
 	}
@@ -194,10 +195,10 @@ func meetingClosed(c string) bool {
 // text.
 func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (last int) {
 	h, lines, role, drop := p.head, p.lines, p.role, p.drop
-	unitOf := func(g []int) unit {
+	unitOf := func(g []int) lex.Unit {
 		u := titleUnit(lines, g)
 		if k, ok := split[g[len(g)-1]]; ok && len(g) == 1 {
-			u = u.slice(0, k)
+			u = u.Slice(0, k)
 		}
 		return u
 	}
@@ -210,13 +211,13 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 		p.titleLine = g[0]
 	}
 	u := unitOf(g)
-	compact := compactTitle(u.text)
+	compact := compactTitle(u.Text)
 	if h.title == "" {
 		// The web page's own heading ("2021年某某市政府工作报告") says
 		// more than the title block ("政府工作报告"): it is the title.
 		for _, g := range groups[:n-1] {
-			if t := unitOf(g); strings.Contains(compactTitle(t.text), compact) && compactTitle(t.text) != compact {
-				h.title = compactTitle(t.text)
+			if t := unitOf(g); strings.Contains(compactTitle(t.Text), compact) && compactTitle(t.Text) != compact {
+				h.title = compactTitle(t.Text)
 				h.fields = append(h.fields, field{"title", t})
 				break
 			}
@@ -226,18 +227,18 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 	case h.title == "":
 		h.title = compact
 		h.fields = append(h.fields, field{"title", u})
-		if compact != u.text && spacedRe.MatchString(u.text) {
+		if compact != u.Text && spacedRe.MatchString(u.Text) {
 			// A spaced-out title ("政 府 工 作 报 告") is kept as printed;
 			// a title with layout spaces ("2024 年") is not.
-			h.report.Heading = u.text
+			h.report.Heading = u.Text
 			h.fields = append(h.fields, field{"report.heading", u})
 		}
 	case compact != compactTitle(h.title):
-		h.report.Heading = u.text
+		h.report.Heading = u.Text
 		h.fields = append(h.fields, field{"report.heading", u})
 	}
 	for _, g := range groups[:n-1] {
-		c := compactTitle(unitOf(g).text)
+		c := compactTitle(unitOf(g).Text)
 		for _, i := range g {
 			if c == compactTitle(h.title) || c == compact {
 				role[i] = roleDrop
@@ -257,17 +258,17 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 // other candidates are text.
 func (p *headParser) pickSpeaker(after int, text *[]int) {
 	h, lines, role := p.head, p.lines, p.role
-	var us []unit
+	var us []lex.Unit
 	last, open := -1, false
 	for _, i := range p.speakers {
 		switch {
 		case i <= after:
 		case len(us) == 0:
-			us = append(us, lines[i].unit())
-			last, open = i, !speakerRe.MatchString(lines[i].text)
+			us = append(us, lines[i].Unit())
+			last, open = i, !speakerRe.MatchString(lines[i].Text)
 			continue
 		case open && adjacent(role, last, i):
-			us = append(us, lines[i].unit())
+			us = append(us, lines[i].Unit())
 			open = false
 			continue
 		default:
@@ -278,7 +279,7 @@ func (p *headParser) pickSpeaker(after int, text *[]int) {
 	}
 	if len(us) > 0 {
 		u := joinUnits(us)
-		h.report.Speaker = u.text
+		h.report.Speaker = u.Text
 		h.fields = append(h.fields, field{"report.speaker", u})
 	}
 }
@@ -311,14 +312,14 @@ var listDateRe = regexp.MustCompile(`[0-9]{2}-[0-9]{2}$|\[?[0-9]{4}-[0-9]{2}-[0-
 // title of its own.
 func isTitleStart(t, next string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
+	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, lex.IsHan) &&
+		lex.LabelAt(t).Kind == lex.NoLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
 }
 
-func titleUnit(lines []line, g []int) unit {
-	us := make([]unit, len(g))
+func titleUnit(lines []lex.Line, g []int) lex.Unit {
+	us := make([]lex.Unit, len(g))
 	for k, i := range g {
-		us[k] = lines[i].unit()
+		us[k] = lines[i].Unit()
 	}
 	return joinUnits(us)
 }
@@ -326,17 +327,17 @@ func titleUnit(lines []line, g []int) unit {
 // compactTitle removes the layout spaces of a title: all white space but
 // one space between two ASCII letters or digits.
 func compactTitle(s string) string {
-	if !strings.ContainsFunc(s, isSpace) {
+	if !strings.ContainsFunc(s, lex.IsSpace) {
 		return s
 	}
-	return despace(s)
+	return lex.Despace(s)
 }
 
 // joinUnits joins the lines of a title or meeting line printed on several.
-func joinUnits(us []unit) unit {
-	var j joiner
+func joinUnits(us []lex.Unit) lex.Unit {
+	var j lex.Joiner
 	for _, u := range us {
-		j.add(u, true)
+		j.Add(u, true)
 	}
-	return j.unit()
+	return j.Unit()
 }

@@ -1,9 +1,9 @@
-package report
+package lex
 
 import "strings"
 
-// stripHeading removes the marks of an ATX heading.
-func stripHeading(l string) string {
+// StripHeading removes the marks of an ATX heading.
+func StripHeading(l string) string {
 	t := strings.TrimLeft(l, "#")
 	if k := len(l) - len(t); k >= 1 && k <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') {
 		return strings.TrimSpace(t)
@@ -11,15 +11,15 @@ func stripHeading(l string) string {
 	return l
 }
 
-// unescape undoes a backslash escape of ASCII punctuation, as CommonMark
+// Unescape undoes a backslash escape of ASCII punctuation, as CommonMark
 // reads it.
-func unescape(s string) string {
+func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+		if s[i] == '\\' && i+1 < len(s) && IsASCIIPunct(s[i+1]) {
 			i++
 		}
 		b.WriteByte(s[i])
@@ -27,6 +27,6 @@ func unescape(s string) string {
 	return b.String()
 }
 
-func isASCIIPunct(c byte) bool {
+func IsASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
