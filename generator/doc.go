@@ -16,7 +16,7 @@
 //	assets/  + theme ─ minify, hash ───────────┴─ site.Build ─ publish ─ public/
 //	serve: watch files → site.Build → live reload
 //	check: site.Build into a temporary directory → links, meta fields, HTML;
-//	       report.ProofreadFS on content/ → findings and warnings
+//	       proofread.FS on content/ → findings and warnings
 //
 // main owns flags and exit codes only; site is the one package that knows the
 // whole pipeline; check verifies its result (for generator check and the

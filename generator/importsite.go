@@ -15,7 +15,7 @@ import (
 	"reportsite/generator/check"
 	"reportsite/generator/content"
 	"reportsite/generator/importer"
-	"reportsite/generator/report"
+	"reportsite/generator/report/proofread"
 	"reportsite/generator/site"
 )
 
@@ -116,7 +116,7 @@ func proveImport(siteDir, slug string, pages []*content.Page, name string, src [
 	}
 	proof.proofread = len(res.Proofreading)
 	for _, w := range res.Proofreading {
-		if w.Kind == report.KindHalfWidth {
+		if w.Kind == proofread.KindHalfWidth {
 			proof.halfWidth++
 		}
 	}

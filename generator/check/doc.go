@@ -6,7 +6,7 @@
 //
 //	source ─ site.Build (temporary dest) ─ Published: well-formed HTML,
 //	         links and fragments, government meta fields, one footer
-//	content/ ─ report.ProofreadFS ─ proofreading warnings
+//	content/ ─ proofread.FS ─ proofreading warnings
 //
 // Findings name the source file (content/…, config.toml) and, for an empty
 // front matter field, the key and its line. Proofreading finds damage the

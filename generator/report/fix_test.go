@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/proofread"
 )
 
 func TestFixCases(t *testing.T) {
@@ -153,8 +154,8 @@ func TestMergedDateSuggestion(t *testing.T) {
 		"于20211231日召开":   "2021年12月31日",
 		"于20213月召开":      "2021年3月",
 	} {
-		ws := Proofread("a.md", []byte(in+"\n"), 1)
-		if len(ws) != 1 || ws[0].Kind != KindMergedDate || ws[0].Suggest != want {
+		ws := proofread.Body("a.md", []byte(in+"\n"), 1)
+		if len(ws) != 1 || ws[0].Kind != proofread.KindMergedDate || ws[0].Suggest != want {
 			t.Errorf("%s: %+v, want the suggestion %q", in, ws, want)
 		}
 		if want != "" && !strings.Contains(ws[0].String(), "→ "+want+"?") {

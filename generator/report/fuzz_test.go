@@ -12,6 +12,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // FuzzImport feeds Import random input: it must never lose text (Import
@@ -61,7 +62,7 @@ func FuzzImport(f *testing.F) {
 			}
 			fsys[p.Path] = &fstest.MapFile{Data: b}
 		}
-		if _, err := ProofreadFS(fsys); err != nil {
+		if _, err := proofread.FS(fsys); err != nil {
 			t.Fatal(err)
 		}
 		lines := bytes.Count(in, []byte("\n")) + bytes.Count(in, []byte("\r")) + 1

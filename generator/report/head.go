@@ -9,6 +9,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // metaKeys are the metadata keys of the 信息公开 block and of an article
@@ -104,7 +105,7 @@ type head struct {
 	fields   []field
 	end      int   // index of the first body line
 	text     []int // head lines that are none of the above: kept as text
-	warnings []Warning
+	warnings []proofread.Warning
 }
 
 func isMetaLine(s string) bool {
@@ -294,7 +295,7 @@ func (p *headParser) set(i int, key, v string, off int) {
 	f := metaField(key)
 	if old, dup := p.seen[key]; dup {
 		if old != v && v != "" && old != "" {
-			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
+			h.warn(name, lines[i], off, proofread.KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
 		}
 		if old != "" || v == "" {
 			return
@@ -328,7 +329,7 @@ func (p *headParser) set(i int, key, v string, off int) {
 	case "issued", "written":
 		d := isoDate(v)
 		if d == "" && v != "" {
-			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
+			h.warn(name, lines[i], off, proofread.KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
 			d = v
 		}
 		if f == "issued" {
@@ -434,7 +435,7 @@ func (p *headParser) keepText(text []int) {
 			continue
 		}
 		h.text = append(h.text, i)
-		h.warn(p.name, lines[i], 0, KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
+		h.warn(p.name, lines[i], 0, proofread.KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
 	}
 }
 
@@ -486,9 +487,9 @@ func sortFields(fs []field) {
 }
 
 func (h *head) warn(name string, l lex.Line, off int, kind, msg string) {
-	h.warnings = append(h.warnings, Warning{
+	h.warnings = append(h.warnings, proofread.Warning{
 		Path: name, Line: l.Num, Col: l.Col + utf8.RuneCountInString(l.Text[:off]),
-		Kind: kind, Message: msg, Context: context(l.Text, off, off),
+		Kind: kind, Message: msg, Context: proofread.Context(l.Text, off, off),
 	})
 }
 

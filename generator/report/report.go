@@ -11,6 +11,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // Result is one imported report.
@@ -24,7 +25,7 @@ type Result struct {
 	// "<slug>/01/01.md", …
 	Pages []*content.Page
 	// Warnings are the proofreading findings, in the order of the file.
-	Warnings []Warning
+	Warnings []proofread.Warning
 	// Dropped are the lines left out as page furniture, appendix or
 	// colophon.
 	Dropped []Dropped
@@ -192,11 +193,11 @@ func Import(name string, src []byte) (*Result, error) {
 	t := build(paras, addressee(h.report.Salutation))
 
 	res := &Result{Encoding: enc}
-	c := &checker{path: name}
+	c := &proofread.Checker{Path: name}
 	title := h.title
 	if title == "" {
 		title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, `\`, "/")), path.Ext(name))
-		c.out = append(c.out, Warning{Path: name, Line: 1, Col: 1, Kind: KindStructure,
+		c.Out = append(c.Out, proofread.Warning{Path: name, Line: 1, Col: 1, Kind: proofread.KindStructure,
 			Message: "no title found (no 标题 and no title block): the file name is used"})
 	}
 	rep := h.report
@@ -204,14 +205,14 @@ func Import(name string, src []byte) (*Result, error) {
 	res.Slug = slug(rep.Kind, rep.Year)
 	res.Pages = t.pages(res.Slug, title, rep.Year, &rep)
 
-	c.out = append(c.out, h.warnings...)
+	c.Out = append(c.Out, h.warnings...)
 	for _, f := range h.fields {
-		c.text(f.u)
+		c.Text(f.u)
 	}
 	t.proofread(c)
 	if t.none && len(paras) > 0 {
 		u := paras[0]
-		c.add(u, 0, 0, KindStructure, "no numbered parts (一、) or subsections (（一）): the report is one page")
+		c.Add(u, 0, 0, proofread.KindStructure, "no numbered parts (一、) or subsections (（一）): the report is one page")
 	}
 	res.Stats = t.stats()
 	res.Stats.Lines = len(lines)
@@ -231,46 +232,46 @@ func Import(name string, src []byte) (*Result, error) {
 	}
 	res.DroppedRanges = droppedRanges(lines, drop)
 	res.Missing = missing(&rep, h.title == "")
-	sort.SliceStable(c.out, func(i, j int) bool {
-		a, b := c.out[i], c.out[j]
+	sort.SliceStable(c.Out, func(i, j int) bool {
+		a, b := c.Out[i], c.Out[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
 		return a.Col < b.Col
 	})
-	res.Warnings = c.out
+	res.Warnings = c.Out
 	return res, nil
 }
 
 // proofread runs the checks over the tree, in the units the content files
 // hold, so that Proofread on the written files finds the same.
-func (t *tree) proofread(c *checker) {
-	c.body(blockUnits(t.root.lead, t.root.closing))
-	var parts sequence
+func (t *tree) proofread(c *proofread.Checker) {
+	c.Body(blockUnits(t.root.lead, t.root.closing))
+	var parts proofread.Sequence
 	for _, p := range t.root.kids {
 		hu := p.headingUnit()
-		parts.next(c, p.lab, hu, 0)
-		c.headingText(p, hu)
-		c.body(blockUnits(p.lead, p.closing))
-		var subs sequence
+		parts.Next(c, p.lab, hu, 0)
+		checkHeading(c, p, hu)
+		c.Body(blockUnits(p.lead, p.closing))
+		var subs proofread.Sequence
 		for _, s := range p.kids {
 			su := s.headingUnit()
-			subs.next(c, s.lab, su, 0)
-			c.headingText(s, su)
-			c.body(blockUnits(s.lead, s.closing))
+			subs.Next(c, s.lab, su, 0)
+			checkHeading(c, s, su)
+			c.Body(blockUnits(s.lead, s.closing))
 		}
 	}
 }
 
-// headingText checks a heading's text, and that it has one of a sensible
+// checkHeading checks a heading's text, and that it has one of a sensible
 // length.
-func (c *checker) headingText(n *node, u lex.Unit) {
-	c.text(u)
+func checkHeading(c *proofread.Checker, n *node, u lex.Unit) {
+	c.Text(u)
 	switch k := utf8.RuneCountInString(n.title.Text); {
 	case k == 0:
-		c.add(u, 0, len(u.Text), KindStructure, fmt.Sprintf("heading %s has no text", n.lab.Text))
+		c.Add(u, 0, len(u.Text), proofread.KindStructure, fmt.Sprintf("heading %s has no text", n.lab.Text))
 	case k > 60:
-		c.add(u, 0, len(u.Text), KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.Text, k))
+		c.Add(u, 0, len(u.Text), proofread.KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.Text, k))
 	}
 }
 
@@ -297,7 +298,7 @@ func (t *tree) stats() Stats {
 			if bulletAt(b.u.Text) != "" {
 				s.Bullets++
 			}
-			s.Enumerations += len(enumMarks(b.u.Text))
+			s.Enumerations += len(proofread.EnumMarks(b.u.Text))
 		}
 	}
 	var walk func(n *node, depth int)

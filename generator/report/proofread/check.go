@@ -1,4 +1,4 @@
-package report
+package proofread
 
 import (
 	"bytes"
@@ -13,34 +13,34 @@ import (
 	"reportsite/generator/report/lex"
 )
 
-// Proofread runs the proofreading checks of import over the Markdown body of
+// Body runs the proofreading checks of import over the Markdown body of
 // a content file: body is the text after the front matter and firstLine its
 // line in the file (content.Page's Body and BodyLine), so that warnings name
 // positions in the file. It checks each paragraph and heading, and the
 // numbering of the items and inline enumerations of the page.
-func Proofread(path string, body []byte, firstLine int) []Warning {
-	c := &checker{path: path}
-	c.body(markdownUnits(body, firstLine))
-	return c.out
+func Body(path string, body []byte, firstLine int) []Warning {
+	c := &Checker{Path: path}
+	c.Body(markdownUnits(body, firstLine))
+	return c.Out
 }
 
-// ProofreadFile runs the checks over one content file: the text fields of
+// File runs the checks over one content file: the text fields of
 // its front matter (title, the heading as label, title and title_end, the
 // report's title block) and its body.
-func ProofreadFile(path string, src []byte) []Warning {
-	c := &checker{path: path}
+func File(path string, src []byte) []Warning {
+	c := &Checker{Path: path}
 	fm, body, bodyLine := frontMatterUnits(src)
 	c.frontMatter(fm)
-	c.body(markdownUnits(body, bodyLine))
-	return c.out
+	c.Body(markdownUnits(body, bodyLine))
+	return c.Out
 }
 
-// ProofreadFS runs ProofreadFile over every content file of a tree (as
+// FS runs File over every content file of a tree (as
 // content.List finds them, the files Load reads), and checks that the labels of sibling parts and
 // subsections (一、 二、 …, （一） （二） …) run in order of weight. It gives the
 // warnings Import gave for the same report, at positions in the content
 // files. The error reports a file that could not be read.
-func ProofreadFS(fsys fs.FS) ([]Warning, error) {
+func FS(fsys fs.FS) ([]Warning, error) {
 	type entry struct {
 		path   string
 		weight int
@@ -58,7 +58,7 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 		if err != nil {
 			return out, &content.Error{Path: p, Err: err}
 		}
-		out = append(out, ProofreadFile(p, src)...)
+		out = append(out, File(p, src)...)
 		fm, _, _ := frontMatterUnits(src)
 		lu, ok := fm["label"]
 		if !ok {
@@ -88,37 +88,37 @@ func ProofreadFS(fsys fs.FS) ([]Warning, error) {
 			}
 			return es[i].path < es[j].path
 		})
-		var seqs [lex.SubLabel + 1]sequence
+		var seqs [lex.SubLabel + 1]Sequence
 		for _, e := range es {
-			c := &checker{path: e.path}
-			seqs[e.lab.Kind].next(c, e.lab, e.u, 0)
-			out = append(out, c.out...)
+			c := &Checker{Path: e.path}
+			seqs[e.lab.Kind].Next(c, e.lab, e.u, 0)
+			out = append(out, c.Out...)
 		}
 	}
 	return out, nil
 }
 
 // frontMatter checks the text fields of a front matter.
-func (c *checker) frontMatter(fm map[string]lex.Unit) {
+func (c *Checker) frontMatter(fm map[string]lex.Unit) {
 	if t, ok := fm["title"]; ok {
 		if l, ok := fm["label"]; ok {
 			u := lex.Concat(l, t, fm["title_end"])
-			c.text(u)
+			c.Text(u)
 			k := utf8.RuneCountInString(t.Text)
 			lab := lex.LabelAt(l.Text)
 			switch {
 			case k == 0:
-				c.add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" has no text")
+				c.Add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" has no text")
 			case k > 60:
-				c.add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" is "+lex.Itoa(k)+" characters long: a run-in heading whose 。 was lost?")
+				c.Add(u, 0, len(u.Text), KindStructure, "heading "+lab.Text+" is "+lex.Itoa(k)+" characters long: a run-in heading whose 。 was lost?")
 			}
 		} else {
-			c.text(t)
+			c.Text(t)
 		}
 	}
 	for _, k := range []string{"report.heading", "report.meeting", "report.speaker", "report.salutation"} {
 		if u, ok := fm[k]; ok {
-			c.text(u)
+			c.Text(u)
 		}
 	}
 }
