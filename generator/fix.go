@@ -12,11 +12,11 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
-	"reportsite/generator/report"
+	"reportsite/generator/report/fix"
 )
 
 // runFix is "generator fix [-n] [PATH…]": as gofmt does for Go, it applies
-// the mechanical corrections of report.Fix to content files, then the hand
+// the mechanical corrections of fix.Fix to content files, then the hand
 // corrections recorded in each report's corrections.toml, and prints every
 // change as FILE:LINE:COL: old → new. It returns 0 when every file was
 // fixed (or, with -n, could be), 1 if a file cannot be read or written or a
@@ -85,7 +85,7 @@ type fixFile struct {
 // in the directories, writing each changed file when write is set. It
 // returns the changes, in file order, and the number of files changed.
 // When a file cannot be fixed, no file is written.
-func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
+func fixPaths(paths []string, write bool) ([]fix.Change, int, error) {
 	files, corrections, err := readFixPaths(paths)
 	if err != nil {
 		return nil, 0, err
@@ -100,22 +100,22 @@ func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
 	for _, d := range dirs {
 		for i, c := range corrections[d] {
 			if _, err := os.Stat(filepath.Join(d, filepath.FromSlash(c.File))); err != nil {
-				errs = append(errs, fmt.Errorf("%s: correction %d: file %q: %w", filepath.Join(d, report.CorrectionsFile), i+1, c.File, err))
+				errs = append(errs, fmt.Errorf("%s: correction %d: file %q: %w", filepath.Join(d, fix.CorrectionsFile), i+1, c.File, err))
 			}
 		}
 	}
-	var changes []report.Change
+	var changes []fix.Change
 	var out [][]byte
 	for _, f := range files {
-		src, cs := report.Fix(f.path, f.src)
+		src, cs := fix.Fix(f.path, f.src)
 		changes = append(changes, cs...)
 		for _, d := range dirs {
 			rel, err := filepath.Rel(d, f.path)
 			if err != nil || strings.HasPrefix(rel, "..") {
 				continue
 			}
-			var hand []report.Change
-			src, hand, err = report.Correct(f.path, filepath.ToSlash(rel), src, corrections[d])
+			var hand []fix.Change
+			src, hand, err = fix.Correct(f.path, filepath.ToSlash(rel), src, corrections[d])
 			if err != nil {
 				errs = append(errs, err)
 			}
@@ -143,9 +143,9 @@ func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
 
 // readFixPaths reads the content files under paths (files or directories)
 // and the corrections.toml files in the directories, by their directory.
-func readFixPaths(paths []string) ([]fixFile, map[string][]report.Correction, error) {
+func readFixPaths(paths []string) ([]fixFile, map[string][]fix.Correction, error) {
 	var files []fixFile
-	corrections := map[string][]report.Correction{}
+	corrections := map[string][]fix.Correction{}
 	var errs []error
 	for _, root := range paths {
 		st, err := os.Stat(root)
@@ -179,7 +179,7 @@ func readFixPaths(paths []string) ([]fixFile, map[string][]report.Correction, er
 
 // fixDir lists the content files of the directory root and reads the
 // corrections.toml files under it into corrections.
-func fixDir(root string, corrections map[string][]report.Correction) ([]string, error) {
+func fixDir(root string, corrections map[string][]fix.Correction) ([]string, error) {
 	var errs []error
 	list, err := content.List(os.DirFS(root))
 	if err != nil {
@@ -190,14 +190,14 @@ func fixDir(root string, corrections map[string][]report.Correction) ([]string, 
 		names = append(names, filepath.Join(root, filepath.FromSlash(p)))
 	}
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != report.CorrectionsFile {
+		if err != nil || d.IsDir() || d.Name() != fix.CorrectionsFile {
 			return err
 		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		cs, err := report.ParseCorrections(p, src)
+		cs, err := fix.ParseCorrections(p, src)
 		if err != nil {
 			errs = append(errs, err)
 		}

@@ -12,7 +12,7 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/importer"
-	"reportsite/generator/report"
+	"reportsite/generator/report/fix"
 )
 
 // runImport is "generator import [-site DIR | -o DIR] [-set KEY=VALUE]…
@@ -169,6 +169,6 @@ func (j importJob) summary(stdout io.Writer, res *importer.Result, wr content.Wr
 		fmt.Fprintf(stdout, "dropped from the page: %s\n", res.SourceDropped)
 	}
 	if res.Corrected > 0 {
-		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", res.Corrected, filepath.Join(res.Dest, report.CorrectionsFile))
+		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", res.Corrected, filepath.Join(res.Dest, fix.CorrectionsFile))
 	}
 }

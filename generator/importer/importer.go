@@ -13,7 +13,7 @@
 // The steps, in order: source.Read (a saved web page or a Word document
 // becomes text), report.Import (text to pages), the file's metadata for
 // empty fields, the -set keys, paths made relative to the report's folder,
-// fix and the folder's corrections.toml (report.Fix, report.Correct), then
+// fix and the folder's corrections.toml (fix.Fix, fix.Correct), then
 // indicator.Annotate with the report's year.
 //
 // It is a package of its own rather than a function of report so that
@@ -33,6 +33,7 @@ import (
 	"reportsite/generator/content"
 	"reportsite/generator/indicator"
 	"reportsite/generator/report"
+	"reportsite/generator/report/fix"
 	"reportsite/generator/source"
 )
 
@@ -117,7 +118,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// correctPages applies, when dest holds a corrections.toml, report.Fix and
+// correctPages applies, when dest holds a corrections.toml, fix.Fix and
 // then the recorded corrections to the pages (which are relative to dest),
 // as "generator fix" would to the files: the hand corrections were made
 // to the fixed text. It returns the pages and the number of recorded
@@ -126,7 +127,7 @@ func correctPages(dest string, pages []*content.Page, readFile func(string) ([]b
 	if readFile == nil {
 		return pages, 0, nil
 	}
-	path := filepath.Join(dest, report.CorrectionsFile)
+	path := filepath.Join(dest, fix.CorrectionsFile)
 	src, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return pages, 0, nil
@@ -134,7 +135,7 @@ func correctPages(dest string, pages []*content.Page, readFile func(string) ([]b
 	if err != nil {
 		return nil, 0, err
 	}
-	cs, err := report.ParseCorrections(path, src)
+	cs, err := fix.ParseCorrections(path, src)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -147,8 +148,8 @@ func correctPages(dest string, pages []*content.Page, readFile func(string) ([]b
 			return nil, 0, err
 		}
 		name := filepath.Join(dest, filepath.FromSlash(p.Path))
-		b, _ = report.Fix(name, b)
-		b, _, err = report.Correct(name, p.Path, b, cs)
+		b, _ = fix.Fix(name, b)
+		b, _, err = fix.Correct(name, p.Path, b, cs)
 		if err != nil {
 			errs = append(errs, err)
 			continue
