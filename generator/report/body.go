@@ -1,6 +1,7 @@
 package report
 
 import (
+	"reportsite/generator/report/frame"
 	"reportsite/generator/report/lex"
 	"slices"
 	"strings"
@@ -37,7 +38,7 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	for i := range ls {
 		if widths[i] >= w-4 {
 			full++
-			if strings.ContainsAny(lastRune(ls[i].Text), "。！？；") {
+			if strings.ContainsAny(lex.LastRune(ls[i].Text), "。！？；") {
 				stops++
 			}
 		}
@@ -67,7 +68,7 @@ func brokenLine(prev, l bodyLine) bool {
 // splitLabel reports a line that is the number of an item label whose mark
 // begins the next line ("1" / ". 着力支持…"), as pdftotext cuts some.
 func splitLabel(ls []bodyLine, i int) bool {
-	if i+1 >= len(ls) || !bareNumberRe.MatchString(ls[i].Text) || utf8.RuneCountInString(ls[i].Text) > 2 {
+	if i+1 >= len(ls) || !frame.BareNumberRe.MatchString(ls[i].Text) || utf8.RuneCountInString(ls[i].Text) > 2 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(ls[i+1].Text)
@@ -128,7 +129,7 @@ const nearlyFull = 10
 // a label alone ("②"), or b goes on a number that a began ("519" and
 // ".7 亿元").
 func continues(a, b string) bool {
-	if strings.ContainsAny(lastRune(a), "，,、（(“《") {
+	if strings.ContainsAny(lex.LastRune(a), "，,、（(“《") {
 		return true
 	}
 	if r, _ := utf8.DecodeLastRuneInString(a); lex.IsDigit(r) || lex.LabelAt(a).Text == a {
@@ -147,7 +148,7 @@ func continues(a, b string) bool {
 }
 
 func endsSentence(s string) bool {
-	return strings.ContainsAny(lastRune(s), "。！？；：”")
+	return strings.ContainsAny(lex.LastRune(s), "。！？；：”")
 }
 
 // paragraphs joins the lines of the text into paragraphs, and returns the

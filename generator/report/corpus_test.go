@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/frame"
 	"reportsite/generator/report/lex"
 )
 
@@ -133,7 +134,7 @@ func meetingDate(s string) string {
 	if k < 0 {
 		return ""
 	}
-	return isoDate(s[k:])
+	return frame.IsoDate(s[k:])
 }
 
 // trimMeeting removes the dashes before a meeting line and the parentheses
@@ -172,7 +173,7 @@ func (r *corpusRow) check(field string, ok bool, format string, args ...any) {
 
 // bodyDropReasons are the reasons a line inside the body may be dropped: the
 // furniture of PDF pages.
-var bodyDropReasons = map[string]bool{dropPageNo: true, dropRunning: true}
+var bodyDropReasons = map[string]bool{frame.DropPageNo: true, frame.DropRunning: true}
 
 func checkCorpusFile(t *testing.T, txt string) *corpusRow {
 	name := strings.TrimSuffix(filepath.Base(txt), ".txt")
@@ -300,7 +301,7 @@ func checkCorpusFile(t *testing.T, txt string) *corpusRow {
 	// A paragraph split mid-sentence: it ends without a closing mark, is
 	// not a numbered heading, and the next paragraph is not numbered either.
 	for i, p := range paras {
-		if i+1 < len(paras) && !strings.ContainsAny(lastRune(p), "。！？；：”）)!?;:") && !startsBlock(p) && !startsBlock(paras[i+1]) {
+		if i+1 < len(paras) && !strings.ContainsAny(lex.LastRune(p), "。！？；：”）)!?;:") && !startsBlock(p) && !startsBlock(paras[i+1]) {
 			row.open++
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/frame"
 	"reportsite/generator/report/lex"
 	"reportsite/generator/report/proofread"
 )
@@ -54,7 +55,7 @@ func (r *Result) DroppedSummary() string {
 	var ranges []string
 	counts := map[string]int{}
 	for _, d := range r.DroppedRanges {
-		if d.Reason == dropPageNo || d.Reason == dropRunning {
+		if d.Reason == frame.DropPageNo || d.Reason == frame.DropRunning {
 			counts[d.Reason] += d.Lines
 			continue
 		}
@@ -68,10 +69,10 @@ func (r *Result) DroppedSummary() string {
 	if len(ranges) > 0 {
 		parts = append(parts, "lines "+strings.Join(ranges, ", "))
 	}
-	if n := counts[dropPageNo]; n > 0 {
+	if n := counts[frame.DropPageNo]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d page numbers", n))
 	}
-	if n := counts[dropRunning]; n > 0 {
+	if n := counts[frame.DropRunning]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d running headers or footers", n))
 	}
 	return strings.Join(parts, "; ")
@@ -160,16 +161,16 @@ func Import(name string, src []byte) (*Result, error) {
 	if lex.LetterSpacedFile(lines) {
 		lex.Unspace(lines, 0, drop, true)
 	}
-	h := parseHead(name, lines, drop)
-	markFurniture(lines, h.end, drop)
-	lex.Unspace(lines, h.end, drop, lex.PdfPages(lines[h.end:]) >= 2)
-	if by, date := colophon(lines, drop); by != "" {
+	h := frame.ParseHead(name, lines, drop)
+	frame.MarkFurniture(lines, h.End, drop)
+	lex.Unspace(lines, h.End, drop, lex.PdfPages(lines[h.End:]) >= 2)
+	if by, date := frame.Colophon(lines, drop); by != "" {
 		// A colophon names who printed the report, and when.
-		if h.report.Publisher == "" {
-			h.report.Publisher = by
+		if h.Report.Publisher == "" {
+			h.Report.Publisher = by
 		}
-		if h.report.Issued == "" {
-			h.report.Issued = date
+		if h.Report.Issued == "" {
+			h.Report.Issued = date
 		}
 	}
 
@@ -179,10 +180,10 @@ func Import(name string, src []byte) (*Result, error) {
 		body = append(body, bodyLine{Line: lines[i], gap: gap})
 		gap = false
 	}
-	for _, i := range h.text {
+	for _, i := range h.Text {
 		add(i)
 	}
-	for i := h.end; i < len(lines); i++ {
+	for i := h.End; i < len(lines); i++ {
 		if lines[i].Blank() || drop[i] != "" {
 			gap = true
 			continue
@@ -190,24 +191,24 @@ func Import(name string, src []byte) (*Result, error) {
 		add(i)
 	}
 	paras, wrap := paragraphs(body)
-	t := build(paras, addressee(h.report.Salutation))
+	t := build(paras, frame.Addressee(h.Report.Salutation))
 
 	res := &Result{Encoding: enc}
 	c := &proofread.Checker{Path: name}
-	title := h.title
+	title := h.Title
 	if title == "" {
 		title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, `\`, "/")), path.Ext(name))
 		c.Out = append(c.Out, proofread.Warning{Path: name, Line: 1, Col: 1, Kind: proofread.KindStructure,
 			Message: "no title found (no 标题 and no title block): the file name is used"})
 	}
-	rep := h.report
+	rep := h.Report
 	rep.Kind, rep.Year = kindYear(title+" "+rep.Heading, rep.Meeting, rep.Issued)
 	res.Slug = slug(rep.Kind, rep.Year)
 	res.Pages = t.pages(res.Slug, title, rep.Year, &rep)
 
-	c.Out = append(c.Out, h.warnings...)
-	for _, f := range h.fields {
-		c.Text(f.u)
+	c.Out = append(c.Out, h.Warnings...)
+	for _, f := range h.Fields {
+		c.Text(f.Unit)
 	}
 	t.proofread(c)
 	if t.none && len(paras) > 0 {
@@ -231,7 +232,7 @@ func Import(name string, src []byte) (*Result, error) {
 		}
 	}
 	res.DroppedRanges = droppedRanges(lines, drop)
-	res.Missing = missing(&rep, h.title == "")
+	res.Missing = missing(&rep, h.Title == "")
 	sort.SliceStable(c.Out, func(i, j int) bool {
 		a, b := c.Out[i], c.Out[j]
 		if a.Line != b.Line {
@@ -337,13 +338,13 @@ func kindYear(title, meeting, issued string) (string, int) {
 		kind = "work-report"
 	}
 	year := 0
-	if m := yearRe.FindString(foldDigits(title)); m != "" {
+	if m := yearRe.FindString(frame.FoldDigits(title)); m != "" {
 		year, _ = lex.Arabic(m)
 		if kind == "work-report" {
 			// "2021年政府工作报告" is named by its session.
 			year--
 		}
-	} else if m := yearRe.FindString(foldDigits(meeting)); m != "" {
+	} else if m := yearRe.FindString(frame.FoldDigits(meeting)); m != "" {
 		year, _ = lex.Arabic(m)
 		year--
 	} else if m := yearRe.FindString(issued); m != "" {

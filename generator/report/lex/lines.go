@@ -211,3 +211,9 @@ func Han(s string) int {
 func IsDigitAt(s string, i int) bool {
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
+
+// LastRune returns the last character of s.
+func LastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}

@@ -1,4 +1,4 @@
-package report
+package frame
 
 import (
 	"regexp"
@@ -13,8 +13,8 @@ const (
 	dropNav       = "navigation"
 	dropFooter    = "site footer"
 	dropSiteName  = "site name"
-	dropPageNo    = "page number"
-	dropRunning   = "running header or footer"
+	DropPageNo    = "page number"
+	DropRunning   = "running header or footer"
 	dropRepeat    = "repeats the metadata"
 	dropTitleCopy = "repeats the title"
 	dropCounter   = "page counter"
@@ -96,7 +96,7 @@ var (
 	// Page numbers as PDF extraction leaves them: "- 3 -", "— 12 —", "第3页",
 	// "第 3 页 共 12 页", "3/12", "Page 3 of 12".
 	pageNoRe     = regexp.MustCompile(`^(?:[-—–－─]+\s*[0-9０-９]{1,4}\s*[-—–－─]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?|共\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*第\s*[0-9０-９]{1,4}\s*页|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
-	bareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
+	BareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
 	// A line of a page's template that was not filled in, or of icon-font
 	// glyphs (private-use characters): "{{loginInfo.showname|truncate(12)}}".
 	templateRe = regexp.MustCompile(`^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\p{Co}|[\s|｜:：/])+$`)
@@ -113,7 +113,7 @@ func lineFurniture(s string) string {
 	case isWidget(s):
 		return dropWidget
 	case pageNoRe.MatchString(s):
-		return dropPageNo
+		return DropPageNo
 	case counterRe.MatchString(s):
 		return dropCounter
 	case utf8.RuneCountInString(s) <= 80 && navRe.MatchString(s):
@@ -126,13 +126,13 @@ func lineFurniture(s string) string {
 	return ""
 }
 
-// markFurniture decides for every line whether it is furniture: widgets,
+// MarkFurniture decides for every line whether it is furniture: widgets,
 // page numbers and counters anywhere; footers and navigation in the run of
 // such lines that ends the file; bare numbers and lines that repeat at the
 // same place on several pages next to form feeds (running headers and footers
 // of PDF extraction). from is the first line of the body; lines before it are
 // left to the head.
-func markFurniture(lines []lex.Line, from int, drop []string) {
+func MarkFurniture(lines []lex.Line, from int, drop []string) {
 	for i := from; i < len(lines); i++ {
 		if !lines[i].Blank() && drop[i] == "" {
 			drop[i] = lineFurniture(lines[i].Text)
@@ -184,11 +184,11 @@ func markRunning(lines []lex.Line, from int, drop []string) {
 			t := lines[i].Text
 			switch {
 			case drop[i] != "":
-			case bareNumberRe.MatchString(t) && !labelCut(lines, i):
-				drop[i] = dropPageNo
+			case BareNumberRe.MatchString(t) && !labelCut(lines, i):
+				drop[i] = DropPageNo
 			case utf8.RuneCountInString(t) <= 40 && count[runningKey(t)] >= need &&
-				!strings.ContainsAny(lastRune(t), "。！？：!?:") && lex.LabelAt(t).Kind == lex.NoLabel:
-				drop[i] = dropRunning
+				!strings.ContainsAny(lex.LastRune(t), "。！？：!?:") && lex.LabelAt(t).Kind == lex.NoLabel:
+				drop[i] = DropRunning
 			}
 		}
 	}
@@ -216,11 +216,6 @@ func runningKey(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 var (
@@ -298,11 +293,11 @@ func markTail(lines []lex.Line, from int, drop []string) {
 		}
 	}
 	for i := end; i < len(lines); i++ {
-		if lines[i].Blank() || drop[i] == dropPageNo {
+		if lines[i].Blank() || drop[i] == DropPageNo {
 			continue
 		}
 		drop[i] = reason
-		if r := lineFurniture(lines[i].Text); r == dropPageNo {
+		if r := lineFurniture(lines[i].Text); r == DropPageNo {
 			drop[i] = r
 		} else if reason == dropAppendix && tailLine(lines[i].Text) {
 			// The page's footer after the appendix.
@@ -315,7 +310,7 @@ func markTail(lines []lex.Line, from int, drop []string) {
 		if t == "" || drop[i] != "" {
 			continue
 		}
-		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lastRune(t), "。！？；!?”…") {
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lex.LastRune(t), "。！？；!?”…") {
 			break
 		}
 		switch c := lex.Despace(t); {
@@ -343,16 +338,16 @@ func bodyAfter(lines []lex.Line, from int, drop []string, seen map[string]bool) 
 			continue
 		}
 		if k := lex.LabelAt(t).Kind; k == lex.PartLabel || k == lex.SubLabel ||
-			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lastRune(t), "。！？") {
+			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lex.LastRune(t), "。！？") {
 			return true
 		}
 	}
 	return false
 }
 
-// colophon returns the printing body and the print date of a colophon among
+// Colophon returns the printing body and the print date of a colophon among
 // the dropped lines, when it names both.
-func colophon(lines []lex.Line, drop []string) (by, date string) {
+func Colophon(lines []lex.Line, drop []string) (by, date string) {
 	for i, l := range lines {
 		if drop[i] != dropColophon {
 			continue
@@ -360,7 +355,7 @@ func colophon(lines []lex.Line, drop []string) (by, date string) {
 		c := lex.Despace(l.Text)
 		switch {
 		case strings.HasSuffix(c, "日印") || strings.HasSuffix(c, "日印发"):
-			date = isoDate(c)
+			date = IsoDate(c)
 		case !strings.HasPrefix(c, "共印"):
 			by = strings.TrimSuffix(strings.TrimSuffix(c, "印发"), "编印")
 		}

@@ -1,4 +1,4 @@
-package report
+package frame
 
 import (
 	"regexp"
@@ -38,7 +38,7 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 			split[i] = k
 			t = t[:k]
 		}
-		if p.title != "" && compactTitle(t) == compactTitle(p.title) {
+		if p.Title != "" && compactTitle(t) == compactTitle(p.Title) {
 			continue
 		}
 		if !isTitleLine(t) && !spacedRe.MatchString(t) {
@@ -99,7 +99,7 @@ var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*�
 // readTitleBlock finds the title, the meeting line, the speaker and the
 // salutation among the head's lines that are not metadata.
 func (p *headParser) readTitleBlock() {
-	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
 	groups, split := p.titleGroups()
 	inGroup := map[int]bool{}
 	for _, g := range groups {
@@ -132,8 +132,8 @@ func (p *headParser) readTitleBlock() {
 		switch {
 		case i == p.salute:
 			role[i] = roleSalutation
-			h.report.Salutation = t
-			h.fields = append(h.fields, field{"report.salutation", lines[i].Unit()})
+			h.Report.Salutation = t
+			h.Fields = append(h.Fields, Field{"report.salutation", lines[i].Unit()})
 		case inGroup[i]:
 			role[i] = roleTitle
 			seenTitle = true
@@ -142,11 +142,11 @@ func (p *headParser) readTitleBlock() {
 				meetingLast = i
 				meetingOpen = false
 			}
-		case h.title != "" && compactTitle(t) == compactTitle(h.title):
+		case h.Title != "" && compactTitle(t) == compactTitle(h.Title):
 			role[i] = roleDrop
 			drop[i] = dropTitleCopy
 			seenTitle = true
-		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "" && i > start:
+		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.Report.Salutation == "" && i > start:
 			// A new meeting line replaces one of an earlier copy of the
 			// title block (a cover page).
 			role[i] = roleMeeting
@@ -163,7 +163,7 @@ func (p *headParser) readTitleBlock() {
 		case seenTitle && speakerPiece(t):
 			role[i] = roleSpeaker
 			p.speakers = append(p.speakers, i)
-		case !seenTitle && (t == h.report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t)):
+		case !seenTitle && (t == h.Report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t)):
 			role[i] = roleDrop
 			drop[i] = dropSiteName
 		default:
@@ -177,8 +177,8 @@ func (p *headParser) readTitleBlock() {
 	after := p.pickTitle(groups, split, &text)
 	if len(meeting) > 0 {
 		u := joinUnits(meeting)
-		h.report.Meeting = u.Text
-		h.fields = append(h.fields, field{"report.meeting", u})
+		h.Report.Meeting = u.Text
+		h.Fields = append(h.Fields, Field{"report.meeting", u})
 		after = max(after, meetingLast)
 	}
 	p.pickSpeaker(after, &text)
@@ -194,7 +194,7 @@ func meetingClosed(c string) bool {
 // ones that say the same are the page's heading, and any other is kept as
 // text.
 func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (last int) {
-	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
 	unitOf := func(g []int) lex.Unit {
 		u := titleUnit(lines, g)
 		if k, ok := split[g[len(g)-1]]; ok && len(g) == 1 {
@@ -212,35 +212,35 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 	}
 	u := unitOf(g)
 	compact := compactTitle(u.Text)
-	if h.title == "" {
+	if h.Title == "" {
 		// The web page's own heading ("2021年某某市政府工作报告") says
 		// more than the title block ("政府工作报告"): it is the title.
 		for _, g := range groups[:n-1] {
 			if t := unitOf(g); strings.Contains(compactTitle(t.Text), compact) && compactTitle(t.Text) != compact {
-				h.title = compactTitle(t.Text)
-				h.fields = append(h.fields, field{"title", t})
+				h.Title = compactTitle(t.Text)
+				h.Fields = append(h.Fields, Field{"title", t})
 				break
 			}
 		}
 	}
 	switch {
-	case h.title == "":
-		h.title = compact
-		h.fields = append(h.fields, field{"title", u})
+	case h.Title == "":
+		h.Title = compact
+		h.Fields = append(h.Fields, Field{"title", u})
 		if compact != u.Text && spacedRe.MatchString(u.Text) {
 			// A spaced-out title ("政 府 工 作 报 告") is kept as printed;
 			// a title with layout spaces ("2024 年") is not.
-			h.report.Heading = u.Text
-			h.fields = append(h.fields, field{"report.heading", u})
+			h.Report.Heading = u.Text
+			h.Fields = append(h.Fields, Field{"report.heading", u})
 		}
-	case compact != compactTitle(h.title):
-		h.report.Heading = u.Text
-		h.fields = append(h.fields, field{"report.heading", u})
+	case compact != compactTitle(h.Title):
+		h.Report.Heading = u.Text
+		h.Fields = append(h.Fields, Field{"report.heading", u})
 	}
 	for _, g := range groups[:n-1] {
 		c := compactTitle(unitOf(g).Text)
 		for _, i := range g {
-			if c == compactTitle(h.title) || c == compact {
+			if c == compactTitle(h.Title) || c == compact {
 				role[i] = roleDrop
 				drop[i] = dropTitleCopy
 			} else {
@@ -257,7 +257,7 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 // is an office or body without a name ("石家庄市财政局局长" / "王东华");
 // other candidates are text.
 func (p *headParser) pickSpeaker(after int, text *[]int) {
-	h, lines, role := p.head, p.lines, p.role
+	h, lines, role := p.Head, p.lines, p.role
 	var us []lex.Unit
 	last, open := -1, false
 	for _, i := range p.speakers {
@@ -279,8 +279,8 @@ func (p *headParser) pickSpeaker(after int, text *[]int) {
 	}
 	if len(us) > 0 {
 		u := joinUnits(us)
-		h.report.Speaker = u.Text
-		h.fields = append(h.fields, field{"report.speaker", u})
+		h.Report.Speaker = u.Text
+		h.Fields = append(h.Fields, Field{"report.speaker", u})
 	}
 }
 
