@@ -3,9 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"reportsite/generator/report/fix"
 	"strings"
 	"testing"
+
+	"reportsite/generator/report/fix"
 )
 
 func TestFixCommand(t *testing.T) {

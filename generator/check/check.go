@@ -16,12 +16,12 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"reportsite/generator/content"
 	"reportsite/generator/report/proofread"
 	"reportsite/generator/site"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Options says what Run verifies.

@@ -1,11 +1,12 @@
 package report
 
 import (
-	"reportsite/generator/report/frame"
-	"reportsite/generator/report/lex"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/frame"
+	"reportsite/generator/report/lex"
 )
 
 // A bodyLine is a line of the report's text with what came before it.

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"reportsite/generator/report/lex"
 	"strings"
 	"testing"
 	"time"
+
+	"reportsite/generator/report/lex"
 )
 
 // largeInputs makes inputs of about size bytes in three shapes: the seed's

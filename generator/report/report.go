@@ -149,7 +149,7 @@ var ErrLost = errors.New("internal error: the output would lose or change text; 
 // Import reads one raw report (the text of a government report as copied
 // from a web page or extracted from a PDF) and returns it as content pages.
 // name is the file's name, used in errors and warnings. The error is a
-// *content.Error wrapping ErrEmpty or ErrBinary for input that is not a
+// *content.Error wrapping lex.ErrEmpty or lex.ErrBinary for input that is not a
 // report; any other input gives pages, at worst a single page and a warning.
 func Import(name string, src []byte) (*Result, error) {
 	text, enc, err := lex.DecodeEncoding(src)

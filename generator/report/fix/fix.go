@@ -2,9 +2,10 @@ package fix
 
 import (
 	"fmt"
-	"reportsite/generator/report/lex"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Change is one correction made to a content file: at Line:Col of the

@@ -2,9 +2,10 @@ package frame
 
 import (
 	"regexp"
-	"reportsite/generator/report/lex"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Reasons a line is left out as page furniture, as Dropped.Reason gives them.

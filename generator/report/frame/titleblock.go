@@ -2,9 +2,10 @@ package frame
 
 import (
 	"regexp"
-	"reportsite/generator/report/lex"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // The title block: the title (on up to four lines, or beside its meeting

@@ -39,6 +39,8 @@ func Decode(src []byte) (string, error) {
 	return s, err
 }
 
+// DecodeEncoding is Decode, and names the encoding it read: "UTF-8",
+// "GB18030", …
 func DecodeEncoding(src []byte) (text, enc string, err error) {
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):

@@ -2,10 +2,11 @@ package proofread
 
 import (
 	"fmt"
-	"reportsite/generator/report/lex"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Warning is a proofreading finding: damage in the source text that import
