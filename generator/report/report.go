@@ -158,38 +158,8 @@ func Import(name string, src []byte) (*Result, error) {
 	}
 	lines := lex.SplitLines(text)
 	drop := make([]string, len(lines))
-	if lex.LetterSpacedFile(lines) {
-		lex.Unspace(lines, 0, drop, true)
-	}
-	h := frame.ParseHead(name, lines, drop)
-	frame.MarkFurniture(lines, h.End, drop)
-	lex.Unspace(lines, h.End, drop, lex.PdfPages(lines[h.End:]) >= 2)
-	if by, date := frame.Colophon(lines, drop); by != "" {
-		// A colophon names who printed the report, and when.
-		if h.Report.Publisher == "" {
-			h.Report.Publisher = by
-		}
-		if h.Report.Issued == "" {
-			h.Report.Issued = date
-		}
-	}
-
-	var body []bodyLine
-	gap := false
-	add := func(i int) {
-		body = append(body, bodyLine{Line: lines[i], gap: gap})
-		gap = false
-	}
-	for _, i := range h.Text {
-		add(i)
-	}
-	for i := h.End; i < len(lines); i++ {
-		if lines[i].Blank() || drop[i] != "" {
-			gap = true
-			continue
-		}
-		add(i)
-	}
+	h := readFrame(name, lines, drop)
+	body := bodyLines(lines, drop, h)
 	paras, wrap := paragraphs(body)
 	t := build(paras, frame.Addressee(h.Report.Salutation))
 
@@ -242,6 +212,49 @@ func Import(name string, src []byte) (*Result, error) {
 	})
 	res.Warnings = c.Out
 	return res, nil
+}
+
+// readFrame reads the head and marks the page furniture of lines in drop,
+// undoing letter spacing as it goes.
+func readFrame(name string, lines []lex.Line, drop []string) *frame.Head {
+	if lex.LetterSpacedFile(lines) {
+		lex.Unspace(lines, 0, drop, true)
+	}
+	h := frame.ParseHead(name, lines, drop)
+	frame.MarkFurniture(lines, h.End, drop)
+	lex.Unspace(lines, h.End, drop, lex.PdfPages(lines[h.End:]) >= 2)
+	if by, date := frame.Colophon(lines, drop); by != "" {
+		// A colophon names who printed the report, and when.
+		if h.Report.Publisher == "" {
+			h.Report.Publisher = by
+		}
+		if h.Report.Issued == "" {
+			h.Report.Issued = date
+		}
+	}
+	return h
+}
+
+// bodyLines are the lines of the report's text: the head's lines kept as
+// text, then the lines after the head that are neither blank nor dropped.
+func bodyLines(lines []lex.Line, drop []string, h *frame.Head) []bodyLine {
+	var body []bodyLine
+	gap := false
+	add := func(i int) {
+		body = append(body, bodyLine{Line: lines[i], gap: gap})
+		gap = false
+	}
+	for _, i := range h.Text {
+		add(i)
+	}
+	for i := h.End; i < len(lines); i++ {
+		if lines[i].Blank() || drop[i] != "" {
+			gap = true
+			continue
+		}
+		add(i)
+	}
+	return body
 }
 
 // proofread runs the checks over the tree, in the units the content files

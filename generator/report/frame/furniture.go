@@ -246,28 +246,7 @@ func tailLine(s string) bool {
 // of the file (a colophon, a list of attachments, a source line).
 // Everything from there is left out, as appendix or furniture.
 func markTail(lines []lex.Line, from int, drop []string) {
-	// The last part, or in a report without parts the last subsection,
-	// before any appendix line: the tables of an appendix (附表1) have rows
-	// that start like parts (一、税收收入).
-	last, lastSub := -1, from
-	for i := from; i < len(lines); i++ {
-		if drop[i] != "" {
-			continue
-		}
-		t := lines[i].Text
-		if (last >= 0 || lastSub > from) && utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(lex.Despace(t)) {
-			break
-		}
-		switch lex.LabelAt(t).Kind {
-		case lex.PartLabel:
-			last = i
-		case lex.SubLabel:
-			lastSub = i
-		}
-	}
-	if last < 0 {
-		last = lastSub
-	}
+	last := lastPart(lines, from, drop)
 	// Text the file printed before the last part: a page that repeats the
 	// title and the opening after its footer repeats it.
 	seen := map[string]bool{}
@@ -306,6 +285,39 @@ func markTail(lines []lex.Line, from int, drop []string) {
 			drop[i] = reason
 		}
 	}
+	markBeforeTail(lines, last, end, drop)
+}
+
+// lastPart is the index of the last part, or in a report without parts
+// the last subsection, before any appendix line: the tables of an
+// appendix (附表1) have rows that start like parts (一、税收收入).
+func lastPart(lines []lex.Line, from int, drop []string) int {
+	last, lastSub := -1, from
+	for i := from; i < len(lines); i++ {
+		if drop[i] != "" {
+			continue
+		}
+		t := lines[i].Text
+		if (last >= 0 || lastSub > from) && utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(lex.Despace(t)) {
+			break
+		}
+		switch lex.LabelAt(t).Kind {
+		case lex.PartLabel:
+			last = i
+		case lex.SubLabel:
+			lastSub = i
+		}
+	}
+	if last < 0 {
+		last = lastSub
+	}
+	return last
+}
+
+// markBeforeTail marks the short lines without a full stop just before
+// the tail at end (after the last part): a colophon, a list of attached
+// files, or, before a footer, a source or an editor's name.
+func markBeforeTail(lines []lex.Line, last, end int, drop []string) {
 	for i := end - 1; i > last; i-- {
 		t := lines[i].Text
 		if t == "" || drop[i] != "" {

@@ -9,7 +9,7 @@ import (
 )
 
 // The title block: the title (on up to four lines, or beside its meeting
-// line), the meeting line, the speaker. See parseHead.
+// line), the meeting line, the speaker. See ParseHead.
 
 // titleEnd splits a line that holds the title and the meeting line in
 // parentheses: "关于…的报告（2026年1月21日在…会议上）". It returns the byte
@@ -100,17 +100,40 @@ var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*�
 // readTitleBlock finds the title, the meeting line, the speaker and the
 // salutation among the head's lines that are not metadata.
 func (p *headParser) readTitleBlock() {
-	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
+	h := p.Head
 	groups, split := p.titleGroups()
+	meeting, text := p.titleBlockRoles(groups, split)
+	after := p.pickTitle(groups, split, &text)
+	if len(meeting.units) > 0 {
+		u := joinUnits(meeting.units)
+		h.Report.Meeting = u.Text
+		h.Fields = append(h.Fields, Field{"report.meeting", u})
+		after = max(after, meeting.last)
+	}
+	p.pickSpeaker(after, &text)
+	p.keepText(text)
+}
+
+// meetingLine is the meeting line of a title block as it is read.
+type meetingLine struct {
+	units []lex.Unit
+	open  bool // the meeting line so far does not end with 上
+	last  int  // index of its last line, or -1
+}
+
+// titleBlockRoles gives the head's lines that are not metadata their
+// roles in the title block (salutation, title, meeting line, speaker, a
+// copy of the title or the site's name), and returns the meeting line and
+// the lines that are none of these.
+func (p *headParser) titleBlockRoles(groups [][]int, split map[int]int) (meetingLine, []int) {
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
 	inGroup := map[int]bool{}
 	for _, g := range groups {
 		for _, i := range g {
 			inGroup[i] = true
 		}
 	}
-	var meeting []lex.Unit
-	meetingOpen := false // the meeting line so far does not end with 上
-	meetingLast := -1
+	m := meetingLine{last: -1}
 	seenTitle := false
 	var text []int
 	firstText := true
@@ -124,7 +147,7 @@ func (p *headParser) readTitleBlock() {
 		if role[i] != roleText {
 			if role[i] != roleBlank {
 				firstText = false
-				meetingOpen = false
+				m.open = false
 			}
 			continue
 		}
@@ -139,9 +162,9 @@ func (p *headParser) readTitleBlock() {
 			role[i] = roleTitle
 			seenTitle = true
 			if k, ok := split[i]; ok {
-				meeting = []lex.Unit{lines[i].Unit().Slice(k, len(t))}
-				meetingLast = i
-				meetingOpen = false
+				m.units = []lex.Unit{lines[i].Unit().Slice(k, len(t))}
+				m.last = i
+				m.open = false
 			}
 		case h.Title != "" && compactTitle(t) == compactTitle(h.Title):
 			role[i] = roleDrop
@@ -151,16 +174,16 @@ func (p *headParser) readTitleBlock() {
 			// A new meeting line replaces one of an earlier copy of the
 			// title block (a cover page).
 			role[i] = roleMeeting
-			meetingLast = i
-			meeting = []lex.Unit{lines[i].Unit()}
-			meetingOpen = !meetingClosed(c)
+			m.last = i
+			m.units = []lex.Unit{lines[i].Unit()}
+			m.open = !meetingClosed(c)
 			seenTitle = true
-		case meetingOpen && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
+		case m.open && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
 			// The meeting line wrapped.
 			role[i] = roleMeeting
-			meetingLast = i
-			meeting = append(meeting, lines[i].Unit())
-			meetingOpen = !meetingClosed(c)
+			m.last = i
+			m.units = append(m.units, lines[i].Unit())
+			m.open = !meetingClosed(c)
 		case seenTitle && speakerPiece(t):
 			role[i] = roleSpeaker
 			p.speakers = append(p.speakers, i)
@@ -171,19 +194,11 @@ func (p *headParser) readTitleBlock() {
 			text = append(text, i)
 		}
 		if role[i] != roleMeeting {
-			meetingOpen = false
+			m.open = false
 		}
 		firstText = false
 	}
-	after := p.pickTitle(groups, split, &text)
-	if len(meeting) > 0 {
-		u := joinUnits(meeting)
-		h.Report.Meeting = u.Text
-		h.Fields = append(h.Fields, Field{"report.meeting", u})
-		after = max(after, meetingLast)
-	}
-	p.pickSpeaker(after, &text)
-	p.keepText(text)
+	return m, text
 }
 
 // meetingClosed reports a meeting line that is complete: "…会议上", "…会议上）".
