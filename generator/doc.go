@@ -9,7 +9,8 @@
 //
 // The pipeline, one package per stage:
 //
-//	REPORT ─ source (page, Word) ─ report (decode, split, proofread, fix) ─ content/*.md
+//	REPORT ─ importer: source (page, Word) ─ report (lex, frame; split) ─ indicator ─ content/*.md
+//	         report/proofread: warnings on the text and on content/; report/fix: generator fix
 //	config.toml, content/*.md ─ content.Load ─┐
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤

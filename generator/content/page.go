@@ -235,7 +235,8 @@ func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, err error) {
 
 // beforeIndicators returns the front matter before its first [[indicators]]
 // line, and whether only [[indicators]] tables follow it (so that nothing
-// else is lost by the cut).
+// else is lost by the cut). It scans lines rather than using the TOML
+// parser on purpose: what it saves is parsing the indicator tables.
 func beforeIndicators(fm []byte) ([]byte, bool) {
 	start := -1
 	for off := 0; off < len(fm); {
