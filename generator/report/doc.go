@@ -19,9 +19,9 @@
 //
 // # Reading the text
 //
-// Decode reads UTF-8 (with or without a BOM), UTF-16 with a BOM, and
+// lex.Decode reads UTF-8 (with or without a BOM), UTF-16 with a BOM, and
 // GB18030/GBK, which it detects as text that is not UTF-8. An empty file and
-// a binary one are errors (ErrEmpty, ErrBinary). Then, the normalisations
+// a binary one are errors (lex.ErrEmpty, lex.ErrBinary). Then, the normalisations
 // the lossless check allows:
 //
 //   - CRLF, CR and LF end lines; a form feed ends a line (and a PDF page).

@@ -258,7 +258,7 @@ func checkResult(t *testing.T, name string, res *Result, in []byte) {
 		t.Fatal(err)
 	}
 	if got, want := warningKeys(ws), warningKeys(withoutImportOnly(res.Warnings)); got != want {
-		t.Errorf("ProofreadFS on the pages does not find what Import found:\n--- ProofreadFS\n%s--- Import\n%s", got, want)
+		t.Errorf("proofread.FS on the pages does not find what Import found:\n--- proofread.FS\n%s--- Import\n%s", got, want)
 	}
 	// Both point at the same character, in the source and in the page.
 	text, err := lex.Decode(in)
