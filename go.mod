@@ -6,7 +6,7 @@ module reportsite
 // every error) and BurntSushi/toml (encoding, whose format the committed
 // content follows): generator/content; fsnotify: generator/watch;
 // tdewolff/minify: generator/site (CSS and JS assets); x/text:
-// generator/report (GB18030) and generator/source (web page charsets);
+// generator/report/lex (GB18030, UTF-16, widths) and generator/source (web page charsets);
 // x/net/html: generator/site (generator check) and generator/source
 // (reading saved web pages);
 // x/sys: generator/publish (renameat2, flock). Test only: x/tools (txtar, in

@@ -9,14 +9,15 @@
 //
 // The pipeline, one package per stage:
 //
-//	REPORT ─ source (page, Word) ─ report (decode, split, proofread, fix) ─ content/*.md
+//	REPORT ─ importer: source (page, Word) ─ report (lex, frame; split) ─ indicator ─ content/*.md
+//	         report/proofread: warnings on the text and on content/; report/fix: generator fix
 //	config.toml, content/*.md ─ content.Load ─┐
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤
 //	assets/  + theme ─ minify, hash ───────────┴─ site.Build ─ publish ─ public/
 //	serve: watch files → site.Build → live reload
 //	check: site.Build into a temporary directory → links, meta fields, HTML;
-//	       report.ProofreadFS on content/ → findings and warnings
+//	       proofread.FS on content/ → findings and warnings
 //
 // main owns flags and exit codes only; site is the one package that knows the
 // whole pipeline; check verifies its result (for generator check and the

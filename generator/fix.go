@@ -12,11 +12,11 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
-	"reportsite/generator/report"
+	"reportsite/generator/report/fix"
 )
 
 // runFix is "generator fix [-n] [PATH…]": as gofmt does for Go, it applies
-// the mechanical corrections of report.Fix to content files, then the hand
+// the mechanical corrections of fix.Fix to content files, then the hand
 // corrections recorded in each report's corrections.toml, and prints every
 // change as FILE:LINE:COL: old → new. It returns 0 when every file was
 // fixed (or, with -n, could be), 1 if a file cannot be read or written or a
@@ -73,99 +73,49 @@ nothing the second time.
 	return 0
 }
 
+// fixFile is a content file that fix reads and may rewrite.
+type fixFile struct {
+	path string
+	src  []byte
+	mode fs.FileMode
+}
+
 // fixPaths fixes the content files under paths (files or directories) and
 // applies the recorded corrections of the corrections.toml files it finds
 // in the directories, writing each changed file when write is set. It
 // returns the changes, in file order, and the number of files changed.
 // When a file cannot be fixed, no file is written.
-func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
-	type file struct {
-		path string
-		src  []byte
-		mode fs.FileMode
-	}
-	var files []file
-	// Corrections by the directory of their corrections.toml.
-	corrections := map[string][]report.Correction{}
-	var errs []error
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		var names []string
-		if st.IsDir() {
-			list, err := content.List(os.DirFS(root))
-			if err != nil {
-				errs = append(errs, err)
-			}
-			for _, p := range list {
-				names = append(names, filepath.Join(root, filepath.FromSlash(p)))
-			}
-			err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || d.Name() != report.CorrectionsFile {
-					return err
-				}
-				src, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				cs, err := report.ParseCorrections(p, src)
-				if err != nil {
-					errs = append(errs, err)
-				}
-				corrections[filepath.Dir(p)] = cs
-				return nil
-			})
-			if err != nil {
-				errs = append(errs, err)
-			}
-		} else {
-			names = append(names, root)
-		}
-		for _, p := range names {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			info, err := os.Stat(p)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			files = append(files, file{p, src, info.Mode().Perm()})
-		}
-	}
-	if len(errs) > 0 {
-		return nil, 0, errors.Join(errs...)
+func fixPaths(paths []string, write bool) ([]fix.Change, int, error) {
+	files, corrections, err := readFixPaths(paths)
+	if err != nil {
+		return nil, 0, err
 	}
 	dirs := make([]string, 0, len(corrections))
 	for d := range corrections {
 		dirs = append(dirs, d)
 	}
 	sort.Strings(dirs)
+	var errs []error
 	// Every recorded correction must name a file that is there.
 	for _, d := range dirs {
 		for i, c := range corrections[d] {
 			if _, err := os.Stat(filepath.Join(d, filepath.FromSlash(c.File))); err != nil {
-				errs = append(errs, fmt.Errorf("%s: correction %d: file %q: %w", filepath.Join(d, report.CorrectionsFile), i+1, c.File, err))
+				errs = append(errs, fmt.Errorf("%s: correction %d: file %q: %w", filepath.Join(d, fix.CorrectionsFile), i+1, c.File, err))
 			}
 		}
 	}
-	var changes []report.Change
+	var changes []fix.Change
 	var out [][]byte
 	for _, f := range files {
-		src, cs := report.Fix(f.path, f.src)
+		src, cs := fix.Fix(f.path, f.src)
 		changes = append(changes, cs...)
 		for _, d := range dirs {
 			rel, err := filepath.Rel(d, f.path)
 			if err != nil || strings.HasPrefix(rel, "..") {
 				continue
 			}
-			var hand []report.Change
-			src, hand, err = report.Correct(f.path, filepath.ToSlash(rel), src, corrections[d])
+			var hand []fix.Change
+			src, hand, err = fix.Correct(f.path, filepath.ToSlash(rel), src, corrections[d])
 			if err != nil {
 				errs = append(errs, err)
 			}
@@ -189,6 +139,75 @@ func fixPaths(paths []string, write bool) ([]report.Change, int, error) {
 		}
 	}
 	return changes, n, nil
+}
+
+// readFixPaths reads the content files under paths (files or directories)
+// and the corrections.toml files in the directories, by their directory.
+func readFixPaths(paths []string) ([]fixFile, map[string][]fix.Correction, error) {
+	var files []fixFile
+	corrections := map[string][]fix.Correction{}
+	var errs []error
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		names := []string{root}
+		if st.IsDir() {
+			names, err = fixDir(root, corrections)
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		for _, p := range names {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			info, err := os.Stat(p)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			files = append(files, fixFile{p, src, info.Mode().Perm()})
+		}
+	}
+	return files, corrections, errors.Join(errs...)
+}
+
+// fixDir lists the content files of the directory root and reads the
+// corrections.toml files under it into corrections.
+func fixDir(root string, corrections map[string][]fix.Correction) ([]string, error) {
+	var errs []error
+	list, err := content.List(os.DirFS(root))
+	if err != nil {
+		errs = append(errs, err)
+	}
+	var names []string
+	for _, p := range list {
+		names = append(names, filepath.Join(root, filepath.FromSlash(p)))
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != fix.CorrectionsFile {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		cs, err := fix.ParseCorrections(p, src)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		corrections[filepath.Dir(p)] = cs
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return names, errors.Join(errs...)
 }
 
 // replaceFile replaces the file at path with data, through a temporary file

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"reportsite/generator/report"
+	"reportsite/generator/report/fix"
 )
 
 func TestFixCommand(t *testing.T) {
@@ -36,7 +36,7 @@ func TestFixCommand(t *testing.T) {
 
 	// Recorded corrections apply after the mechanical ones; one that no
 	// longer fits is an error, and nothing is written.
-	corr := filepath.Join(dir, "r", report.CorrectionsFile)
+	corr := filepath.Join(dir, "r", fix.CorrectionsFile)
 	os.WriteFile(corr, []byte("[[correction]]\nfile = \"01.md\"\noriginal = \"好于预期\"\ncorrected = \"好于预期目标\"\nreason = \"test\"\n"), 0o644)
 	if code, out, _ := runCmd("fix", dir); code != 0 || out != page+":4:6: 好于预期 → 好于预期目标 (test)\n" {
 		t.Errorf("fix with a correction: %d %q", code, out)

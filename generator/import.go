@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"reportsite/generator/content"
-	"reportsite/generator/indicator"
-	"reportsite/generator/report"
+	"reportsite/generator/importer"
+	"reportsite/generator/report/fix"
 )
 
 // runImport is "generator import [-site DIR | -o DIR] [-set KEY=VALUE]…
@@ -28,7 +28,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the report's section into `DIR`, a bare content section (default: content/<slug> of the site)")
 	siteFlag := fs.String("site", "", "the site `directory` to import into (default: the current directory, which must hold config.toml)")
 	var sets metaSets
-	fs.Var(&sets, "set", "set a [report] `KEY=VALUE` of the report's _index.md that the text does not state (repeatable): "+strings.Join(reportFields, ", "))
+	fs.Var(&sets, "set", "set a [report] `KEY=VALUE` of the report's _index.md that the text does not state (repeatable): "+strings.Join(importer.SetKeys, ", "))
 	force := fs.Bool("force", false, "overwrite files that differ from what import writes (hand edits), and remove stale pages")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: generator import [-site DIR | -o DIR] [-set KEY=VALUE]… [-force] FILE
@@ -84,113 +84,91 @@ type importJob struct {
 // error names its file and is printed to stderr, and then nothing is
 // written.
 func (j importJob) run(stdout, stderr io.Writer) int {
-	fail := func(err error, hint string) int {
-		for _, e := range content.Errors(err) {
-			fmt.Fprintf(stderr, "generator import: %v\n", e)
-		}
-		if hint != "" {
-			fmt.Fprintf(stderr, "generator import: nothing written: %s\n", hint)
-		}
-		return 1
-	}
-	// Read the report.
-	src, meta, err := readSource(j.file)
+	data, err := os.ReadFile(j.file)
 	if err != nil {
-		return fail(err, "")
+		return importFailed(stderr, err, "")
 	}
 	start := time.Now()
-	res, err := report.Import(j.file, src)
-	if err != nil {
-		return fail(err, "")
-	}
+	res, err := importer.Import(j.file, data, importer.Options{Set: j.sets, Dest: j.dest, ReadFile: os.ReadFile})
 	elapsed := time.Since(start)
-	if keys := fillFromSource(j.file, res.Pages, meta); len(keys) > 0 {
-		fmt.Fprintf(stderr, "generator import: from the file's metadata: %s\n", strings.Join(keys, ", "))
+	if res == nil {
+		return importFailed(stderr, err, "")
+	}
+	if len(res.Filled) > 0 {
+		fmt.Fprintf(stderr, "generator import: from the file's metadata: %s\n", strings.Join(res.Filled, ", "))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	dest := j.out
-	if dest == "" {
-		dest = filepath.Join(j.siteDir, "content", res.Slug)
-	}
-	pages, corrected, err := j.pages(res, dest)
 	if err != nil {
-		return fail(err, "the report's corrections.toml could not be applied")
+		return importFailed(stderr, err, "the report's corrections.toml could not be applied")
 	}
-
+	dest, pages := res.Dest, res.Pages
 	// The original the report was imported from, as it was (a .docx, not
 	// the text read from it), is offered under 附件 as 原文.
-	orig, err := os.ReadFile(j.file)
-	if err == nil {
-		err = content.CheckOriginal(dest, pages, j.file, orig, j.force)
-	}
-	if err != nil {
-		return fail(err, "rerun with -force to replace it")
+	if err := content.CheckOriginal(dest, pages, j.file, data, j.force); err != nil {
+		return importFailed(stderr, err, "rerun with -force to replace it")
 	}
 	// The import is proved before it is written: the new pages, in a site
 	// of their own with this site's config, layouts and assets, must build
 	// and pass check's verification.
-	proof, err := proveImport(j.siteDir, res.Slug, pages, j.file, orig)
+	proof, err := proveImport(j.siteDir, res.Slug, pages, j.file, data)
 	if err != nil {
-		return fail(err, fmt.Sprintf("the imported report does not pass check; %s is unchanged", dest))
+		return importFailed(stderr, err, fmt.Sprintf("the imported report does not pass check; %s is unchanged", dest))
 	}
 	wr, err := content.Write(dest, pages, j.force)
 	if errors.Is(err, content.ErrDiffers) || errors.Is(err, content.ErrStale) {
-		return fail(err, fmt.Sprintf("%s holds files that differ from this import; rerun with -force to overwrite them", dest))
+		return importFailed(stderr, err, fmt.Sprintf("%s holds files that differ from this import; rerun with -force to overwrite them", dest))
 	}
 	if err == nil {
-		err = content.AttachOriginal(dest, pages, j.file, orig, j.force)
+		err = content.AttachOriginal(dest, pages, j.file, data, j.force)
 	}
 	if err != nil {
-		return fail(err, "")
+		return importFailed(stderr, err, "")
 	}
 	for _, p := range wr.Removed {
 		fmt.Fprintf(stderr, "generator import: removed stale %s\n", filepath.Join(dest, filepath.FromSlash(p)))
 	}
-	s := res.Stats
-	fmt.Fprintf(stdout, "%s → %s: %d parts, %d subsections, %d items, %d bullets; %d files (%d written, %d unchanged); %d warnings; %d dropped lines; %d characters checked; %s, %v\n",
-		j.file, dest, s.Parts, s.Subsections, s.Items+s.SubItems, s.Bullets,
-		len(pages), len(wr.Written), len(wr.Unchanged), len(res.Warnings), len(res.Dropped), s.Compared,
-		res.Encoding, elapsed.Round(time.Millisecond))
-	if d := res.DroppedSummary(); d != "" {
-		fmt.Fprintf(stdout, "dropped as page furniture or appendix: %s\n", d)
-	}
-	if meta.dropped != "" {
-		fmt.Fprintf(stdout, "dropped from the page: %s\n", meta.dropped)
-	}
-	if corrected > 0 {
-		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", corrected, filepath.Join(dest, report.CorrectionsFile))
-	}
+	j.summary(stdout, res, wr, elapsed)
 	nextSteps(stdout, dest, j.siteDir, pages, proof)
 	return 0
 }
 
-// pages makes the import's pages as they will be written into dest: the
-// -set keys applied, paths relative to dest, the recorded corrections of a
-// report whose folder holds them applied (fix, then the hand corrections,
-// before the figures are read), and each page's figures as its indicators.
-func (j importJob) pages(res *report.Result, dest string) ([]*content.Page, int, error) {
-	j.sets.apply(res.Pages)
-	// The pages' paths start with the slug; in dest they are relative to it.
-	pages := make([]*content.Page, len(res.Pages))
-	for i, p := range res.Pages {
-		q := *p
-		q.Path = strings.TrimPrefix(p.Path, res.Slug+"/")
-		pages[i] = &q
+// dest is the folder the report's section is written to: -o, or the
+// slug's section of the site's content/.
+func (j importJob) dest(slug string) string {
+	if j.out != "" {
+		return j.out
 	}
-	pages, corrected, err := correctPages(dest, pages)
-	if err != nil {
-		return nil, 0, err
+	return filepath.Join(j.siteDir, "content", slug)
+}
+
+// importFailed prints err, one line per file position, and the hint why
+// nothing was written; it returns the exit code 1.
+func importFailed(stderr io.Writer, err error, hint string) int {
+	for _, e := range content.Errors(err) {
+		fmt.Fprintf(stderr, "generator import: %v\n", e)
 	}
-	// The figures each page states become its indicators (cards, checked by
-	// every build); the front matter is their source of truth from now on.
-	year := 0
-	for _, p := range pages {
-		if p.Meta.Report != nil {
-			year = p.Meta.Report.Year
-		}
+	if hint != "" {
+		fmt.Fprintf(stderr, "generator import: nothing written: %s\n", hint)
 	}
-	indicator.Annotate(pages, year)
-	return pages, corrected, nil
+	return 1
+}
+
+// summary prints what the import found and wrote.
+func (j importJob) summary(stdout io.Writer, res *importer.Result, wr content.WriteResult, elapsed time.Duration) {
+	s := res.Stats
+	fmt.Fprintf(stdout, "%s → %s: %d parts, %d subsections, %d items, %d bullets; %d files (%d written, %d unchanged); %d warnings; %d dropped lines; %d characters checked; %s, %v\n",
+		j.file, res.Dest, s.Parts, s.Subsections, s.Items+s.SubItems, s.Bullets,
+		len(res.Pages), len(wr.Written), len(wr.Unchanged), len(res.Warnings), len(res.Dropped), s.Compared,
+		res.Encoding, elapsed.Round(time.Millisecond))
+	if d := res.DroppedSummary(); d != "" {
+		fmt.Fprintf(stdout, "dropped as page furniture or appendix: %s\n", d)
+	}
+	if res.SourceDropped != "" {
+		fmt.Fprintf(stdout, "dropped from the page: %s\n", res.SourceDropped)
+	}
+	if res.Corrected > 0 {
+		fmt.Fprintf(stdout, "applied generator fix and the %d recorded correction(s) of %s\n", res.Corrected, filepath.Join(res.Dest, fix.CorrectionsFile))
+	}
 }

@@ -14,7 +14,8 @@ import (
 
 	"reportsite/generator/check"
 	"reportsite/generator/content"
-	"reportsite/generator/report"
+	"reportsite/generator/importer"
+	"reportsite/generator/report/proofread"
 	"reportsite/generator/site"
 )
 
@@ -40,59 +41,6 @@ func importSite(out, siteFlag string) (string, error) {
 		return "", fmt.Errorf("the site in %s cannot build until its config.toml is corrected: %w", dir, err)
 	}
 	return dir, nil
-}
-
-// correctPages applies, when dest holds a corrections.toml, report.Fix and
-// then the recorded corrections to the pages (which are relative to dest),
-// as "generator fix" would to the files: the hand corrections were made
-// to the fixed text. It returns the pages and the number of recorded
-// corrections applied.
-func correctPages(dest string, pages []*content.Page) ([]*content.Page, int, error) {
-	path := filepath.Join(dest, report.CorrectionsFile)
-	src, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return pages, 0, nil
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	cs, err := report.ParseCorrections(path, src)
-	if err != nil {
-		return nil, 0, err
-	}
-	used := make([]bool, len(cs))
-	var errs []error
-	out := make([]*content.Page, len(pages))
-	for i, p := range pages {
-		b, err := content.Marshal(p)
-		if err != nil {
-			return nil, 0, err
-		}
-		name := filepath.Join(dest, filepath.FromSlash(p.Path))
-		b, _ = report.Fix(name, b)
-		b, _, err = report.Correct(name, p.Path, b, cs)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		q, err := content.Parse(p.Path, b)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: after the recorded corrections: %w", name, err))
-			continue
-		}
-		out[i] = q
-		for k, c := range cs {
-			if c.File == p.Path {
-				used[k] = true
-			}
-		}
-	}
-	for k, c := range cs {
-		if !used[k] {
-			errs = append(errs, fmt.Errorf("%s: correction %d: file %q is not a page of this report", path, k+1, c.File))
-		}
-	}
-	return out, len(cs), errors.Join(errs...)
 }
 
 // importProof is what proving an import learnt about the new pages.
@@ -168,7 +116,7 @@ func proveImport(siteDir, slug string, pages []*content.Page, name string, src [
 	}
 	proof.proofread = len(res.Proofreading)
 	for _, w := range res.Proofreading {
-		if w.Kind == report.KindHalfWidth {
+		if w.Kind == proofread.KindHalfWidth {
 			proof.halfWidth++
 		}
 	}
@@ -232,10 +180,6 @@ func nextSteps(w io.Writer, dest, siteDir string, pages []*content.Page, proof i
 	}
 }
 
-// reportFields are the [report] keys that "import -set" fills: the
-// metadata an editor knows when the text does not state it.
-var reportFields = []string{"index_no", "doc_no", "issued", "written", "publisher", "meeting", "speaker"}
-
 // metaSets is the repeatable "-set KEY=VALUE" flag of import.
 type metaSets [][2]string
 
@@ -244,8 +188,8 @@ func (m *metaSets) String() string { return "" }
 func (m *metaSets) Set(s string) error {
 	k, v, ok := strings.Cut(s, "=")
 	k = strings.TrimSpace(k)
-	if !ok || !slices.Contains(reportFields, k) {
-		return fmt.Errorf("want KEY=VALUE with KEY one of %s", strings.Join(reportFields, ", "))
+	if !ok || !slices.Contains(importer.SetKeys, k) {
+		return fmt.Errorf("want KEY=VALUE with KEY one of %s", strings.Join(importer.SetKeys, ", "))
 	}
 	if (k == "issued" || k == "written") && !isoDate.MatchString(v) {
 		return fmt.Errorf("%s=%q: a date is written YYYY-MM-DD", k, v)
@@ -255,31 +199,3 @@ func (m *metaSets) Set(s string) error {
 }
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-// apply sets the keys in the report's _index.md among pages.
-func (m metaSets) apply(pages []*content.Page) {
-	for _, p := range pages {
-		r := p.Meta.Report
-		if r == nil {
-			continue
-		}
-		for _, kv := range m {
-			switch kv[0] {
-			case "index_no":
-				r.IndexNo = kv[1]
-			case "doc_no":
-				r.DocNo = kv[1]
-			case "issued":
-				r.Issued = kv[1]
-			case "written":
-				r.Written = kv[1]
-			case "publisher":
-				r.Publisher = kv[1]
-			case "meeting":
-				r.Meeting = kv[1]
-			case "speaker":
-				r.Speaker = kv[1]
-			}
-		}
-	}
-}

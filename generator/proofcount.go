@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
-	"reportsite/generator/report"
+	"reportsite/generator/report/proofread"
 )
 
 // proofCounter counts the proofreading warnings of a site's content files,
@@ -64,7 +64,7 @@ func (p *proofCounter) proofread(fsys fs.FS, f string) {
 		delete(p.counts, f)
 		return
 	}
-	p.counts[f] = len(report.ProofreadFile(f, src))
+	p.counts[f] = len(proofread.File(f, src))
 }
 
 // proofLine is the line build and serve print about proofreading, or ""

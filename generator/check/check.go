@@ -16,12 +16,12 @@ import (
 	"strconv"
 	"strings"
 
-	"reportsite/generator/content"
-	"reportsite/generator/report"
-	"reportsite/generator/site"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"reportsite/generator/content"
+	"reportsite/generator/report/proofread"
+	"reportsite/generator/site"
 )
 
 // Options says what Run verifies.
@@ -61,7 +61,7 @@ type Result struct {
 	Warnings []string
 	// Proofreading lists the proofreading warnings of content/, with
 	// paths relative to the source directory (content/…).
-	Proofreading []report.Warning
+	Proofreading []proofread.Warning
 }
 
 // Run builds the site into a temporary directory and verifies the result:
@@ -110,7 +110,7 @@ func Run(ctx context.Context, opt Options) (Result, error) {
 		}
 		r.Findings = append(r.Findings, f)
 	}
-	proof, err := report.ProofreadFS(os.DirFS(filepath.Join(opt.Source, "content")))
+	proof, err := proofread.FS(os.DirFS(filepath.Join(opt.Source, "content")))
 	if err != nil {
 		// The build has just read these files: content/ changed under it.
 		r.Findings = append(r.Findings, Finding{Path: "content", Message: "cannot proofread: " + err.Error()})

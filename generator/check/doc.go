@@ -6,7 +6,7 @@
 //
 //	source ─ site.Build (temporary dest) ─ Published: well-formed HTML,
 //	         links and fragments, government meta fields, one footer
-//	content/ ─ report.ProofreadFS ─ proofreading warnings
+//	content/ ─ proofread.FS ─ proofreading warnings
 //
 // Findings name the source file (content/…, config.toml) and, for an empty
 // front matter field, the key and its line. Proofreading finds damage the
@@ -14,6 +14,7 @@
 //
 // Inputs: a site source directory and Options. Outputs: a Result (findings,
 // the build's warnings, proofreading warnings) or the build's error.
-// Imports: site, report, content, the standard library and x/net/html.
+// Imports: site, report/proofread, content, the standard library and
+// x/net/html.
 // Only main imports check.
 package check

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -152,5 +153,48 @@ func TestTableLine(t *testing.T) {
 		if got := TableLine(src, c.table, c.i, c.key); got != c.want {
 			t.Errorf("TableLine(%s, %d, %q) = %d, want %d", c.table, c.i, c.key, got, c.want)
 		}
+	}
+}
+
+// TestFrontMatterValues: values keyed by their path, each piece of a
+// string at its line:col in the file (columns count characters), a new
+// piece after each escape; multi-line strings and arrays left out.
+func TestFrontMatterValues(t *testing.T) {
+	src := []byte("+++\ntitle = \"甲\\\"乙\\u4E19丁\"\nweight = 3 # w\nlabel = '（一）'\nnotes = \"\"\"\nx\"\"\"\ntags = [\"a\"]\n[report]\nspeaker = \"张三\"\n+++\n正文\n")
+	fm, body, bodyLine := FrontMatterValues(src)
+	if string(body) != "正文\n" || bodyLine != 11 {
+		t.Errorf("body %q at line %d", body, bodyLine)
+	}
+	want := map[string]Value{
+		"title":          {Text: "甲\"乙丙丁", Pos: []Pos{{0, 2, 10}, {4, 2, 13}, {10, 2, 20}}},
+		"weight":         {Text: "3", Pos: []Pos{{0, 3, 10}}},
+		"label":          {Text: "（一）", Pos: []Pos{{0, 4, 10}}},
+		"report.speaker": {Text: "张三", Pos: []Pos{{0, 9, 12}}},
+	}
+	if len(fm) != len(want) {
+		t.Errorf("got keys %v", fm)
+	}
+	for k, w := range want {
+		if g := fm[k]; !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: got %+v, want %+v", k, g, w)
+		}
+	}
+	if fm, body, line := FrontMatterValues([]byte("正文\n")); len(fm) != 0 || string(body) != "正文\n" || line != 1 {
+		t.Errorf("no front matter: %v %q %d", fm, body, line)
+	}
+}
+
+func TestKeyLine(t *testing.T) {
+	src := []byte("+++\ntitle = \"t\"\n[report]\nyear = 2020\n\"doc_no\" = \"\"\n+++\n[report]\n")
+	for _, c := range []struct {
+		k    []string
+		want int
+	}{{[]string{"title"}, 2}, {[]string{"report"}, 3}, {[]string{"report", "year"}, 4}, {[]string{"report", "doc_no"}, 5}, {[]string{"x"}, 1}} {
+		if got := KeyLine(src, c.k...); got != c.want {
+			t.Errorf("KeyLine(%v) = %d, want %d", c.k, got, c.want)
+		}
+	}
+	if got := KeyLine([]byte("title = \"t\"\n\n[identity]\nbadge = \"b\"\n"), "identity", "badge"); got != 4 {
+		t.Errorf("KeyLine in config.toml = %d, want 4", got)
 	}
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -184,10 +185,38 @@ var indicatorsHeader = []byte("[[indicators]]")
 // it, and leaves the body out. Outlines and lists need no more, and the
 // indicator tables are most of a report page's front matter.
 func parse(path string, src []byte, outline bool) (*Page, error) {
+	fm, body, bodyLine, err := splitFrontMatter(src)
+	switch {
+	case err == ErrNoFrontMatter:
+		return nil, &Error{Path: path, Line: 1, Err: ErrNoFrontMatter}
+	case err != nil:
+		return nil, Errorf(path, 1, "%v", err)
+	}
+	p := &Page{Path: path, Body: body, BodyLine: bodyLine}
+	if outline {
+		p.Body = nil
+		if cut, ok := beforeIndicators(fm); ok {
+			p.Outline = len(cut) < len(fm)
+			fm = cut
+		}
+	}
+	if err := DecodeTOML(path, 2, fm, &p.Meta); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// errUnclosed is splitFrontMatter's error for a front matter never closed.
+var errUnclosed = errors.New(`front matter opened with "+++" is never closed: add a line "+++" after the last key`)
+
+// splitFrontMatter cuts a content file (a BOM aside) into its TOML front
+// matter, between the "+++" lines, and its body, whose first line in the
+// file it returns too. The error is ErrNoFrontMatter or errUnclosed.
+func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, "\r \t")) != delim {
-		return nil, &Error{Path: path, Line: 1, Err: ErrNoFrontMatter}
+		return nil, nil, 0, ErrNoFrontMatter
 	}
 	off := len(src) - len(rest)
 	for line := 2; off < len(src); line++ {
@@ -197,28 +226,17 @@ func parse(path string, src []byte, outline bool) (*Page, error) {
 			next = off + end + 1
 		}
 		if string(bytes.TrimRight(src[off:next], "\r\n \t")) == delim {
-			p := &Page{Path: path, Body: src[next:], BodyLine: line + 1}
-			fm := src[len(src)-len(rest) : off]
-			if outline {
-				p.Body = nil
-				if cut, ok := beforeIndicators(fm); ok {
-					p.Outline = len(cut) < len(fm)
-					fm = cut
-				}
-			}
-			if err := DecodeTOML(path, 2, fm, &p.Meta); err != nil {
-				return nil, err
-			}
-			return p, nil
+			return src[len(src)-len(rest) : off], src[next:], line + 1, nil
 		}
 		off = next
 	}
-	return nil, Errorf(path, 1, `front matter opened with "+++" is never closed: add a line "+++" after the last key`)
+	return src[len(src)-len(rest):], nil, 0, errUnclosed
 }
 
 // beforeIndicators returns the front matter before its first [[indicators]]
 // line, and whether only [[indicators]] tables follow it (so that nothing
-// else is lost by the cut).
+// else is lost by the cut). It scans lines rather than using the TOML
+// parser on purpose: what it saves is parsing the indicator tables.
 func beforeIndicators(fm []byte) ([]byte, bool) {
 	start := -1
 	for off := 0; off < len(fm); {

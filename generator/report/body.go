@@ -4,11 +4,14 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/frame"
+	"reportsite/generator/report/lex"
 )
 
 // A bodyLine is a line of the report's text with what came before it.
 type bodyLine struct {
-	line
+	lex.Line
 	gap bool // blank lines or furniture between it and the previous text line
 }
 
@@ -36,7 +39,7 @@ func wrapWidth(ls []bodyLine, widths []int) int {
 	for i := range ls {
 		if widths[i] >= w-4 {
 			full++
-			if strings.ContainsAny(lastRune(ls[i].text), "。！？；") {
+			if strings.ContainsAny(lex.LastRune(ls[i].Text), "。！？；") {
 				stops++
 			}
 		}
@@ -57,32 +60,27 @@ const brokenMin = 50
 // and l follows at once, in Chinese or with a figure, and begins no block
 // ("…“十四" / "五”时期…").
 func brokenLine(prev, l bodyLine) bool {
-	a, _ := utf8.DecodeLastRuneInString(prev.text)
-	b, _ := utf8.DecodeRuneInString(l.text)
-	return !l.gap && !startsBlock(l.text) && !endsSentence(prev.text) && isCJK(a) && (isCJK(b) || isDigit(b)) &&
-		utf8.RuneCountInString(prev.text) >= brokenMin && !strings.Contains(prev.text, "  ")
+	a, _ := utf8.DecodeLastRuneInString(prev.Text)
+	b, _ := utf8.DecodeRuneInString(l.Text)
+	return !l.gap && !startsBlock(l.Text) && !endsSentence(prev.Text) && lex.IsCJK(a) && (lex.IsCJK(b) || lex.IsDigit(b)) &&
+		utf8.RuneCountInString(prev.Text) >= brokenMin && !strings.Contains(prev.Text, "  ")
 }
 
 // splitLabel reports a line that is the number of an item label whose mark
 // begins the next line ("1" / ". 着力支持…"), as pdftotext cuts some.
 func splitLabel(ls []bodyLine, i int) bool {
-	if i+1 >= len(ls) || !bareNumberRe.MatchString(ls[i].text) || utf8.RuneCountInString(ls[i].text) > 2 {
+	if i+1 >= len(ls) || !frame.BareNumberRe.MatchString(ls[i].Text) || utf8.RuneCountInString(ls[i].Text) > 2 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(ls[i+1].text)
-	return r == '．' || r == '、' || r == '.' && !isDigitAt(ls[i+1].text, 1)
-}
-
-// isDigitAt reports a digit at byte offset i of s.
-func isDigitAt(s string, i int) bool {
-	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+	r, _ := utf8.DecodeRuneInString(ls[i+1].Text)
+	return r == '．' || r == '、' || r == '.' && !lex.IsDigitAt(ls[i+1].Text, 1)
 }
 
 // paged reports text whose pages are separated by form feeds: PDF text.
 func paged(ls []bodyLine) bool {
 	pages := 0
 	for _, l := range ls {
-		if l.page {
+		if l.Page {
 			pages++
 		}
 	}
@@ -92,7 +90,7 @@ func paged(ls []bodyLine) bool {
 // startsBlock reports a line that begins a paragraph whatever came before:
 // numbered headings and items, and target bullets.
 func startsBlock(s string) bool {
-	return labelAt(s).kind != noLabel || bulletAt(s) != ""
+	return lex.LabelAt(s).Kind != lex.NoLabel || bulletAt(s) != ""
 }
 
 // bulletAt returns the target bullet ("──", "——") that s starts with.
@@ -109,12 +107,12 @@ func bulletAt(s string) string {
 // 1. （1）) and has no sentence mark: a heading on its own line, which the
 // next line does not go on unless the heading is full.
 func standaloneHeading(cur []bodyLine) bool {
-	k := labelAt(cur[0].text).kind
-	if k < partLabel || k > subitemLabel {
+	k := lex.LabelAt(cur[0].Text).Kind
+	if k < lex.PartLabel || k > lex.SubitemLabel {
 		return false
 	}
 	for _, l := range cur {
-		if i, _ := sentenceEnd(l.text); i >= 0 {
+		if i, _ := sentenceEnd(l.Text); i >= 0 {
 			return false
 		}
 	}
@@ -132,10 +130,10 @@ const nearlyFull = 10
 // a label alone ("②"), or b goes on a number that a began ("519" and
 // ".7 亿元").
 func continues(a, b string) bool {
-	if strings.ContainsAny(lastRune(a), "，,、（(“《") {
+	if strings.ContainsAny(lex.LastRune(a), "，,、（(“《") {
 		return true
 	}
-	if r, _ := utf8.DecodeLastRuneInString(a); isDigit(r) || labelAt(a).text == a {
+	if r, _ := utf8.DecodeLastRuneInString(a); lex.IsDigit(r) || lex.LabelAt(a).Text == a {
 		// A number, or a label alone ("②"), ends no paragraph.
 		return true
 	}
@@ -145,13 +143,13 @@ func continues(a, b string) bool {
 		return true
 	case r == '.' || r == '．':
 		r2, _ := utf8.DecodeRuneInString(b[n:])
-		return isDigit(r2)
+		return lex.IsDigit(r2)
 	}
 	return false
 }
 
 func endsSentence(s string) bool {
-	return strings.ContainsAny(lastRune(s), "。！？；：”")
+	return strings.ContainsAny(lex.LastRune(s), "。！？；：”")
 }
 
 // paragraphs joins the lines of the text into paragraphs, and returns the
@@ -159,20 +157,20 @@ func endsSentence(s string) bool {
 // a paragraph. Wrapped at width w, a line goes on the previous one's
 // paragraph when that one is full and it is neither indented nor numbered,
 // nor after a blank line that follows a full stop.
-func paragraphs(ls []bodyLine) ([]unit, int) {
+func paragraphs(ls []bodyLine) ([]lex.Unit, int) {
 	// A line's width on the page counts its indentation beyond the margin
 	// that all lines share: an indented first line is full at the width of
 	// the others.
 	minIndent := -1
 	for _, l := range ls {
-		if minIndent < 0 || l.indent < minIndent {
-			minIndent = l.indent
+		if minIndent < 0 || l.Indent < minIndent {
+			minIndent = l.Indent
 		}
 	}
 	widths := make([]int, len(ls))
 	for i, l := range ls {
 		// Spaces inside a line are layout ("2025 年"): they do not count.
-		widths[i] = l.indent - minIndent + displayWidth(l.text) - strings.Count(l.text, " ")
+		widths[i] = l.Indent - minIndent + lex.DisplayWidth(l.Text) - strings.Count(l.Text, " ")
 	}
 	w := wrapWidth(ls, widths)
 	pdf := w > 0 && paged(ls)
@@ -181,34 +179,34 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 		// ("2025 年", "29.23 亿元"), as in PDF text.
 		ls = slices.Clone(ls)
 		for i := range ls {
-			if strings.ContainsRune(ls[i].text, ' ') {
-				ls[i].text = despace(ls[i].text)
+			if strings.ContainsRune(ls[i].Text, ' ') {
+				ls[i].Text = lex.Despace(ls[i].Text)
 			}
 		}
 	}
-	var out []unit
+	var out []lex.Unit
 	var cur []bodyLine
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		var j joiner
+		var j lex.Joiner
 		for _, l := range cur {
-			j.add(l.unit(), true)
+			j.Add(l.Unit(), true)
 		}
-		out = append(out, j.unit())
+		out = append(out, j.Unit())
 		cur = cur[:0]
 	}
 	for i, l := range ls {
 		if w > 0 && i > 0 && len(cur) > 0 {
 			prev := ls[i-1]
-			join := l.indent <= minIndent && !startsBlock(l.text) && !splitLabel(ls, i) &&
-				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.text)) ||
-					!endsSentence(prev.text) && !standaloneHeading(cur) &&
-						(widths[i-1] >= w-nearlyFull || continues(prev.text, l.text) || pdf) ||
+			join := l.Indent <= minIndent && !startsBlock(l.Text) && !splitLabel(ls, i) &&
+				(widths[i-1] >= w-4 && !(l.gap && endsSentence(prev.Text)) ||
+					!endsSentence(prev.Text) && !standaloneHeading(cur) &&
+						(widths[i-1] >= w-nearlyFull || continues(prev.Text, l.Text) || pdf) ||
 					// A heading wrapped: its last line is short too.
-					!endsSentence(prev.text) && len(cur) == 1 && widths[i-1] >= w-nearlyFull &&
-						widths[i] < w-nearlyFull && !endsSentence(l.text) && han(l.text) >= 2)
+					!endsSentence(prev.Text) && len(cur) == 1 && widths[i-1] >= w-nearlyFull &&
+						widths[i] < w-nearlyFull && !endsSentence(l.Text) && lex.Han(l.Text) >= 2)
 			if join {
 				cur = append(cur, l)
 				continue
@@ -227,17 +225,17 @@ func paragraphs(ls []bodyLine) ([]unit, int) {
 
 // A block is a paragraph of a page, or an item's heading.
 type block struct {
-	u     unit
-	lab   label
+	u     lex.Unit
+	lab   lex.Label
 	level int // Markdown heading level of an item heading; 0 for a paragraph
 }
 
 // A node is the report, a part or a subsection.
 type node struct {
-	lab      label
-	labU     unit
-	title    unit
-	end      unit // the 。 that closed a run-in heading
+	lab      lex.Label
+	labU     lex.Unit
+	title    lex.Unit
+	end      lex.Unit // the 。 that closed a run-in heading
 	lead     []block
 	kids     []*node
 	closing  []block
@@ -246,23 +244,23 @@ type node struct {
 
 // headingUnits returns the unit that is label, title and end as one text:
 // what the proofreading checks read.
-func (n *node) headingUnit() unit {
-	return concat(n.labU, n.title, n.end)
+func (n *node) headingUnit() lex.Unit {
+	return lex.Concat(n.labU, n.title, n.end)
 }
 
 // splitHeading cuts a numbered paragraph into label, title, the mark that
 // ends a run-in heading, and the rest. The heading is the paragraph up to the
 // first 。, ！ or ？ outside quotes and brackets, or the whole paragraph.
-func splitHeading(p unit, lab label) (labU, title, end, rest unit) {
-	labU = p.slice(0, len(lab.text))
-	after := p.slice(len(lab.text), len(p.text)).trimSpace()
-	k, size := sentenceEnd(after.text)
+func splitHeading(p lex.Unit, lab lex.Label) (labU, title, end, rest lex.Unit) {
+	labU = p.Slice(0, len(lab.Text))
+	after := p.Slice(len(lab.Text), len(p.Text)).TrimSpace()
+	k, size := sentenceEnd(after.Text)
 	if k < 0 {
-		return labU, after, after.slice(len(after.text), len(after.text)), unit{}
+		return labU, after, after.Slice(len(after.Text), len(after.Text)), lex.Unit{}
 	}
-	title = after.slice(0, k).trimSpace()
-	end = after.slice(k, k+size)
-	rest = after.slice(k+size, len(after.text)).trimSpace()
+	title = after.Slice(0, k).TrimSpace()
+	end = after.Slice(k, k+size)
+	rest = after.Slice(k+size, len(after.Text)).TrimSpace()
 	return labU, title, end, rest
 }
 
@@ -298,28 +296,28 @@ type tree struct {
 
 // build arranges the paragraphs into a tree. addressee is how the closing
 // paragraphs open ("各位代表").
-func build(paras []unit, addressee string) *tree {
-	top := noLabel
+func build(paras []lex.Unit, addressee string) *tree {
+	top := lex.NoLabel
 	for _, p := range paras {
-		k := labelAt(p.text).kind
-		if k == partLabel {
-			top = partLabel
+		k := lex.LabelAt(p.Text).Kind
+		if k == lex.PartLabel {
+			top = lex.PartLabel
 			break
 		}
-		if k == subLabel {
-			top = subLabel
+		if k == lex.SubLabel {
+			top = lex.SubLabel
 		}
 	}
-	t := &tree{root: &node{}, flat: top == subLabel, none: top == noLabel}
+	t := &tree{root: &node{}, flat: top == lex.SubLabel, none: top == lex.NoLabel}
 	var part, sub *node
 	for _, p := range paras {
-		lab := labelAt(p.text)
+		lab := lex.LabelAt(p.Text)
 		switch {
-		case lab.kind != noLabel && lab.kind == top:
+		case lab.Kind != lex.NoLabel && lab.Kind == top:
 			part, sub = newNode(p, lab), nil
 			t.root.kids = append(t.root.kids, part)
 			continue
-		case top == partLabel && lab.kind == subLabel && part != nil:
+		case top == lex.PartLabel && lab.Kind == lex.SubLabel && part != nil:
 			sub = newNode(p, lab)
 			part.kids = append(part.kids, sub)
 			continue
@@ -342,11 +340,11 @@ func build(paras []unit, addressee string) *tree {
 	return t
 }
 
-func newNode(p unit, lab label) *node {
+func newNode(p lex.Unit, lab lex.Label) *node {
 	labU, title, end, rest := splitHeading(p, lab)
 	n := &node{lab: lab, labU: labU, title: title, end: end}
-	if rest.text != "" {
-		n.lead = []block{{u: rest, lab: labelAt(rest.text)}}
+	if rest.Text != "" {
+		n.lead = []block{{u: rest, lab: lex.LabelAt(rest.Text)}}
 		n.fromHead = 1
 	}
 	return n
@@ -388,10 +386,10 @@ func (t *tree) moveReportClosing(addressee string) {
 	}
 	last := t.root.kids[n-1]
 	opens := func(b block) bool {
-		if !strings.HasPrefix(b.u.text, addressee) {
+		if !strings.HasPrefix(b.u.Text, addressee) {
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(b.u.text[len(addressee):])
+		r, _ := utf8.DecodeRuneInString(b.u.Text[len(addressee):])
 		return r == utf8.RuneError || strings.ContainsRune("，,！!：:；;。、", r)
 	}
 	take := func(bs *[]block, from int) bool {
@@ -430,22 +428,22 @@ func markBlocks(parts ...[]block) {
 	for _, bs := range parts {
 		for i := range bs {
 			b := &bs[i]
-			if b.lab.kind != itemLabel && b.lab.kind != subitemLabel {
+			if b.lab.Kind != lex.ItemLabel && b.lab.Kind != lex.SubitemLabel {
 				continue
 			}
-			rest := strings.TrimLeftFunc(b.u.text[len(b.lab.text):], isSpace)
+			rest := strings.TrimLeftFunc(b.u.Text[len(b.lab.Text):], lex.IsSpace)
 			k, size := sentenceEnd(rest)
 			standalone := utf8.RuneCountInString(rest) <= 50 && (k < 0 || k+size == len(rest)) && rest != ""
 			if standalone && i+1 < len(bs) {
-				next := bs[i+1].lab.kind
-				if next == noLabel || next > b.lab.kind {
+				next := bs[i+1].lab.Kind
+				if next == lex.NoLabel || next > b.lab.Kind {
 					b.level = 2
-					if b.lab.kind == subitemLabel && item {
+					if b.lab.Kind == lex.SubitemLabel && item {
 						b.level = 3
 					}
 				}
 			}
-			if b.lab.kind == itemLabel && b.level > 0 {
+			if b.lab.Kind == lex.ItemLabel && b.level > 0 {
 				item = true
 			}
 		}
@@ -460,12 +458,12 @@ const minSubheads = 3
 // subhead reports a paragraph that can be an unnumbered subhead: one short
 // sentence ending with 。 and no other mark ("生态底色更加亮丽。").
 func subhead(b block) bool {
-	if b.lab.kind != noLabel || b.level > 0 || bulletAt(b.u.text) != "" {
+	if b.lab.Kind != lex.NoLabel || b.level > 0 || bulletAt(b.u.Text) != "" {
 		return false
 	}
-	n := utf8.RuneCountInString(b.u.text)
-	return n >= 4 && n <= 30 && strings.HasSuffix(b.u.text, "。") &&
-		!strings.ContainsAny(strings.TrimSuffix(b.u.text, "。"), "。，,；;：:！!？?、（(“”")
+	n := utf8.RuneCountInString(b.u.Text)
+	return n >= 4 && n <= 30 && strings.HasSuffix(b.u.Text, "。") &&
+		!strings.ContainsAny(strings.TrimSuffix(b.u.Text, "。"), "。，,；;：:！!？?、（(“”")
 }
 
 // markSubheads makes headings of the unnumbered subheads of a page that
@@ -480,8 +478,8 @@ func markSubheads(parts ...[]block) {
 			if bs[i].level == 2 {
 				level = 3
 			}
-			if subhead(bs[i]) && i+1 < len(bs) && !subhead(bs[i+1]) && bs[i+1].lab.kind == noLabel &&
-				len(bs[i+1].u.text) > 2*len(bs[i].u.text) {
+			if subhead(bs[i]) && i+1 < len(bs) && !subhead(bs[i+1]) && bs[i+1].lab.Kind == lex.NoLabel &&
+				len(bs[i+1].u.Text) > 2*len(bs[i].u.Text) {
 				cands = append(cands, &bs[i])
 			}
 		}

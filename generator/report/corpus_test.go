@@ -14,6 +14,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/frame"
+	"reportsite/generator/report/lex"
 )
 
 // The corpus test imports every text of the development corpus
@@ -67,11 +69,11 @@ func norm(s string) string {
 	prev := rune(-1)
 	space := false
 	for _, r := range s {
-		if isSpace(r) || r == '\u00A0' || r == '\f' {
+		if lex.IsSpace(r) || r == '\u00A0' || r == '\f' {
 			space = true
 			continue
 		}
-		if space && isASCIIAlnum(prev) && isASCIIAlnum(r) {
+		if space && lex.IsASCIIAlnum(prev) && lex.IsASCIIAlnum(r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -96,7 +98,7 @@ func readingOrder(pages []*content.Page) (heads []gotHeading, paras []string) {
 			if l = strings.TrimSpace(l); l == "" || l == content.ChildrenMarker {
 				continue
 			}
-			paras = append(paras, unescape(stripHeading(l)))
+			paras = append(paras, lex.Unescape(lex.StripHeading(l)))
 		}
 	}
 	addHeading := func(p *content.Page, level int) {
@@ -128,11 +130,11 @@ func readingOrder(pages []*content.Page) (heads []gotHeading, paras []string) {
 
 // meetingDate is the ISO date a meeting line states.
 func meetingDate(s string) string {
-	k := strings.IndexFunc(s, isDigit)
+	k := strings.IndexFunc(s, lex.IsDigit)
 	if k < 0 {
 		return ""
 	}
-	return isoDate(s[k:])
+	return frame.IsoDate(s[k:])
 }
 
 // trimMeeting removes the dashes before a meeting line and the parentheses
@@ -171,7 +173,7 @@ func (r *corpusRow) check(field string, ok bool, format string, args ...any) {
 
 // bodyDropReasons are the reasons a line inside the body may be dropped: the
 // furniture of PDF pages.
-var bodyDropReasons = map[string]bool{dropPageNo: true, dropRunning: true}
+var bodyDropReasons = map[string]bool{frame.DropPageNo: true, frame.DropRunning: true}
 
 func checkCorpusFile(t *testing.T, txt string) *corpusRow {
 	name := strings.TrimSuffix(filepath.Base(txt), ".txt")
@@ -299,7 +301,7 @@ func checkCorpusFile(t *testing.T, txt string) *corpusRow {
 	// A paragraph split mid-sentence: it ends without a closing mark, is
 	// not a numbered heading, and the next paragraph is not numbered either.
 	for i, p := range paras {
-		if i+1 < len(paras) && !strings.ContainsAny(lastRune(p), "。！？；：”）)!?;:") && !startsBlock(p) && !startsBlock(paras[i+1]) {
+		if i+1 < len(paras) && !strings.ContainsAny(lex.LastRune(p), "。！？；：”）)!?;:") && !startsBlock(p) && !startsBlock(paras[i+1]) {
 			row.open++
 		}
 	}

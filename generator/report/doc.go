@@ -2,16 +2,26 @@
 // 和社会发展计划执行情况报告, 政府工作报告, 预算执行情况报告), as copied from a
 // web page or extracted from a PDF, into content pages; and proofreads it.
 //
-// Inputs: the file's bytes. Outputs: []*content.Page, []Warning. Imports:
-// content, the standard library, and golang.org/x/text for GB18030 and
-// UTF-16. Import is pure: the caller reads and writes files
-// (content.Write writes the pages, refusing to overwrite hand edits).
+// Inputs: the file's bytes (text: package source reads saved pages and
+// Word documents). Outputs: []*content.Page, []proofread.Warning. Imports:
+// content, its own subpackages lex, frame and proofread, and the standard
+// library. Import is pure: the caller reads and writes files (package
+// importer is the whole import stage: it adds the file's metadata, the
+// recorded corrections and the indicators; content.Write writes the
+// pages, refusing to overwrite hand edits).
+//
+// The subpackages, imports pointing one way (report → frame → proofread →
+// lex; fix → lex): lex is the text with its positions (decoding, lines,
+// units, numbering labels, letter spacing); proofread the checks on units
+// of text and their run over content files; frame the head (metadata,
+// title block) and the page furniture; fix generator fix's corrections and
+// the recorded ones.
 //
 // # Reading the text
 //
-// Decode reads UTF-8 (with or without a BOM), UTF-16 with a BOM, and
+// lex.Decode reads UTF-8 (with or without a BOM), UTF-16 with a BOM, and
 // GB18030/GBK, which it detects as text that is not UTF-8. An empty file and
-// a binary one are errors (ErrEmpty, ErrBinary). Then, the normalisations
+// a binary one are errors (lex.ErrEmpty, lex.ErrBinary). Then, the normalisations
 // the lossless check allows:
 //
 //   - CRLF, CR and LF end lines; a form feed ends a line (and a PDF page).
@@ -84,39 +94,8 @@
 //
 // # The head
 //
-// Before the text come the 信息公开 metadata and the title block. Metadata is
-// "key: value" (either colon), several pairs on a line, pairs run together
-// ("来源：预算处发布时间：…"), a key printed with spaces ("索  引  号",
-// "来　　源"), after a list bullet ("• 发布日期"), or a key alone on a line
-// with its value on the next: 标题 (title), 索引号, 文号 (empty allowed),
-// 发文日期 and 成文日期 (as YYYY-MM-DD), 发布机构, and the other keys of such
-// blocks (主题分类, …) in report.other; counters, font sizes, editors and
-// abstracts are dropped. A page's dates (发布日期, 发布时间, 日期, 时间,
-// 生成日期, or a date alone on a line, "2026-02-28 09:43") and sources (来源)
-// are read where a portal's news lists print them too: the first one at or
-// after the title (or 标题) is the report's. Without 发文日期 that date is
-// issued; without 发布机构 that source is the publisher; without either, a
-// colophon that names the printing body and the print date
-// ("…秘书处" / "2025年1月6日印") gives both.
-//
-// The title block: the title, a line that reads as one ("…报告", or
-// "关于…预算…草案"; at most 60 characters, no sentence mark) with up to three lines before it that start
-// it (back to a line starting 关于; without 关于, one line), joined and
-// without layout spaces (a spaced-out "政 府 工 作 报 告" is kept as printed
-// in report.heading); a title followed on its line by the meeting line in
-// parentheses
-// is split. Without 标题 the last title of the head is the title (earlier
-// copies, a cover page's, go; the web page's own longer heading wins over a
-// title block's "政府工作报告"). The meeting line ("——2021年3月12日在…会议上",
-// "――…", "2019 年 1 月 21 日在…", "在…会议上", or in parentheses) is joined
-// across lines
-// until it ends with 上; it comes after the first title (or 标题), and a later
-// one (a cover's copy) replaces an earlier.
-// The speaker or issuing body is the first short line of Chinese without
-// marks, digits or brackets after the title and the meeting line (an
-// office and a name, "区发展改革局局长  董建生"; a body, "西安市财政局"; a
-// name, "廖星辉"), joined with the next such line when it has no name yet
-// ("石家庄市财政局局长" / "王东华"). The salutation ends the head.
+// Package frame reads the 信息公开 metadata and the title block before the
+// text, and the page furniture around it (see its doc for the rules).
 //
 // A front matter key the text does not give stays empty, and Result.Missing
 // lists the ones an editor should fill: report.issued, report.publisher,
@@ -191,15 +170,9 @@
 //
 // # Proofreading
 //
-// Damage is reported as warnings at FILE:LINE:COL (columns count
-// characters): a closing quote without an opening one (六稳”“六保, reported
-// once), an unclosed quote or bracket, a date that lost 年 and 月
-// (2021312日), a count too long to be one (39888293名), two figures run
-// together (65.7%50%, 577.2公里89个), numbering that skips, repeats or goes
-// back (parts, subsections, items, sub-items, 一是…三是), half-width , ; : (
-// ) ? ! next to Chinese characters (once per paragraph, with counts), and
-// undecodable characters. Proofread, ProofreadFile and ProofreadFS run the
-// same checks over content files, on the same units of text (heading,
+// Damage is reported as warnings at FILE:LINE:COL by package proofread,
+// whose checks import runs on the units of text it writes (heading,
 // paragraph, title block field), so that generator check finds on content/
-// what import found, at positions in the .md files.
+// what import found. The text is never corrected: package fix makes the
+// corrections an editor asks for ("generator fix").
 package report

@@ -11,6 +11,8 @@ import (
 	"testing/fstest"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // FuzzImport feeds Import random input: it must never lose text (Import
@@ -37,7 +39,7 @@ func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		res, err := Import("fuzz.txt", in)
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
+			if !errors.Is(err, lex.ErrEmpty) && !errors.Is(err, lex.ErrBinary) {
 				t.Fatalf("Import: %v", err)
 			}
 			return
@@ -60,7 +62,7 @@ func FuzzImport(f *testing.F) {
 			}
 			fsys[p.Path] = &fstest.MapFile{Data: b}
 		}
-		if _, err := ProofreadFS(fsys); err != nil {
+		if _, err := proofread.FS(fsys); err != nil {
 			t.Fatal(err)
 		}
 		lines := bytes.Count(in, []byte("\n")) + bytes.Count(in, []byte("\r")) + 1

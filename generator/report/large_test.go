@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"reportsite/generator/report/lex"
 )
 
 // largeInputs makes inputs of about size bytes in three shapes: the seed's
@@ -108,13 +110,13 @@ func wrapLines(text string, width int) []string {
 	var line strings.Builder
 	w := 0
 	for _, r := range text {
-		if rw := runeWidth(r); w+rw > width {
+		if rw := lex.RuneWidth(r); w+rw > width {
 			out = append(out, line.String())
 			line.Reset()
 			w = 0
 		}
 		line.WriteRune(r)
-		w += runeWidth(r)
+		w += lex.RuneWidth(r)
 	}
 	return append(out, line.String())
 }

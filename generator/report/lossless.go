@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
 )
 
 // canon is the form in which the lossless check compares texts: white space
@@ -22,11 +23,11 @@ func canon(s string) string {
 	prev := rune(-1)
 	space := false
 	for _, r := range s {
-		if isSpace(r) {
+		if lex.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && isASCIILetter(prev) && isASCIILetter(r) {
+		if space && lex.IsASCIILetter(prev) && lex.IsASCIILetter(r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -43,7 +44,7 @@ func canon(s string) string {
 func checkLossless(name string, body []bodyLine, pages []*content.Page) (int, error) {
 	var src strings.Builder
 	for _, l := range body {
-		src.WriteString(l.text)
+		src.WriteString(l.Text)
 		src.WriteByte('\n')
 	}
 	want := canon(src.String())
@@ -75,9 +76,9 @@ func checkLossless(name string, body []bodyLine, pages []*content.Page) (int, er
 	line := 0
 	n := 0
 	for _, l := range body {
-		n += len(canon(l.text))
+		n += len(canon(l.Text))
 		if n > i {
-			line = l.num
+			line = l.Num
 			break
 		}
 	}
@@ -134,18 +135,9 @@ func markdownText(b *strings.Builder, md []byte) {
 		if strings.TrimSpace(l) == content.ChildrenMarker {
 			continue
 		}
-		b.WriteString(unescape(stripHeading(l)))
+		b.WriteString(lex.Unescape(lex.StripHeading(l)))
 		b.WriteByte('\n')
 	}
-}
-
-// stripHeading removes the marks of an ATX heading.
-func stripHeading(l string) string {
-	t := strings.TrimLeft(l, "#")
-	if k := len(l) - len(t); k >= 1 && k <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') {
-		return strings.TrimSpace(t)
-	}
-	return l
 }
 
 // memFS is a read-only file system of files held in memory, for loading the

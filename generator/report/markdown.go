@@ -57,26 +57,6 @@ func escapeParagraph(s string) string {
 	return b.String()
 }
 
-// unescape undoes a backslash escape of ASCII punctuation, as CommonMark
-// reads it.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isASCIIPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
 // renderBlocks writes a page body: paragraphs and item headings separated by
 // blank lines, and the closing text after a ChildrenMarker line.
 func renderBlocks(lead, closing []block) []byte {
@@ -89,9 +69,9 @@ func renderBlocks(lead, closing []block) []byte {
 			if bl.level > 0 {
 				b.WriteString(strings.Repeat("#", bl.level))
 				b.WriteByte(' ')
-				escapeInline(&b, bl.u.text)
+				escapeInline(&b, bl.u.Text)
 			} else {
-				b.WriteString(escapeParagraph(bl.u.text))
+				b.WriteString(escapeParagraph(bl.u.Text))
 			}
 			b.WriteByte('\n')
 		}
@@ -135,10 +115,10 @@ func nodePage(path string, n *node, weight int) *content.Page {
 	return &content.Page{
 		Path: path,
 		Meta: content.Meta{
-			Title:    n.title.text,
-			Label:    n.lab.text,
+			Title:    n.title.Text,
+			Label:    n.lab.Text,
 			Weight:   weight,
-			TitleEnd: n.end.text,
+			TitleEnd: n.end.Text,
 		},
 		Body: renderBlocks(n.lead, n.closing),
 	}

@@ -10,6 +10,9 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/frame"
+	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // Result is one imported report.
@@ -23,7 +26,7 @@ type Result struct {
 	// "<slug>/01/01.md", …
 	Pages []*content.Page
 	// Warnings are the proofreading findings, in the order of the file.
-	Warnings []Warning
+	Warnings []proofread.Warning
 	// Dropped are the lines left out as page furniture, appendix or
 	// colophon.
 	Dropped []Dropped
@@ -52,7 +55,7 @@ func (r *Result) DroppedSummary() string {
 	var ranges []string
 	counts := map[string]int{}
 	for _, d := range r.DroppedRanges {
-		if d.Reason == dropPageNo || d.Reason == dropRunning {
+		if d.Reason == frame.DropPageNo || d.Reason == frame.DropRunning {
 			counts[d.Reason] += d.Lines
 			continue
 		}
@@ -66,33 +69,33 @@ func (r *Result) DroppedSummary() string {
 	if len(ranges) > 0 {
 		parts = append(parts, "lines "+strings.Join(ranges, ", "))
 	}
-	if n := counts[dropPageNo]; n > 0 {
+	if n := counts[frame.DropPageNo]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d page numbers", n))
 	}
-	if n := counts[dropRunning]; n > 0 {
+	if n := counts[frame.DropRunning]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d running headers or footers", n))
 	}
 	return strings.Join(parts, "; ")
 }
 
 // droppedRanges groups the dropped lines into runs of one reason.
-func droppedRanges(lines []line, drop []string) []DroppedRange {
+func droppedRanges(lines []lex.Line, drop []string) []DroppedRange {
 	var out []DroppedRange
 	open := false
 	for i, l := range lines {
 		switch {
-		case drop[i] == "" && l.blank():
+		case drop[i] == "" && l.Blank():
 			continue
 		case drop[i] == "":
 			open = false
 			continue
 		}
 		if n := len(out); open && out[n-1].Reason == drop[i] {
-			out[n-1].To = l.num
+			out[n-1].To = l.Num
 			out[n-1].Lines++
 			continue
 		}
-		out = append(out, DroppedRange{From: l.num, To: l.num, Lines: 1, Reason: drop[i]})
+		out = append(out, DroppedRange{From: l.Num, To: l.Num, Lines: 1, Reason: drop[i]})
 		open = true
 	}
 	return out
@@ -146,71 +149,41 @@ var ErrLost = errors.New("internal error: the output would lose or change text; 
 // Import reads one raw report (the text of a government report as copied
 // from a web page or extracted from a PDF) and returns it as content pages.
 // name is the file's name, used in errors and warnings. The error is a
-// *content.Error wrapping ErrEmpty or ErrBinary for input that is not a
+// *content.Error wrapping lex.ErrEmpty or lex.ErrBinary for input that is not a
 // report; any other input gives pages, at worst a single page and a warning.
 func Import(name string, src []byte) (*Result, error) {
-	text, enc, err := decode(src)
+	text, enc, err := lex.DecodeEncoding(src)
 	if err != nil {
 		return nil, &content.Error{Path: name, Err: err}
 	}
-	lines := splitLines(text)
+	lines := lex.SplitLines(text)
 	drop := make([]string, len(lines))
-	if letterSpacedFile(lines) {
-		unspace(lines, 0, drop, true)
-	}
-	h := parseHead(name, lines, drop)
-	markFurniture(lines, h.end, drop)
-	unspace(lines, h.end, drop, pdfPages(lines[h.end:]) >= 2)
-	if by, date := colophon(lines, drop); by != "" {
-		// A colophon names who printed the report, and when.
-		if h.report.Publisher == "" {
-			h.report.Publisher = by
-		}
-		if h.report.Issued == "" {
-			h.report.Issued = date
-		}
-	}
-
-	var body []bodyLine
-	gap := false
-	add := func(i int) {
-		body = append(body, bodyLine{line: lines[i], gap: gap})
-		gap = false
-	}
-	for _, i := range h.text {
-		add(i)
-	}
-	for i := h.end; i < len(lines); i++ {
-		if lines[i].blank() || drop[i] != "" {
-			gap = true
-			continue
-		}
-		add(i)
-	}
+	h := readFrame(name, lines, drop)
+	body := bodyLines(lines, drop, h)
 	paras, wrap := paragraphs(body)
-	t := build(paras, addressee(h.report.Salutation))
+	t := build(paras, frame.Addressee(h.Report.Salutation))
 
 	res := &Result{Encoding: enc}
-	c := &checker{path: name}
-	title := h.title
+	c := &proofread.Checker{Path: name}
+	title := h.Title
 	if title == "" {
 		title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, `\`, "/")), path.Ext(name))
-		c.out = append(c.out, Warning{Path: name, Line: 1, Col: 1, Kind: KindStructure,
+		c.Out = append(c.Out, proofread.Warning{Path: name, Line: 1, Col: 1, Kind: proofread.KindStructure,
 			Message: "no title found (no 标题 and no title block): the file name is used"})
 	}
-	rep := h.report
+	rep := h.Report
 	rep.Kind, rep.Year = kindYear(title+" "+rep.Heading, rep.Meeting, rep.Issued)
 	res.Slug = slug(rep.Kind, rep.Year)
 	res.Pages = t.pages(res.Slug, title, rep.Year, &rep)
 
-	c.out = append(c.out, h.warnings...)
-	for _, f := range h.fields {
-		c.text(f.u)
+	c.Out = append(c.Out, h.Warnings...)
+	for _, f := range h.Fields {
+		c.Text(f.Unit)
 	}
 	t.proofread(c)
 	if t.none && len(paras) > 0 {
 		u := paras[0]
-		c.add(u, 0, 0, KindStructure, "no numbered parts (一、) or subsections (（一）): the report is one page")
+		c.Add(u, 0, 0, proofread.KindStructure, "no numbered parts (一、) or subsections (（一）): the report is one page")
 	}
 	res.Stats = t.stats()
 	res.Stats.Lines = len(lines)
@@ -225,56 +198,99 @@ func Import(name string, src []byte) (*Result, error) {
 
 	for i, reason := range drop {
 		if reason != "" {
-			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].num, Reason: reason, Text: lines[i].text})
+			res.Dropped = append(res.Dropped, Dropped{Line: lines[i].Num, Reason: reason, Text: lines[i].Text})
 		}
 	}
 	res.DroppedRanges = droppedRanges(lines, drop)
-	res.Missing = missing(&rep, h.title == "")
-	sort.SliceStable(c.out, func(i, j int) bool {
-		a, b := c.out[i], c.out[j]
+	res.Missing = missing(&rep, h.Title == "")
+	sort.SliceStable(c.Out, func(i, j int) bool {
+		a, b := c.Out[i], c.Out[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
 		return a.Col < b.Col
 	})
-	res.Warnings = c.out
+	res.Warnings = c.Out
 	return res, nil
+}
+
+// readFrame reads the head and marks the page furniture of lines in drop,
+// undoing letter spacing as it goes.
+func readFrame(name string, lines []lex.Line, drop []string) *frame.Head {
+	if lex.LetterSpacedFile(lines) {
+		lex.Unspace(lines, 0, drop, true)
+	}
+	h := frame.ParseHead(name, lines, drop)
+	frame.MarkFurniture(lines, h.End, drop)
+	lex.Unspace(lines, h.End, drop, lex.PdfPages(lines[h.End:]) >= 2)
+	if by, date := frame.Colophon(lines, drop); by != "" {
+		// A colophon names who printed the report, and when.
+		if h.Report.Publisher == "" {
+			h.Report.Publisher = by
+		}
+		if h.Report.Issued == "" {
+			h.Report.Issued = date
+		}
+	}
+	return h
+}
+
+// bodyLines are the lines of the report's text: the head's lines kept as
+// text, then the lines after the head that are neither blank nor dropped.
+func bodyLines(lines []lex.Line, drop []string, h *frame.Head) []bodyLine {
+	var body []bodyLine
+	gap := false
+	add := func(i int) {
+		body = append(body, bodyLine{Line: lines[i], gap: gap})
+		gap = false
+	}
+	for _, i := range h.Text {
+		add(i)
+	}
+	for i := h.End; i < len(lines); i++ {
+		if lines[i].Blank() || drop[i] != "" {
+			gap = true
+			continue
+		}
+		add(i)
+	}
+	return body
 }
 
 // proofread runs the checks over the tree, in the units the content files
 // hold, so that Proofread on the written files finds the same.
-func (t *tree) proofread(c *checker) {
-	c.body(blockUnits(t.root.lead, t.root.closing))
-	var parts sequence
+func (t *tree) proofread(c *proofread.Checker) {
+	c.Body(blockUnits(t.root.lead, t.root.closing))
+	var parts proofread.Sequence
 	for _, p := range t.root.kids {
 		hu := p.headingUnit()
-		parts.next(c, p.lab, hu, 0)
-		c.headingText(p, hu)
-		c.body(blockUnits(p.lead, p.closing))
-		var subs sequence
+		parts.Next(c, p.lab, hu, 0)
+		checkHeading(c, p, hu)
+		c.Body(blockUnits(p.lead, p.closing))
+		var subs proofread.Sequence
 		for _, s := range p.kids {
 			su := s.headingUnit()
-			subs.next(c, s.lab, su, 0)
-			c.headingText(s, su)
-			c.body(blockUnits(s.lead, s.closing))
+			subs.Next(c, s.lab, su, 0)
+			checkHeading(c, s, su)
+			c.Body(blockUnits(s.lead, s.closing))
 		}
 	}
 }
 
-// headingText checks a heading's text, and that it has one of a sensible
+// checkHeading checks a heading's text, and that it has one of a sensible
 // length.
-func (c *checker) headingText(n *node, u unit) {
-	c.text(u)
-	switch k := utf8.RuneCountInString(n.title.text); {
+func checkHeading(c *proofread.Checker, n *node, u lex.Unit) {
+	c.Text(u)
+	switch k := utf8.RuneCountInString(n.title.Text); {
 	case k == 0:
-		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s has no text", n.lab.text))
+		c.Add(u, 0, len(u.Text), proofread.KindStructure, fmt.Sprintf("heading %s has no text", n.lab.Text))
 	case k > 60:
-		c.add(u, 0, len(u.text), KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.text, k))
+		c.Add(u, 0, len(u.Text), proofread.KindStructure, fmt.Sprintf("heading %s is %d characters long: a run-in heading whose 。 was lost?", n.lab.Text, k))
 	}
 }
 
-func blockUnits(parts ...[]block) []unit {
-	var us []unit
+func blockUnits(parts ...[]block) []lex.Unit {
+	var us []lex.Unit
 	for _, bs := range parts {
 		for _, b := range bs {
 			us = append(us, b.u)
@@ -287,16 +303,16 @@ func (t *tree) stats() Stats {
 	var s Stats
 	count := func(bs []block) {
 		for _, b := range bs {
-			switch b.lab.kind {
-			case itemLabel:
+			switch b.lab.Kind {
+			case lex.ItemLabel:
 				s.Items++
-			case subitemLabel:
+			case lex.SubitemLabel:
 				s.SubItems++
 			}
-			if bulletAt(b.u.text) != "" {
+			if bulletAt(b.u.Text) != "" {
 				s.Bullets++
 			}
-			s.Enumerations += len(enumMarks(b.u.text))
+			s.Enumerations += len(proofread.EnumMarks(b.u.Text))
 		}
 	}
 	var walk func(n *node, depth int)
@@ -335,17 +351,17 @@ func kindYear(title, meeting, issued string) (string, int) {
 		kind = "work-report"
 	}
 	year := 0
-	if m := yearRe.FindString(foldDigits(title)); m != "" {
-		year, _ = arabic(m)
+	if m := yearRe.FindString(frame.FoldDigits(title)); m != "" {
+		year, _ = lex.Arabic(m)
 		if kind == "work-report" {
 			// "2021年政府工作报告" is named by its session.
 			year--
 		}
-	} else if m := yearRe.FindString(foldDigits(meeting)); m != "" {
-		year, _ = arabic(m)
+	} else if m := yearRe.FindString(frame.FoldDigits(meeting)); m != "" {
+		year, _ = lex.Arabic(m)
 		year--
 	} else if m := yearRe.FindString(issued); m != "" {
-		year, _ = arabic(m)
+		year, _ = lex.Arabic(m)
 		year--
 	}
 	return kind, year

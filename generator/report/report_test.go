@@ -19,6 +19,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of testdata/grammar.txt and testdata/seed.golden.txtar")
@@ -251,15 +253,15 @@ func checkResult(t *testing.T, name string, res *Result, in []byte) {
 	if _, err := content.Load(fsys, content.LoadOptions{}); err != nil {
 		t.Fatalf("written pages do not load: %v", err)
 	}
-	ws, err := ProofreadFS(fsys)
+	ws, err := proofread.FS(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := warningKeys(ws), warningKeys(withoutImportOnly(res.Warnings)); got != want {
-		t.Errorf("ProofreadFS on the pages does not find what Import found:\n--- ProofreadFS\n%s--- Import\n%s", got, want)
+		t.Errorf("proofread.FS on the pages does not find what Import found:\n--- proofread.FS\n%s--- Import\n%s", got, want)
 	}
 	// Both point at the same character, in the source and in the page.
-	text, err := Decode(in)
+	text, err := lex.Decode(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,10 +297,10 @@ func runeAt(s string, line, col int) string {
 
 // withoutImportOnly leaves out the warnings about the source file as a whole
 // and its head, which the content files cannot show.
-func withoutImportOnly(ws []Warning) []Warning {
-	var out []Warning
+func withoutImportOnly(ws []proofread.Warning) []proofread.Warning {
+	var out []proofread.Warning
 	for _, w := range ws {
-		if w.Kind == KindMetadata || (w.Kind == KindStructure && !strings.HasPrefix(w.Message, "heading")) {
+		if w.Kind == proofread.KindMetadata || (w.Kind == proofread.KindStructure && !strings.HasPrefix(w.Message, "heading")) {
 			continue
 		}
 		out = append(out, w)
@@ -307,7 +309,7 @@ func withoutImportOnly(ws []Warning) []Warning {
 }
 
 // warningKeys lists warnings without their positions, sorted.
-func warningKeys(ws []Warning) string {
+func warningKeys(ws []proofread.Warning) string {
 	keys := make([]string, len(ws))
 	for i, w := range ws {
 		keys[i] = w.Kind + ": " + w.Message + " (" + w.Context + ")\n"
@@ -360,20 +362,20 @@ func TestSeedWarnings(t *testing.T) {
 	want := []struct {
 		at, kind, text string
 	}{
-		{"15:3", KindMergedDate, "date 2021312日 looks merged"},              // ——2021312日在…会议上
-		{"27:74", KindMergedFigures, "figures 65.7%50% run together"},       // 分别达到65.7%50%
-		{"27:193", KindMergedNumber, "39888293名 is too long for one count"}, // 全区39888293名
-		{"29:172", KindQuote, "closing ” without an opening “"},             // 六稳”“六保
-		{"41:318", KindMergedFigures, "figures 577.2公里89个 run together"},
-		{"41:367", KindQuote, "closing ” without an opening “"},   // 三大堆”2.4万处
-		{"67:920", KindQuote, "closing ” without an opening “"},   // 两个100%”加快
-		{"71:277", KindQuote, "opening “ not closed"},             // 文旅”“农旅”“工旅融合
-		{"83:429", KindBracket, "opening ( not closed"},           // 除颤器(AED急救设备。
-		{"21:5", KindHalfWidth, `half-width ":" in Chinese text`}, // 各位代表:
-		{"23:9", KindHalfWidth, `half-width "," ×3 in Chinese text`},
-		{"31:1", KindHalfWidth, `half-width "(", ")", "," in Chinese text`}, // (一)经济运行稳步回升,向好…
-		{"27:19", KindHalfWidth, `half-width "," ×7, ";" ×6 in Chinese text`},
-		{"47:5", KindHalfWidth, `half-width "," ×10, ":", ";" ×5 in Chinese text`}, // 主要表现在:
+		{"15:3", proofread.KindMergedDate, "date 2021312日 looks merged"},              // ——2021312日在…会议上
+		{"27:74", proofread.KindMergedFigures, "figures 65.7%50% run together"},       // 分别达到65.7%50%
+		{"27:193", proofread.KindMergedNumber, "39888293名 is too long for one count"}, // 全区39888293名
+		{"29:172", proofread.KindQuote, "closing ” without an opening “"},             // 六稳”“六保
+		{"41:318", proofread.KindMergedFigures, "figures 577.2公里89个 run together"},
+		{"41:367", proofread.KindQuote, "closing ” without an opening “"},   // 三大堆”2.4万处
+		{"67:920", proofread.KindQuote, "closing ” without an opening “"},   // 两个100%”加快
+		{"71:277", proofread.KindQuote, "opening “ not closed"},             // 文旅”“农旅”“工旅融合
+		{"83:429", proofread.KindBracket, "opening ( not closed"},           // 除颤器(AED急救设备。
+		{"21:5", proofread.KindHalfWidth, `half-width ":" in Chinese text`}, // 各位代表:
+		{"23:9", proofread.KindHalfWidth, `half-width "," ×3 in Chinese text`},
+		{"31:1", proofread.KindHalfWidth, `half-width "(", ")", "," in Chinese text`}, // (一)经济运行稳步回升,向好…
+		{"27:19", proofread.KindHalfWidth, `half-width "," ×7, ";" ×6 in Chinese text`},
+		{"47:5", proofread.KindHalfWidth, `half-width "," ×10, ":", ";" ×5 in Chinese text`}, // 主要表现在:
 	}
 	for _, w := range want {
 		found := false
@@ -390,7 +392,7 @@ func TestSeedWarnings(t *testing.T) {
 	for _, w := range res.Warnings {
 		kinds[w.Kind]++
 	}
-	wantKinds := map[string]int{KindMergedDate: 1, KindMergedFigures: 6, KindMergedNumber: 2, KindQuote: 11, KindBracket: 1, KindHalfWidth: 47}
+	wantKinds := map[string]int{proofread.KindMergedDate: 1, proofread.KindMergedFigures: 6, proofread.KindMergedNumber: 2, proofread.KindQuote: 11, proofread.KindBracket: 1, proofread.KindHalfWidth: 47}
 	if fmt.Sprint(kinds) != fmt.Sprint(wantKinds) {
 		t.Errorf("warnings by kind: got %v, want %v", kinds, wantKinds)
 	}

@@ -1,4 +1,4 @@
-package report
+package fix
 
 import (
 	"errors"
@@ -41,7 +41,7 @@ func ParseCorrections(path string, src []byte) ([]Correction, error) {
 	}
 	var errs []error
 	for i, c := range f.Correction {
-		line := entryLine(src, i)
+		line := content.TableLine(src, "correction", i, "")
 		switch {
 		case c.File == "" || c.Original == "" || c.Corrected == "" || c.Reason == "":
 			errs = append(errs, content.Errorf(path, line, "correction %d: file, original, corrected and reason must all be filled", i+1))
@@ -50,20 +50,6 @@ func ParseCorrections(path string, src []byte) ([]Correction, error) {
 		}
 	}
 	return f.Correction, errors.Join(errs...)
-}
-
-// entryLine is the line of the i-th [[correction]] header of src.
-func entryLine(src []byte, i int) int {
-	n := 0
-	for k, l := range strings.Split(string(src), "\n") {
-		if strings.TrimSpace(l) == "[[correction]]" {
-			if n == i {
-				return k + 1
-			}
-			n++
-		}
-	}
-	return 0
 }
 
 // Correct applies to the file src, named path, the corrections whose File

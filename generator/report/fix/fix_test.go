@@ -1,9 +1,7 @@
-package report
+package fix
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -65,56 +63,6 @@ func punctless(s string) string {
 	}, s)
 }
 
-// TestFixOnlyPunctuation imports the seed and every corpus text, and fixes
-// every page: the text without punctuation is unchanged, every change is
-// one mark, and fixing again changes nothing.
-func TestFixOnlyPunctuation(t *testing.T) {
-	files := []string{"testdata/seed.txt"}
-	corpus, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	files = append(files, corpus...)
-	if len(corpus) == 0 {
-		t.Log("no corpus at ../../../shared/corpus: the seed only")
-	}
-	changed := 0
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Import(filepath.Base(f), src)
-		if err != nil {
-			t.Logf("%s: not imported: %v", f, err)
-			continue
-		}
-		for _, p := range res.Pages {
-			b, err := content.Marshal(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, changes := Fix(p.Path, b)
-			changed += len(changes)
-			if punctless(string(got)) != punctless(string(b)) {
-				t.Errorf("%s %s: fix changed more than punctuation", f, p.Path)
-			}
-			for _, c := range changes {
-				if !strings.ContainsAny(c.Old, halfMarks) || !unicode.IsPunct([]rune(c.New)[0]) {
-					t.Errorf("%s: %v is not a mark for a mark", f, c)
-				}
-			}
-			if again, more := Fix(p.Path, got); string(again) != string(got) || len(more) > 0 {
-				t.Errorf("%s %s: fix is not idempotent: %v", f, p.Path, more)
-			}
-			if _, err := content.Parse(p.Path, got); err != nil {
-				t.Errorf("%s: fixed page does not parse: %v", f, err)
-			}
-		}
-	}
-	if changed == 0 {
-		t.Error("no change made on the seed and the corpus")
-	}
-	t.Logf("%d files, %d changes", len(files), changed)
-}
-
 func TestCorrect(t *testing.T) {
 	cs, err := ParseCorrections(CorrectionsFile, []byte(`[[correction]]
 file = "01/01.md"
@@ -143,23 +91,6 @@ reason = "paired"
 	}
 	if _, err := ParseCorrections("c.toml", []byte("[[correction]]\nfile = \"a.md\"\nwhy = \"x\"\n")); err == nil || !strings.Contains(err.Error(), `unknown key "correction.why"`) {
 		t.Errorf("unknown key: %v", err)
-	}
-}
-
-func TestMergedDateSuggestion(t *testing.T) {
-	for in, want := range map[string]string{
-		"——2021312日在会议上": "2021年3月12日",
-		"于2021112日召开":    "", // 1月12日 or 11月2日
-		"于20211231日召开":   "2021年12月31日",
-		"于20213月召开":      "2021年3月",
-	} {
-		ws := Proofread("a.md", []byte(in+"\n"), 1)
-		if len(ws) != 1 || ws[0].Kind != KindMergedDate || ws[0].Suggest != want {
-			t.Errorf("%s: %+v, want the suggestion %q", in, ws, want)
-		}
-		if want != "" && !strings.Contains(ws[0].String(), "→ "+want+"?") {
-			t.Errorf("%s: %s does not show the suggestion", in, ws[0])
-		}
 	}
 }
 

@@ -1,9 +1,11 @@
-package report
+package fix
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Change is one correction made to a content file: at Line:Col of the
@@ -245,7 +247,7 @@ func fixPass(r []rune, skip []bool) bool {
 				continue // a Markdown image
 			}
 			p, n := at(i-1), at(i+1)
-			if isCJK(p) || isCJK(n) {
+			if lex.IsCJK(p) || lex.IsCJK(n) {
 				r[i] = fullWidth(c)
 				changed = true
 			}
@@ -264,11 +266,11 @@ func fixPass(r []rune, skip []bool) bool {
 			if o < 0 || (r[o] == '（' && c == '）') {
 				continue
 			}
-			inner := isCJK(at(o+1)) || isCJK(at(i-1))
-			if !inner && isASCIIAlnum(at(o-1)) {
+			inner := lex.IsCJK(at(o+1)) || lex.IsCJK(at(i-1))
+			if !inner && lex.IsASCIIAlnum(at(o-1)) {
 				continue // f(x), a URL's (1): not Chinese text's brackets
 			}
-			if inner || isCJK(at(o-1)) || isCJK(at(i+1)) {
+			if inner || lex.IsCJK(at(o-1)) || lex.IsCJK(at(i+1)) {
 				r[o], r[i] = '（', '）'
 				changed = true
 			}
@@ -280,7 +282,7 @@ func fixPass(r []rune, skip []bool) bool {
 		all := true
 		for k := 0; k < len(quotes); k += 2 {
 			o, c := quotes[k], quotes[k+1]
-			if !(isCJK(at(o-1)) || isCJK(at(o+1)) || isCJK(at(c-1)) || isCJK(at(c+1))) {
+			if !(lex.IsCJK(at(o-1)) || lex.IsCJK(at(o+1)) || lex.IsCJK(at(c-1)) || lex.IsCJK(at(c+1))) {
 				all = false
 				break
 			}

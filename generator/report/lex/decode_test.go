@@ -1,4 +1,4 @@
-package report
+package lex
 
 import (
 	"errors"
@@ -35,7 +35,7 @@ func TestDecode(t *testing.T) {
 		{"utf-16be", encode(t, xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), text), encUTF16BE},
 	}
 	for _, tt := range tests {
-		got, enc, err := decode(tt.src)
+		got, enc, err := DecodeEncoding(tt.src)
 		if err != nil || got != text || enc != tt.enc {
 			t.Errorf("%s: decode = %q, %q, %v; want the text, %q", tt.name, got, enc, err, tt.enc)
 		}
@@ -46,7 +46,7 @@ func TestDecodeDamage(t *testing.T) {
 	// A UTF-8 file with one broken byte stays UTF-8: the byte becomes U+FFFD,
 	// which proofreading reports, and the rest is not garbled as GB18030.
 	src := []byte(strings.Repeat("全区经济运行平稳。", 50) + "\xff" + "增长。")
-	got, enc, err := decode(src)
+	got, enc, err := DecodeEncoding(src)
 	if err != nil || enc != encUTF8 || !strings.Contains(got, "平稳。\uFFFD增长") {
 		t.Errorf("decode = %q, %v; want UTF-8 with one U+FFFD", enc, err)
 	}
@@ -69,12 +69,12 @@ func TestDecodeDamage(t *testing.T) {
 }
 
 func TestSplitLines(t *testing.T) {
-	ls := splitLines("a\r\n\u3000\u3000b \r c\fd\u00a0e\u200b\n\t f")
+	ls := SplitLines("a\r\n\u3000\u3000b \r c\fd\u00a0e\u200b\n\t f")
 	type pos struct {
-		text     string
-		num, col int
-		indent   int
-		page     bool
+		Text     string
+		Num, Col int
+		Indent   int
+		Page     bool
 	}
 	want := []pos{{"a", 1, 1, 0, false}, {"b", 2, 3, 4, false}, {"c", 3, 2, 1, false}, {"d e", 3, 4, 0, true}, {"f", 4, 3, 5, false}}
 	if len(ls) != len(want) {

@@ -1,4 +1,4 @@
-package report
+package lex
 
 import (
 	"bytes"
@@ -35,11 +35,13 @@ const (
 // these. Bytes that cannot be decoded become U+FFFD, which the proofreading
 // checks report. Line endings and spaces are left as they are.
 func Decode(src []byte) (string, error) {
-	s, _, err := decode(src)
+	s, _, err := DecodeEncoding(src)
 	return s, err
 }
 
-func decode(src []byte) (text, enc string, err error) {
+// DecodeEncoding is Decode, and names the encoding it read: "UTF-8",
+// "GB18030", …
+func DecodeEncoding(src []byte) (text, enc string, err error) {
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
 		src, enc = src[3:], encUTF8BOM
@@ -81,7 +83,7 @@ func decode(src []byte) (text, enc string, err error) {
 			enc = encGB18030
 		}
 	}
-	if strings.TrimFunc(text, func(r rune) bool { return isSpace(r) || r == '\uFEFF' }) == "" {
+	if strings.TrimFunc(text, func(r rune) bool { return IsSpace(r) || r == '\uFEFF' }) == "" {
 		return "", enc, ErrEmpty
 	}
 	if !looksLikeText(text) {

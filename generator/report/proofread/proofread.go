@@ -1,16 +1,18 @@
-package report
+package proofread
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Warning is a proofreading finding: damage in the source text that import
 // keeps as it is and reports, or a problem with the report's structure.
 // Line and Col (1-based; Col counts characters, not bytes) are positions in
-// the imported file for Import, and in the content file for Proofread.
+// the imported file for Import, and in the content file for Body, File and FS.
 type Warning struct {
 	Path      string
 	Line, Col int
@@ -53,10 +55,10 @@ const (
 	KindMetadata      = "metadata"       // a metadata value that is not what its key says
 )
 
-// checker collects the warnings of one file.
-type checker struct {
-	path string
-	out  []Warning
+// Checker collects the warnings of one file.
+type Checker struct {
+	Path string
+	Out  []Warning
 	// While a unit is being checked (between begin and end), the last
 	// position found in it: finding the positions of many warnings in one
 	// long paragraph, in order, takes linear time.
@@ -65,38 +67,38 @@ type checker struct {
 }
 
 // begin starts the checks of one unit; every add until end is about u.
-func (c *checker) begin() { c.cur, c.last.off, c.last.span = true, -1, -1 }
+func (c *Checker) begin() { c.cur, c.last.off, c.last.span = true, -1, -1 }
 
-func (c *checker) end() { c.cur = false }
+func (c *Checker) end() { c.cur = false }
 
-func (c *checker) add(u unit, i, j int, kind, msg string) {
+func (c *Checker) Add(u lex.Unit, i, j int, kind, msg string) {
 	line, col := c.pos(u, i)
-	c.out = append(c.out, Warning{Path: c.path, Line: line, Col: col, Kind: kind, Message: msg, Context: context(u.text, i, j)})
+	c.Out = append(c.Out, Warning{Path: c.Path, Line: line, Col: col, Kind: kind, Message: msg, Context: Context(u.Text, i, j)})
 }
 
 // pos is u.pos(off), counting on from the last position found when that is
 // in the same span of the unit being checked.
-func (c *checker) pos(u unit, off int) (int, int) {
-	if len(u.spans) == 0 {
+func (c *Checker) pos(u lex.Unit, off int) (int, int) {
+	if len(u.Spans) == 0 {
 		return 0, 0
 	}
-	k := max(0, sort.Search(len(u.spans), func(k int) bool { return u.spans[k].off > off })-1)
+	k := max(0, sort.Search(len(u.Spans), func(k int) bool { return u.Spans[k].Off > off })-1)
 	l := &c.last
 	if c.cur && l.span == k && l.off <= off {
-		l.col += utf8.RuneCountInString(u.text[l.off:off])
+		l.col += utf8.RuneCountInString(u.Text[l.off:off])
 		l.off = off
 		return l.line, l.col
 	}
-	line, col := u.pos(off)
-	if c.cur && off >= u.spans[k].off {
+	line, col := u.Pos(off)
+	if c.cur && off >= u.Spans[k].Off {
 		l.off, l.span, l.line, l.col = off, k, line, col
 	}
 	return line, col
 }
 
-// context returns s[i:j] with up to ten characters on either side; a long
+// Context returns s[i:j] with up to ten characters on either side; a long
 // s[i:j] is cut after twenty.
-func context(s string, i, j int) string {
+func Context(s string, i, j int) string {
 	const n = 10
 	cut := false
 	if k := cutAfter(s[i:j], 2*n); k < j-i {
@@ -163,8 +165,8 @@ func number(s string, i int) int {
 // figure with its unit followed at once by another (65.7%50%, 577.2公里89个;
 // not a count of things of a size, 3个100万).
 // It reads each number once, so it takes time linear in the text.
-func (c *checker) figures(u unit) {
-	s := u.text
+func (c *Checker) figures(u lex.Unit) {
+	s := u.Text
 	for i := 0; i < len(s); {
 		if !isASCIIDigit(s[i]) {
 			i++
@@ -175,7 +177,7 @@ func (c *checker) figures(u unit) {
 			j++
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		if i > 0 && (prev == '.' || isASCIIAlnum(prev)) {
+		if i > 0 && (prev == '.' || lex.IsASCIIAlnum(prev)) {
 			i = number(s, j)
 			continue
 		}
@@ -183,16 +185,16 @@ func (c *checker) figures(u unit) {
 		next, n := utf8.DecodeRuneInString(s[j:])
 		year := strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")
 		switch {
-		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !isDigit(prev):
-			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 and 月 lost?", s[i:j+n]))
+		case year && next == '日' && len(digits) >= 6 && len(digits) <= 8 && monthDay(digits[4:]) && prev != '．' && !lex.IsDigit(prev):
+			c.Add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 and 月 lost?", s[i:j+n]))
 			if m, d, ok := oneMonthDay(digits[4:]); ok {
-				c.out[len(c.out)-1].Suggest = digits[:4] + "年" + m + "月" + d + "日"
+				c.Out[len(c.Out)-1].Suggest = digits[:4] + "年" + m + "月" + d + "日"
 			}
-		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !isDigit(prev) && month(digits[4:]):
-			c.add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 lost?", s[i:j+n]))
-			c.out[len(c.out)-1].Suggest = digits[:4] + "年" + digits[4:] + "月"
+		case year && next == '月' && len(digits) >= 5 && len(digits) <= 6 && prev != '．' && !lex.IsDigit(prev) && month(digits[4:]):
+			c.Add(u, i, j+n, KindMergedDate, fmt.Sprintf("date %s looks merged: 年 lost?", s[i:j+n]))
+			c.Out[len(c.Out)-1].Suggest = digits[:4] + "年" + digits[4:] + "月"
 		case len(digits) >= 7 && isCountUnit(next) && !strings.ContainsRune("-/_", prev):
-			c.add(u, i, j+n, KindMergedNumber, fmt.Sprintf("%s is too long for one count: two figures merged?", s[i:j+n]))
+			c.Add(u, i, j+n, KindMergedNumber, fmt.Sprintf("%s is too long for one count: two figures merged?", s[i:j+n]))
 		}
 		k := number(s, i)
 		unit := figureUnit(s[k:])
@@ -207,28 +209,28 @@ func (c *checker) figures(u unit) {
 			continue
 		}
 		end += len(figureUnit(s[end:]))
-		c.add(u, i, end, KindMergedFigures, fmt.Sprintf("figures %s run together: a separator lost?", s[i:end]))
+		c.Add(u, i, end, KindMergedFigures, fmt.Sprintf("figures %s run together: a separator lost?", s[i:end]))
 		i = end
 	}
 }
 
 func month(s string) bool {
-	m, _ := arabic(s)
+	m, _ := lex.Arabic(s)
 	return m >= 1 && m <= 12
 }
 
-// text runs the checks that read one unit of text on its own.
-func (c *checker) text(u unit) {
+// Text runs the checks that read one unit of text on its own.
+func (c *Checker) Text(u lex.Unit) {
 	c.begin()
 	defer c.end()
-	s := u.text
+	s := u.Text
 	c.quotes(u, '“', '”')
 	c.quotes(u, '‘', '’')
 	c.brackets(u)
 	c.figures(u)
 	c.halfWidth(u)
 	if k := strings.IndexRune(s, utf8.RuneError); k >= 0 {
-		c.add(u, k, k+len("\uFFFD"), KindEncoding, "a character of the source could not be decoded (U+FFFD)")
+		c.Add(u, k, k+len("\uFFFD"), KindEncoding, "a character of the source could not be decoded (U+FFFD)")
 	}
 }
 
@@ -239,8 +241,8 @@ const quoteSpan = 30
 // quotes reports a closing mark without an opening one, and an opening mark
 // not closed by the end of the paragraph. In 六稳”“六保 the two outer marks
 // were lost: the ” is reported, and the “ after it is not reported again.
-func (c *checker) quotes(u unit, open, close rune) {
-	s := u.text
+func (c *Checker) quotes(u lex.Unit, open, close rune) {
+	s := u.Text
 	if !strings.ContainsRune(s, open) && !strings.ContainsRune(s, close) {
 		return
 	}
@@ -259,7 +261,7 @@ func (c *checker) quotes(u unit, open, close rune) {
 				// An apostrophe: don’t.
 				p, _ := utf8.DecodeLastRuneInString(s[:i])
 				n, _ := utf8.DecodeRuneInString(s[i+len(string(r)):])
-				if isASCIILetter(p) && isASCIILetter(n) {
+				if lex.IsASCIILetter(p) && lex.IsASCIILetter(n) {
 					continue
 				}
 			}
@@ -273,21 +275,21 @@ func (c *checker) quotes(u unit, open, close rune) {
 				opens = opens[:len(opens)-1]
 				continue
 			}
-			c.add(u, i, i+utf8.RuneLen(r), KindQuote, fmt.Sprintf("closing %c without an opening %c", close, open))
+			c.Add(u, i, i+utf8.RuneLen(r), KindQuote, fmt.Sprintf("closing %c without an opening %c", close, open))
 			after = i + utf8.RuneLen(r)
 		}
 	}
 	for _, m := range opens {
 		if !m.paired {
-			c.add(u, m.at, m.at+utf8.RuneLen(open), KindQuote, fmt.Sprintf("opening %c not closed in this paragraph", open))
+			c.Add(u, m.at, m.at+utf8.RuneLen(open), KindQuote, fmt.Sprintf("opening %c not closed in this paragraph", open))
 		}
 	}
 }
 
 // brackets reports unpaired parentheses (either width; mixed widths pair)
 // and book-title marks.
-func (c *checker) brackets(u unit) {
-	s := u.text
+func (c *Checker) brackets(u lex.Unit) {
+	s := u.Text
 	if !strings.ContainsAny(s, "()（）《》") {
 		return
 	}
@@ -302,11 +304,11 @@ func (c *checker) brackets(u unit) {
 				stack = stack[:len(stack)-1]
 				continue
 			}
-			if i > 0 && strings.TrimFunc(s[:i], func(r rune) bool { return isDigit(r) || strings.ContainsRune(cnDigits, r) }) == "" {
+			if i > 0 && strings.TrimFunc(s[:i], func(r rune) bool { return lex.IsDigit(r) || strings.ContainsRune(lex.CnDigits, r) }) == "" {
 				// "1）" numbering.
 				continue
 			}
-			c.add(u, i, i+utf8.RuneLen(r), KindBracket, fmt.Sprintf("closing %c without an opening bracket", r))
+			c.Add(u, i, i+utf8.RuneLen(r), KindBracket, fmt.Sprintf("closing %c without an opening bracket", r))
 		case '《':
 			books = append(books, i)
 		case '》':
@@ -314,15 +316,15 @@ func (c *checker) brackets(u unit) {
 				books = books[:len(books)-1]
 				continue
 			}
-			c.add(u, i, i+utf8.RuneLen(r), KindBracket, "closing 》 without an opening 《")
+			c.Add(u, i, i+utf8.RuneLen(r), KindBracket, "closing 》 without an opening 《")
 		}
 	}
 	for _, i := range stack {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		c.add(u, i, i+size, KindBracket, fmt.Sprintf("opening %c not closed in this paragraph", r))
+		c.Add(u, i, i+size, KindBracket, fmt.Sprintf("opening %c not closed in this paragraph", r))
 	}
 	for _, i := range books {
-		c.add(u, i, i+len("《"), KindBracket, "opening 《 not closed in this paragraph")
+		c.Add(u, i, i+len("《"), KindBracket, "opening 《 not closed in this paragraph")
 	}
 }
 
@@ -330,8 +332,8 @@ func (c *checker) brackets(u unit) {
 // in Chinese text (between or next to Chinese characters), where the
 // full-width form belongs. A mark between two ASCII letters or digits (the
 // ratio 4.1:43.1, the number 1,000) is not reported.
-func (c *checker) halfWidth(u unit) {
-	s := u.text
+func (c *Checker) halfWidth(u lex.Unit) {
+	s := u.Text
 	if !strings.ContainsAny(s, ",;:()?!") {
 		return
 	}
@@ -342,7 +344,7 @@ func (c *checker) halfWidth(u unit) {
 	for i, r := range s {
 		if strings.ContainsRune(",;:()?!", r) {
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if (isCJK(prev) || isCJK(next)) && !(isASCIIAlnum(prev) && isASCIIAlnum(next)) {
+			if (lex.IsCJK(prev) || lex.IsCJK(next)) && !(lex.IsASCIIAlnum(prev) && lex.IsASCIIAlnum(next)) {
 				if first < 0 {
 					first = i
 				}
@@ -367,35 +369,35 @@ func (c *checker) halfWidth(u unit) {
 			parts = append(parts, fmt.Sprintf("%q ×%d", string(r), count[r]))
 		}
 	}
-	c.add(u, first, first+1, KindHalfWidth, "half-width "+strings.Join(parts, ", ")+" in Chinese text")
+	c.Add(u, first, first+1, KindHalfWidth, "half-width "+strings.Join(parts, ", ")+" in Chinese text")
 }
 
-// A sequence checks that the labels of one level run 1, 2, 3…
-type sequence struct {
-	prev label
+// A Sequence checks that the labels of one level run 1, 2, 3…
+type Sequence struct {
+	prev lex.Label
 }
 
-// next checks lab, found at byte offset off of u.
-func (q *sequence) next(c *checker, lab label, u unit, off int) {
+// Next checks lab, found at byte offset off of u.
+func (q *Sequence) Next(c *Checker, lab lex.Label, u lex.Unit, off int) {
 	prev := q.prev
 	q.prev = lab
-	at := func(msg string) { c.add(u, off, off+len(lab.text), KindNumbering, msg) }
+	at := func(msg string) { c.Add(u, off, off+len(lab.Text), KindNumbering, msg) }
 	switch {
-	case prev.kind == noLabel:
-		if lab.num != 1 {
-			at(fmt.Sprintf("numbering starts at %s, not %s", lab.text, lab.withNum(1)))
+	case prev.Kind == lex.NoLabel:
+		if lab.Num != 1 {
+			at(fmt.Sprintf("numbering starts at %s, not %s", lab.Text, lab.WithNum(1)))
 		}
-	case lab.num == prev.num+1:
-	case lab.num == prev.num:
-		at(fmt.Sprintf("numbering repeats %s", lab.text))
-	case lab.num > prev.num+1:
-		missing := lab.withNum(prev.num + 1)
-		if lab.num > prev.num+2 {
-			missing += "…" + lab.withNum(lab.num-1)
+	case lab.Num == prev.Num+1:
+	case lab.Num == prev.Num:
+		at(fmt.Sprintf("numbering repeats %s", lab.Text))
+	case lab.Num > prev.Num+1:
+		missing := lab.WithNum(prev.Num + 1)
+		if lab.Num > prev.Num+2 {
+			missing += "…" + lab.WithNum(lab.Num-1)
 		}
-		at(fmt.Sprintf("numbering skips from %s to %s: %s missing", prev.text, lab.text, missing))
+		at(fmt.Sprintf("numbering skips from %s to %s: %s missing", prev.Text, lab.Text, missing))
 	default:
-		at(fmt.Sprintf("numbering goes back from %s to %s", prev.text, lab.text))
+		at(fmt.Sprintf("numbering goes back from %s to %s", prev.Text, lab.Text))
 	}
 }
 
@@ -403,9 +405,9 @@ func (q *sequence) next(c *checker, lab label, u unit, off int) {
 // rather than an enumeration: 统一是, 唯一是, 之一是, 第一是.
 const enumStop = "统唯之万单同专划逐合归均再不第一二三四五六七八九十"
 
-// enumMarks returns the byte ranges of the inline enumeration marks of s:
+// EnumMarks returns the byte ranges of the inline enumeration marks of s:
 // 一是, 二是, … 十一是.
-func enumMarks(s string) [][2]int {
+func EnumMarks(s string) [][2]int {
 	var out [][2]int
 	for off := 0; ; {
 		k := strings.Index(s[off:], "是")
@@ -416,7 +418,7 @@ func enumMarks(s string) [][2]int {
 		start := off + k
 		for n := 0; n < 3 && start > 0; n++ {
 			r, size := utf8.DecodeLastRuneInString(s[:start])
-			if !strings.ContainsRune(cnDigits, r) {
+			if !strings.ContainsRune(lex.CnDigits, r) {
 				break
 			}
 			start -= size
@@ -430,40 +432,40 @@ func enumMarks(s string) [][2]int {
 				continue
 			}
 		}
-		if _, ok := cnNumber(s[start : end-len("是")]); ok {
+		if _, ok := lex.CnNumber(s[start : end-len("是")]); ok {
 			out = append(out, [2]int{start, end})
 		}
 	}
 }
 
-// body checks the blocks of one page body: each block's text, the numbering
+// Body checks the blocks of one page body: each block's text, the numbering
 // of its items and sub-items, and its inline enumerations.
-func (c *checker) body(units []unit) {
-	var items, subitems, enums sequence
+func (c *Checker) Body(units []lex.Unit) {
+	var items, subitems, enums Sequence
 	text := false // a paragraph without a label since the last sub-item
 	for _, u := range units {
-		c.text(u)
-		lab := labelAt(u.text)
-		switch lab.kind {
-		case itemLabel:
-			items.next(c, lab, u, 0)
-			subitems = sequence{}
-		case subitemLabel:
-			if text && lab.num == 1 {
+		c.Text(u)
+		lab := lex.LabelAt(u.Text)
+		switch lab.Kind {
+		case lex.ItemLabel:
+			items.Next(c, lab, u, 0)
+			subitems = Sequence{}
+		case lex.SubitemLabel:
+			if text && lab.Num == 1 {
 				// A new list after a paragraph that introduces it.
-				subitems = sequence{}
+				subitems = Sequence{}
 			}
-			subitems.next(c, lab, u, 0)
+			subitems.Next(c, lab, u, 0)
 		}
-		text = lab.kind == noLabel
+		text = lab.Kind == lex.NoLabel
 		c.begin()
-		for _, m := range enumMarks(u.text) {
-			v, _ := cnNumber(u.text[m[0] : m[1]-len("是")])
-			lab := label{kind: enumLabel, text: u.text[m[0]:m[1]], num: v}
+		for _, m := range EnumMarks(u.Text) {
+			v, _ := lex.CnNumber(u.Text[m[0] : m[1]-len("是")])
+			lab := lex.Label{Kind: lex.EnumLabel, Text: u.Text[m[0]:m[1]], Num: v}
 			if v == 1 {
-				enums = sequence{}
+				enums = Sequence{}
 			}
-			enums.next(c, lab, u, m[0])
+			enums.Next(c, lab, u, m[0])
 		}
 		c.end()
 	}
@@ -473,8 +475,8 @@ func (c *checker) body(units []unit) {
 // is 3月12日.
 func monthDay(s string) bool {
 	for k := 1; k <= 2 && k < len(s); k++ {
-		m, _ := arabic(s[:k])
-		d, _ := arabic(s[k:])
+		m, _ := lex.Arabic(s[:k])
+		d, _ := lex.Arabic(s[k:])
 		if len(s)-k <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
 			return true
 		}
@@ -488,8 +490,8 @@ func oneMonthDay(s string) (string, string, bool) {
 	var m, d string
 	n := 0
 	for k := 1; k <= 2 && k < len(s); k++ {
-		mv, _ := arabic(s[:k])
-		dv, _ := arabic(s[k:])
+		mv, _ := lex.Arabic(s[:k])
+		dv, _ := lex.Arabic(s[k:])
 		if len(s)-k <= 2 && mv >= 1 && mv <= 12 && dv >= 1 && dv <= 31 && s[0] != '0' && s[k] != '0' {
 			m, d = s[:k], s[k:]
 			n++

@@ -1,4 +1,4 @@
-package report
+package lex
 
 import (
 	"strings"
@@ -8,29 +8,29 @@ import (
 	"golang.org/x/text/width"
 )
 
-// A line is one line of the decoded source after the normalisations of the
+// A Line is one line of the decoded source after the normalisations of the
 // package doc: trimmed, with its position in the file.
-type line struct {
-	text   string // without leading and trailing white space
-	num    int    // 1-based line number in the file
-	col    int    // 1-based rune column of text's first rune
-	indent int    // display columns of the white space before text
-	page   bool   // a form feed (a new page) comes right before the line
+type Line struct {
+	Text   string // without leading and trailing white space
+	Num    int    // 1-based line number in the file
+	Col    int    // 1-based rune column of text's first rune
+	Indent int    // display columns of the white space before text
+	Page   bool   // a form feed (a new page) comes right before the line
 }
 
-func (l line) unit() unit {
-	return unit{text: l.text, spans: []span{{0, l.num, l.col}}}
+func (l Line) Unit() Unit {
+	return Unit{Text: l.Text, Spans: []Span{{0, l.Num, l.Col}}}
 }
 
-func (l line) blank() bool { return l.text == "" }
+func (l Line) Blank() bool { return l.Text == "" }
 
-// splitLines cuts text into lines. CRLF, CR and LF end a line; a form feed
+// SplitLines cuts text into lines. CRLF, CR and LF end a line; a form feed
 // ends a line too but not a file line, so the positions stay those an editor
 // shows. White space at both ends of a line is dropped, no-break and other
 // typographic spaces become ASCII spaces, U+FEFF and U+200B are dropped, and
 // so are control characters other than tab.
-func splitLines(text string) []line {
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
+func SplitLines(text string) []Line {
+	lines := make([]Line, 0, strings.Count(text, "\n")+1)
 	var b strings.Builder
 	num, col := 1, 1
 	start := 1 // column of the first rune of the line
@@ -44,11 +44,11 @@ func splitLines(text string) []line {
 		} else {
 			s = text[rawStart:end]
 		}
-		t := strings.TrimLeftFunc(s, isSpace)
+		t := strings.TrimLeftFunc(s, IsSpace)
 		indent := displayWidthSpace(s[:len(s)-len(t)])
 		lead := utf8.RuneCountInString(s[:len(s)-len(t)])
-		t = strings.TrimRightFunc(t, isSpace)
-		lines = append(lines, line{text: t, num: num, col: start + lead, indent: indent, page: page})
+		t = strings.TrimRightFunc(t, IsSpace)
+		lines = append(lines, Line{Text: t, Num: num, Col: start + lead, Indent: indent, Page: page})
 		b.Reset()
 		changed = false
 		page = false
@@ -101,9 +101,9 @@ func splitLines(text string) []line {
 	return lines
 }
 
-// isSpace reports white space, including U+3000 (the full-width space used
+// IsSpace reports white space, including U+3000 (the full-width space used
 // to indent Chinese paragraphs) and no-break spaces.
-func isSpace(r rune) bool {
+func IsSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
 }
 
@@ -122,17 +122,17 @@ func displayWidthSpace(s string) int {
 	return w
 }
 
-// displayWidth is the width of s in columns: East Asian wide, full-width and
+// DisplayWidth is the width of s in columns: East Asian wide, full-width and
 // ambiguous characters (which Chinese fonts draw wide) count two.
-func displayWidth(s string) int {
+func DisplayWidth(s string) int {
 	w := 0
 	for _, r := range s {
-		w += runeWidth(r)
+		w += RuneWidth(r)
 	}
 	return w
 }
 
-func runeWidth(r rune) int {
+func RuneWidth(r rune) int {
 	if r < 0x1100 {
 		if r >= 0x80 && (r == '“' || r == '”' || r == '‘' || r == '’' || r == '·' || r == '—' || r == '…') {
 			return 2
@@ -146,18 +146,18 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// isHan reports a Chinese character.
-func isHan(r rune) bool {
+// IsHan reports a Chinese character.
+func IsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
-// isCJK reports a Chinese character or a full-width or CJK punctuation mark:
+// IsCJK reports a Chinese character or a full-width or CJK punctuation mark:
 // the company that makes a half-width mark look out of place.
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	switch {
 	case r < 0x2000:
 		return false
-	case isHan(r):
+	case IsHan(r):
 		return true
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60, r >= 0xFE30 && r <= 0xFE4F:
 		return true
@@ -167,11 +167,11 @@ func isCJK(r rune) bool {
 	return false
 }
 
-func isASCIIAlnum(r rune) bool {
+func IsASCIIAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
-func isASCIILetter(r rune) bool {
+func IsASCIILetter(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
@@ -181,11 +181,11 @@ func isASCIILetter(r rune) bool {
 func needsSpace(a, b string) bool {
 	ra, _ := utf8.DecodeLastRuneInString(a)
 	rb, _ := utf8.DecodeRuneInString(b)
-	return isASCIILetter(ra) && isASCIILetter(rb)
+	return IsASCIILetter(ra) && IsASCIILetter(rb)
 }
 
-// isDigit reports an ASCII or a full-width digit.
-func isDigit(r rune) bool {
+// IsDigit reports an ASCII or a full-width digit.
+func IsDigit(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
 }
 
@@ -194,4 +194,26 @@ func digitValue(r rune) int {
 		return int(r - '０')
 	}
 	return int(r - '0')
+}
+
+// Han counts the Han characters of s.
+func Han(s string) int {
+	n := 0
+	for _, r := range s {
+		if IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// IsDigitAt reports a digit at byte offset i of s.
+func IsDigitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// LastRune returns the last character of s.
+func LastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }

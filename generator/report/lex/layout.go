@@ -1,4 +1,4 @@
-package report
+package lex
 
 import (
 	"strings"
@@ -16,11 +16,11 @@ func spacedGaps(s string) (gaps, touching int) {
 	prev := rune(-1)
 	space := false
 	for _, r := range s {
-		if isSpace(r) {
+		if IsSpace(r) {
 			space = true
 			continue
 		}
-		if prev >= 0 && isHan(prev) && isHan(r) {
+		if prev >= 0 && IsHan(prev) && IsHan(r) {
 			if space {
 				gaps++
 			} else {
@@ -42,15 +42,15 @@ func letterSpaced(s string) bool {
 	return g >= 3 && g > t
 }
 
-// despace removes the letter spacing of s: white space between two
+// Despace removes the letter spacing of s: white space between two
 // characters goes unless they are Latin text (latinSpace), where one space
 // stays.
-func despace(s string) string {
+func Despace(s string) string {
 	var b strings.Builder
 	prev := rune(-1)
 	space := false
 	for _, r := range s {
-		if isSpace(r) {
+		if IsSpace(r) {
 			space = true
 			continue
 		}
@@ -67,47 +67,47 @@ func despace(s string) string {
 // them separates: both ASCII letters or digits, or ASCII with a letter
 // ("says, growth").
 func latinSpace(a, b rune) bool {
-	return isASCIIAlnum(a) && isASCIIAlnum(b) ||
-		a < 0x80 && b < 0x80 && a > ' ' && b > ' ' && (isASCIILetter(a) || isASCIILetter(b))
+	return IsASCIIAlnum(a) && IsASCIIAlnum(b) ||
+		a < 0x80 && b < 0x80 && a > ' ' && b > ' ' && (IsASCIILetter(a) || IsASCIILetter(b))
 }
 
-// letterSpacedFile reports a file whose text is letter-spaced throughout:
+// LetterSpacedFile reports a file whose text is letter-spaced throughout:
 // most of its lines of some length are.
-func letterSpacedFile(lines []line) bool {
+func LetterSpacedFile(lines []Line) bool {
 	n, spaced := 0, 0
 	for _, l := range lines {
-		if utf8.RuneCountInString(l.text) < 6 {
+		if utf8.RuneCountInString(l.Text) < 6 {
 			continue
 		}
 		n++
-		if letterSpaced(l.text) {
+		if letterSpaced(l.Text) {
 			spaced++
 		}
 	}
 	return n > 0 && spaced*2 > n
 }
 
-// unspace removes the letter spacing of the lines from from on; of every
+// Unspace removes the letter spacing of the lines from from on; of every
 // line that has white space when all is true (a file letter-spaced
 // throughout). Warnings about such a line count columns in the line without
 // its spaces.
-func unspace(lines []line, from int, drop []string, all bool) {
+func Unspace(lines []Line, from int, drop []string, all bool) {
 	for i := from; i < len(lines); i++ {
 		if drop[i] != "" {
 			continue
 		}
-		if all && strings.ContainsFunc(lines[i].text, isSpace) || letterSpaced(lines[i].text) {
-			lines[i].text = despace(lines[i].text)
+		if all && strings.ContainsFunc(lines[i].Text, IsSpace) || letterSpaced(lines[i].Text) {
+			lines[i].Text = Despace(lines[i].Text)
 		}
 	}
 }
 
-// pdfPages counts the form feeds that begin lines: the pages of PDF text,
+// PdfPages counts the form feeds that begin lines: the pages of PDF text,
 // where white space inside a line is the layout of justified lines.
-func pdfPages(lines []line) int {
+func PdfPages(lines []Line) int {
 	n := 0
 	for _, l := range lines {
-		if l.page {
+		if l.Page {
 			n++
 		}
 	}

@@ -1,9 +1,11 @@
-package report
+package frame
 
 import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // Reasons a line is left out as page furniture, as Dropped.Reason gives them.
@@ -12,8 +14,8 @@ const (
 	dropNav       = "navigation"
 	dropFooter    = "site footer"
 	dropSiteName  = "site name"
-	dropPageNo    = "page number"
-	dropRunning   = "running header or footer"
+	DropPageNo    = "page number"
+	DropRunning   = "running header or footer"
 	dropRepeat    = "repeats the metadata"
 	dropTitleCopy = "repeats the title"
 	dropCounter   = "page counter"
@@ -48,7 +50,7 @@ func widgetSeparator(r rune) bool {
 		'(', ')', '（', '）', '/', '／', '>', '»', '＞', '<', '«', '＜', ':', '：':
 		return true
 	}
-	return isSpace(r)
+	return lex.IsSpace(r)
 }
 
 // isWidget reports a line made only of tool-bar words and separators, such
@@ -95,7 +97,7 @@ var (
 	// Page numbers as PDF extraction leaves them: "- 3 -", "— 12 —", "第3页",
 	// "第 3 页 共 12 页", "3/12", "Page 3 of 12".
 	pageNoRe     = regexp.MustCompile(`^(?:[-—–－─]+\s*[0-9０-９]{1,4}\s*[-—–－─]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?|共\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*第\s*[0-9０-９]{1,4}\s*页|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
-	bareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
+	BareNumberRe = regexp.MustCompile(`^[0-9０-９]{1,4}$`)
 	// A line of a page's template that was not filled in, or of icon-font
 	// glyphs (private-use characters): "{{loginInfo.showname|truncate(12)}}".
 	templateRe = regexp.MustCompile(`^(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\p{Co}|[\s|｜:：/])+$`)
@@ -112,7 +114,7 @@ func lineFurniture(s string) string {
 	case isWidget(s):
 		return dropWidget
 	case pageNoRe.MatchString(s):
-		return dropPageNo
+		return DropPageNo
 	case counterRe.MatchString(s):
 		return dropCounter
 	case utf8.RuneCountInString(s) <= 80 && navRe.MatchString(s):
@@ -125,16 +127,16 @@ func lineFurniture(s string) string {
 	return ""
 }
 
-// markFurniture decides for every line whether it is furniture: widgets,
+// MarkFurniture decides for every line whether it is furniture: widgets,
 // page numbers and counters anywhere; footers and navigation in the run of
 // such lines that ends the file; bare numbers and lines that repeat at the
 // same place on several pages next to form feeds (running headers and footers
 // of PDF extraction). from is the first line of the body; lines before it are
 // left to the head.
-func markFurniture(lines []line, from int, drop []string) {
+func MarkFurniture(lines []lex.Line, from int, drop []string) {
 	for i := from; i < len(lines); i++ {
-		if !lines[i].blank() && drop[i] == "" {
-			drop[i] = lineFurniture(lines[i].text)
+		if !lines[i].Blank() && drop[i] == "" {
+			drop[i] = lineFurniture(lines[i].Text)
 		}
 	}
 	markTail(lines, from, drop)
@@ -144,11 +146,11 @@ func markFurniture(lines []line, from int, drop []string) {
 // markRunning finds the running headers and footers of a file whose pages
 // are separated by form feeds: the first and last lines of pages that are
 // bare page numbers or that repeat on at least two pages.
-func markRunning(lines []line, from int, drop []string) {
+func markRunning(lines []lex.Line, from int, drop []string) {
 	var pages [][2]int // first and last non-blank line of each page
 	first, last := -1, -1
 	for i := from; i <= len(lines); i++ {
-		if i == len(lines) || (lines[i].page && i > from) {
+		if i == len(lines) || (lines[i].Page && i > from) {
 			if first >= 0 {
 				pages = append(pages, [2]int{first, last})
 			}
@@ -157,7 +159,7 @@ func markRunning(lines []line, from int, drop []string) {
 				break
 			}
 		}
-		if lines[i].blank() || drop[i] != "" {
+		if lines[i].Blank() || drop[i] != "" {
 			continue
 		}
 		if first < 0 {
@@ -170,9 +172,9 @@ func markRunning(lines []line, from int, drop []string) {
 	}
 	count := map[string]int{}
 	for _, p := range pages {
-		count[runningKey(lines[p[0]].text)]++
+		count[runningKey(lines[p[0]].Text)]++
 		if p[1] != p[0] {
-			count[runningKey(lines[p[1]].text)]++
+			count[runningKey(lines[p[1]].Text)]++
 		}
 	}
 	// A header is on most pages; a short paragraph that happens to open two
@@ -180,14 +182,14 @@ func markRunning(lines []line, from int, drop []string) {
 	need := max(2, (len(pages)+1)/2)
 	for _, p := range pages {
 		for _, i := range []int{p[0], p[1]} {
-			t := lines[i].text
+			t := lines[i].Text
 			switch {
 			case drop[i] != "":
-			case bareNumberRe.MatchString(t) && !labelCut(lines, i):
-				drop[i] = dropPageNo
+			case BareNumberRe.MatchString(t) && !labelCut(lines, i):
+				drop[i] = DropPageNo
 			case utf8.RuneCountInString(t) <= 40 && count[runningKey(t)] >= need &&
-				!strings.ContainsAny(lastRune(t), "。！？：!?:") && labelAt(t).kind == noLabel:
-				drop[i] = dropRunning
+				!strings.ContainsAny(lex.LastRune(t), "。！？：!?:") && lex.LabelAt(t).Kind == lex.NoLabel:
+				drop[i] = DropRunning
 			}
 		}
 	}
@@ -195,13 +197,13 @@ func markRunning(lines []line, from int, drop []string) {
 
 // labelCut reports a bare number whose next text line begins with the mark
 // of an item label ("1" / ". 着力支持…"): the label, not a page number.
-func labelCut(lines []line, i int) bool {
+func labelCut(lines []lex.Line, i int) bool {
 	for j := i + 1; j < len(lines); j++ {
-		if lines[j].blank() {
+		if lines[j].Blank() {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(lines[j].text)
-		return r == '．' || r == '、' || r == '.' && !isDigitAt(lines[j].text, 1)
+		r, _ := utf8.DecodeRuneInString(lines[j].Text)
+		return r == '．' || r == '、' || r == '.' && !lex.IsDigitAt(lines[j].Text, 1)
 	}
 	return false
 }
@@ -210,16 +212,11 @@ func labelCut(lines []line, i int) bool {
 // from page to page.
 func runningKey(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isDigit(r) {
+		if lex.IsDigit(r) {
 			return '#'
 		}
 		return r
 	}, s)
-}
-
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 var (
@@ -248,45 +245,24 @@ func tailLine(s string) bool {
 // the short lines without a full stop just before either, or before the end
 // of the file (a colophon, a list of attachments, a source line).
 // Everything from there is left out, as appendix or furniture.
-func markTail(lines []line, from int, drop []string) {
-	// The last part, or in a report without parts the last subsection,
-	// before any appendix line: the tables of an appendix (附表1) have rows
-	// that start like parts (一、税收收入).
-	last, lastSub := -1, from
-	for i := from; i < len(lines); i++ {
-		if drop[i] != "" {
-			continue
-		}
-		t := lines[i].text
-		if (last >= 0 || lastSub > from) && utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
-			break
-		}
-		switch labelAt(t).kind {
-		case partLabel:
-			last = i
-		case subLabel:
-			lastSub = i
-		}
-	}
-	if last < 0 {
-		last = lastSub
-	}
+func markTail(lines []lex.Line, from int, drop []string) {
+	last := lastPart(lines, from, drop)
 	// Text the file printed before the last part: a page that repeats the
 	// title and the opening after its footer repeats it.
 	seen := map[string]bool{}
 	for i := 0; i < last; i++ {
-		if !lines[i].blank() {
-			seen[lines[i].text] = true
+		if !lines[i].Blank() {
+			seen[lines[i].Text] = true
 		}
 	}
 	end := len(lines)
 	reason := dropFooter
 	for i := last + 1; i < len(lines); i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if t == "" || drop[i] != "" && drop[i] != dropWidget {
 			continue
 		}
-		if utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(despace(t)) {
+		if utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(lex.Despace(t)) {
 			end, reason = i, dropAppendix
 			break
 		}
@@ -297,27 +273,60 @@ func markTail(lines []line, from int, drop []string) {
 		}
 	}
 	for i := end; i < len(lines); i++ {
-		if lines[i].blank() || drop[i] == dropPageNo {
+		if lines[i].Blank() || drop[i] == DropPageNo {
 			continue
 		}
 		drop[i] = reason
-		if r := lineFurniture(lines[i].text); r == dropPageNo {
+		if r := lineFurniture(lines[i].Text); r == DropPageNo {
 			drop[i] = r
-		} else if reason == dropAppendix && tailLine(lines[i].text) {
+		} else if reason == dropAppendix && tailLine(lines[i].Text) {
 			// The page's footer after the appendix.
 			reason = dropFooter
 			drop[i] = reason
 		}
 	}
+	markBeforeTail(lines, last, end, drop)
+}
+
+// lastPart is the index of the last part, or in a report without parts
+// the last subsection, before any appendix line: the tables of an
+// appendix (附表1) have rows that start like parts (一、税收收入).
+func lastPart(lines []lex.Line, from int, drop []string) int {
+	last, lastSub := -1, from
+	for i := from; i < len(lines); i++ {
+		if drop[i] != "" {
+			continue
+		}
+		t := lines[i].Text
+		if (last >= 0 || lastSub > from) && utf8.RuneCountInString(t) <= 40 && appendixRe.MatchString(lex.Despace(t)) {
+			break
+		}
+		switch lex.LabelAt(t).Kind {
+		case lex.PartLabel:
+			last = i
+		case lex.SubLabel:
+			lastSub = i
+		}
+	}
+	if last < 0 {
+		last = lastSub
+	}
+	return last
+}
+
+// markBeforeTail marks the short lines without a full stop just before
+// the tail at end (after the last part): a colophon, a list of attached
+// files, or, before a footer, a source or an editor's name.
+func markBeforeTail(lines []lex.Line, last, end int, drop []string) {
 	for i := end - 1; i > last; i-- {
-		t := lines[i].text
+		t := lines[i].Text
 		if t == "" || drop[i] != "" {
 			continue
 		}
-		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lastRune(t), "。！？；!?”…") {
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(lex.LastRune(t), "。！？；!?”…") {
 			break
 		}
-		switch c := despace(t); {
+		switch c := lex.Despace(t); {
 		case colophonRe.MatchString(c):
 			drop[i] = dropColophon
 		case attachedRe.MatchString(c):
@@ -335,31 +344,31 @@ func markTail(lines []line, from int, drop []string) {
 // numbered heading, or a sentence, that is not a copy of a line before
 // (seen). A tool bar or an editor's line before one is not the page's
 // footer.
-func bodyAfter(lines []line, from int, drop []string, seen map[string]bool) bool {
+func bodyAfter(lines []lex.Line, from int, drop []string, seen map[string]bool) bool {
 	for i := from; i < len(lines); i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if drop[i] != "" || t == "" || seen[t] {
 			continue
 		}
-		if k := labelAt(t).kind; k == partLabel || k == subLabel ||
-			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lastRune(t), "。！？") {
+		if k := lex.LabelAt(t).Kind; k == lex.PartLabel || k == lex.SubLabel ||
+			utf8.RuneCountInString(t) >= 6 && strings.ContainsAny(lex.LastRune(t), "。！？") {
 			return true
 		}
 	}
 	return false
 }
 
-// colophon returns the printing body and the print date of a colophon among
+// Colophon returns the printing body and the print date of a colophon among
 // the dropped lines, when it names both.
-func colophon(lines []line, drop []string) (by, date string) {
+func Colophon(lines []lex.Line, drop []string) (by, date string) {
 	for i, l := range lines {
 		if drop[i] != dropColophon {
 			continue
 		}
-		c := despace(l.text)
+		c := lex.Despace(l.Text)
 		switch {
 		case strings.HasSuffix(c, "日印") || strings.HasSuffix(c, "日印发"):
-			date = isoDate(c)
+			date = IsoDate(c)
 		case !strings.HasPrefix(c, "共印"):
 			by = strings.TrimSuffix(strings.TrimSuffix(c, "印发"), "编印")
 		}

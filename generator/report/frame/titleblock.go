@@ -1,13 +1,15 @@
-package report
+package frame
 
 import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"reportsite/generator/report/lex"
 )
 
 // The title block: the title (on up to four lines, or beside its meeting
-// line), the meeting line, the speaker. See parseHead.
+// line), the meeting line, the speaker. See ParseHead.
 
 // titleEnd splits a line that holds the title and the meeting line in
 // parentheses: "关于…的报告（2026年1月21日在…会议上）". It returns the byte
@@ -32,18 +34,18 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 		if role[i] != roleText || claimed[i] || i == p.salute {
 			continue
 		}
-		t := lines[i].text
+		t := lines[i].Text
 		if k := titleEnd(t); k >= 0 {
 			split[i] = k
 			t = t[:k]
 		}
-		if p.title != "" && compactTitle(t) == compactTitle(p.title) {
+		if p.Title != "" && compactTitle(t) == compactTitle(p.Title) {
 			continue
 		}
 		if !isTitleLine(t) && !spacedRe.MatchString(t) {
 			continue
 		}
-		if n := len(groups); n > 0 && spacedRe.MatchString(t) && i > 0 && claimed[i-1] && !isTitleLine(lines[i-1].text) {
+		if n := len(groups); n > 0 && spacedRe.MatchString(t) && i > 0 && claimed[i-1] && !isTitleLine(lines[i-1].Text) {
 			// A spaced-out title printed on two lines.
 			groups[n-1] = append(groups[n-1], i)
 			claimed[i] = true
@@ -51,18 +53,18 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 		}
 		first := i
 		for k := i - 1; k >= 0 && i-k <= 3; k-- {
-			if role[k] != roleText || claimed[k] || !titlePiece(lines[k].text) {
+			if role[k] != roleText || claimed[k] || !titlePiece(lines[k].Text) {
 				break
 			}
 			first = k
-			if strings.HasPrefix(lines[k].text, "关于") {
+			if strings.HasPrefix(lines[k].Text, "关于") {
 				break
 			}
 		}
-		if first < i-1 && !strings.HasPrefix(lines[first].text, "关于") {
+		if first < i-1 && !strings.HasPrefix(lines[first].Text, "关于") {
 			first = i - 1
 		}
-		if first == i-1 && (!isTitleStart(lines[first].text, t) || strings.HasPrefix(lines[first].text, "—")) {
+		if first == i-1 && (!isTitleStart(lines[first].Text, t) || strings.HasPrefix(lines[first].Text, "—")) {
 			first = i
 		}
 		var g []int
@@ -78,9 +80,9 @@ func (p *headParser) titleGroups() (groups [][]int, split map[int]int) {
 // titlePiece reports a line that can be part of a title cut over lines.
 func titlePiece(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !meetingRe.MatchString(despace(t)) && !listDateRe.MatchString(t) &&
-		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(despace(t))
+	return n >= 2 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, lex.IsHan) &&
+		lex.LabelAt(t).Kind == lex.NoLabel && !isMetaLine(t) && !meetingRe.MatchString(lex.Despace(t)) && !listDateRe.MatchString(t) &&
+		!strings.HasPrefix(t, "—") && !docHeaderRe.MatchString(lex.Despace(t))
 }
 
 // speakerPiece reports a line that can be the speaker or issuing body, or
@@ -88,37 +90,50 @@ func titlePiece(t string) bool {
 func speakerPiece(t string) bool {
 	n := utf8.RuneCountInString(t)
 	return n <= 30 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, ":：（）()【】[]<>《》|•·●□■◆▪>＞/") &&
-		!strings.ContainsFunc(t, isDigit) && han(t) >= 2 && !isWidget(t) && labelAt(t).kind == noLabel &&
-		!docHeaderRe.MatchString(despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
+		!strings.ContainsFunc(t, lex.IsDigit) && lex.Han(t) >= 2 && !isWidget(t) && lex.LabelAt(t).Kind == lex.NoLabel &&
+		!docHeaderRe.MatchString(lex.Despace(t)) && !isTitleLine(t) && !cnDateRe.MatchString(t)
 }
 
 // cnDateRe matches a date in Chinese numerals: "二〇二一年三月十二日".
 var cnDateRe = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年`)
 
-func han(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // readTitleBlock finds the title, the meeting line, the speaker and the
 // salutation among the head's lines that are not metadata.
 func (p *headParser) readTitleBlock() {
-	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	h := p.Head
 	groups, split := p.titleGroups()
+	meeting, text := p.titleBlockRoles(groups, split)
+	after := p.pickTitle(groups, split, &text)
+	if len(meeting.units) > 0 {
+		u := joinUnits(meeting.units)
+		h.Report.Meeting = u.Text
+		h.Fields = append(h.Fields, Field{"report.meeting", u})
+		after = max(after, meeting.last)
+	}
+	p.pickSpeaker(after, &text)
+	p.keepText(text)
+}
+
+// meetingLine is the meeting line of a title block as it is read.
+type meetingLine struct {
+	units []lex.Unit
+	open  bool // the meeting line so far does not end with 上
+	last  int  // index of its last line, or -1
+}
+
+// titleBlockRoles gives the head's lines that are not metadata their
+// roles in the title block (salutation, title, meeting line, speaker, a
+// copy of the title or the site's name), and returns the meeting line and
+// the lines that are none of these.
+func (p *headParser) titleBlockRoles(groups [][]int, split map[int]int) (meetingLine, []int) {
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
 	inGroup := map[int]bool{}
 	for _, g := range groups {
 		for _, i := range g {
 			inGroup[i] = true
 		}
 	}
-	var meeting []unit
-	meetingOpen := false // the meeting line so far does not end with 上
-	meetingLast := -1
+	m := meetingLine{last: -1}
 	seenTitle := false
 	var text []int
 	firstText := true
@@ -132,66 +147,58 @@ func (p *headParser) readTitleBlock() {
 		if role[i] != roleText {
 			if role[i] != roleBlank {
 				firstText = false
-				meetingOpen = false
+				m.open = false
 			}
 			continue
 		}
-		t := lines[i].text
-		c := despace(t)
+		t := lines[i].Text
+		c := lex.Despace(t)
 		switch {
 		case i == p.salute:
 			role[i] = roleSalutation
-			h.report.Salutation = t
-			h.fields = append(h.fields, field{"report.salutation", lines[i].unit()})
+			h.Report.Salutation = t
+			h.Fields = append(h.Fields, Field{"report.salutation", lines[i].Unit()})
 		case inGroup[i]:
 			role[i] = roleTitle
 			seenTitle = true
 			if k, ok := split[i]; ok {
-				meeting = []unit{lines[i].unit().slice(k, len(t))}
-				meetingLast = i
-				meetingOpen = false
+				m.units = []lex.Unit{lines[i].Unit().Slice(k, len(t))}
+				m.last = i
+				m.open = false
 			}
-		case h.title != "" && compactTitle(t) == compactTitle(h.title):
+		case h.Title != "" && compactTitle(t) == compactTitle(h.Title):
 			role[i] = roleDrop
 			drop[i] = dropTitleCopy
 			seenTitle = true
-		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.report.Salutation == "" && i > start:
+		case meetingRe.MatchString(c) && utf8.RuneCountInString(t) <= 100 && h.Report.Salutation == "" && i > start:
 			// A new meeting line replaces one of an earlier copy of the
 			// title block (a cover page).
 			role[i] = roleMeeting
-			meetingLast = i
-			meeting = []unit{lines[i].unit()}
-			meetingOpen = !meetingClosed(c)
+			m.last = i
+			m.units = []lex.Unit{lines[i].Unit()}
+			m.open = !meetingClosed(c)
 			seenTitle = true
-		case meetingOpen && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
+		case m.open && utf8.RuneCountInString(t) <= 60 && !sentenceRe.MatchString(t):
 			// The meeting line wrapped.
 			role[i] = roleMeeting
-			meetingLast = i
-			meeting = append(meeting, lines[i].unit())
-			meetingOpen = !meetingClosed(c)
+			m.last = i
+			m.units = append(m.units, lines[i].Unit())
+			m.open = !meetingClosed(c)
 		case seenTitle && speakerPiece(t):
 			role[i] = roleSpeaker
 			p.speakers = append(p.speakers, i)
-		case !seenTitle && (t == h.report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t)):
+		case !seenTitle && (t == h.Report.Publisher || firstText && utf8.RuneCountInString(t) <= 30 && !sentenceRe.MatchString(t) && orgRe.MatchString(t)):
 			role[i] = roleDrop
 			drop[i] = dropSiteName
 		default:
 			text = append(text, i)
 		}
 		if role[i] != roleMeeting {
-			meetingOpen = false
+			m.open = false
 		}
 		firstText = false
 	}
-	after := p.pickTitle(groups, split, &text)
-	if len(meeting) > 0 {
-		u := joinUnits(meeting)
-		h.report.Meeting = u.text
-		h.fields = append(h.fields, field{"report.meeting", u})
-		after = max(after, meetingLast)
-	}
-	p.pickSpeaker(after, &text)
-	p.keepText(text)
+	return m, text
 }
 
 // meetingClosed reports a meeting line that is complete: "…会议上", "…会议上）".
@@ -203,11 +210,11 @@ func meetingClosed(c string) bool {
 // ones that say the same are the page's heading, and any other is kept as
 // text.
 func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (last int) {
-	h, lines, role, drop := p.head, p.lines, p.role, p.drop
-	unitOf := func(g []int) unit {
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
+	unitOf := func(g []int) lex.Unit {
 		u := titleUnit(lines, g)
 		if k, ok := split[g[len(g)-1]]; ok && len(g) == 1 {
-			u = u.slice(0, k)
+			u = u.Slice(0, k)
 		}
 		return u
 	}
@@ -220,36 +227,36 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 		p.titleLine = g[0]
 	}
 	u := unitOf(g)
-	compact := compactTitle(u.text)
-	if h.title == "" {
+	compact := compactTitle(u.Text)
+	if h.Title == "" {
 		// The web page's own heading ("2021年某某市政府工作报告") says
 		// more than the title block ("政府工作报告"): it is the title.
 		for _, g := range groups[:n-1] {
-			if t := unitOf(g); strings.Contains(compactTitle(t.text), compact) && compactTitle(t.text) != compact {
-				h.title = compactTitle(t.text)
-				h.fields = append(h.fields, field{"title", t})
+			if t := unitOf(g); strings.Contains(compactTitle(t.Text), compact) && compactTitle(t.Text) != compact {
+				h.Title = compactTitle(t.Text)
+				h.Fields = append(h.Fields, Field{"title", t})
 				break
 			}
 		}
 	}
 	switch {
-	case h.title == "":
-		h.title = compact
-		h.fields = append(h.fields, field{"title", u})
-		if compact != u.text && spacedRe.MatchString(u.text) {
+	case h.Title == "":
+		h.Title = compact
+		h.Fields = append(h.Fields, Field{"title", u})
+		if compact != u.Text && spacedRe.MatchString(u.Text) {
 			// A spaced-out title ("政 府 工 作 报 告") is kept as printed;
 			// a title with layout spaces ("2024 年") is not.
-			h.report.Heading = u.text
-			h.fields = append(h.fields, field{"report.heading", u})
+			h.Report.Heading = u.Text
+			h.Fields = append(h.Fields, Field{"report.heading", u})
 		}
-	case compact != compactTitle(h.title):
-		h.report.Heading = u.text
-		h.fields = append(h.fields, field{"report.heading", u})
+	case compact != compactTitle(h.Title):
+		h.Report.Heading = u.Text
+		h.Fields = append(h.Fields, Field{"report.heading", u})
 	}
 	for _, g := range groups[:n-1] {
-		c := compactTitle(unitOf(g).text)
+		c := compactTitle(unitOf(g).Text)
 		for _, i := range g {
-			if c == compactTitle(h.title) || c == compact {
+			if c == compactTitle(h.Title) || c == compact {
 				role[i] = roleDrop
 				drop[i] = dropTitleCopy
 			} else {
@@ -266,18 +273,18 @@ func (p *headParser) pickTitle(groups [][]int, split map[int]int, text *[]int) (
 // is an office or body without a name ("石家庄市财政局局长" / "王东华");
 // other candidates are text.
 func (p *headParser) pickSpeaker(after int, text *[]int) {
-	h, lines, role := p.head, p.lines, p.role
-	var us []unit
+	h, lines, role := p.Head, p.lines, p.role
+	var us []lex.Unit
 	last, open := -1, false
 	for _, i := range p.speakers {
 		switch {
 		case i <= after:
 		case len(us) == 0:
-			us = append(us, lines[i].unit())
-			last, open = i, !speakerRe.MatchString(lines[i].text)
+			us = append(us, lines[i].Unit())
+			last, open = i, !speakerRe.MatchString(lines[i].Text)
 			continue
 		case open && adjacent(role, last, i):
-			us = append(us, lines[i].unit())
+			us = append(us, lines[i].Unit())
 			open = false
 			continue
 		default:
@@ -288,8 +295,8 @@ func (p *headParser) pickSpeaker(after int, text *[]int) {
 	}
 	if len(us) > 0 {
 		u := joinUnits(us)
-		h.report.Speaker = u.text
-		h.fields = append(h.fields, field{"report.speaker", u})
+		h.Report.Speaker = u.Text
+		h.Fields = append(h.Fields, Field{"report.speaker", u})
 	}
 }
 
@@ -321,14 +328,14 @@ var listDateRe = regexp.MustCompile(`[0-9]{2}-[0-9]{2}$|\[?[0-9]{4}-[0-9]{2}-[0-
 // title of its own.
 func isTitleStart(t, next string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, isHan) &&
-		labelAt(t).kind == noLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
+	return n >= 8 && n <= 40 && !sentenceRe.MatchString(t) && strings.ContainsFunc(t, lex.IsHan) &&
+		lex.LabelAt(t).Kind == lex.NoLabel && !isMetaLine(t) && !strings.HasPrefix(next, "关于")
 }
 
-func titleUnit(lines []line, g []int) unit {
-	us := make([]unit, len(g))
+func titleUnit(lines []lex.Line, g []int) lex.Unit {
+	us := make([]lex.Unit, len(g))
 	for k, i := range g {
-		us[k] = lines[i].unit()
+		us[k] = lines[i].Unit()
 	}
 	return joinUnits(us)
 }
@@ -336,17 +343,17 @@ func titleUnit(lines []line, g []int) unit {
 // compactTitle removes the layout spaces of a title: all white space but
 // one space between two ASCII letters or digits.
 func compactTitle(s string) string {
-	if !strings.ContainsFunc(s, isSpace) {
+	if !strings.ContainsFunc(s, lex.IsSpace) {
 		return s
 	}
-	return despace(s)
+	return lex.Despace(s)
 }
 
 // joinUnits joins the lines of a title or meeting line printed on several.
-func joinUnits(us []unit) unit {
-	var j joiner
+func joinUnits(us []lex.Unit) lex.Unit {
+	var j lex.Joiner
 	for _, u := range us {
-		j.add(u, true)
+		j.Add(u, true)
 	}
-	return j.unit()
+	return j.Unit()
 }

@@ -1,4 +1,4 @@
-package report
+package frame
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/report/lex"
+	"reportsite/generator/report/proofread"
 )
 
 // metaKeys are the metadata keys of the 信息公开 block and of an article
@@ -89,21 +91,21 @@ var (
 	indexNoRe  = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z\-/_.]*$`)
 )
 
-// A field is a text value of the title block kept in front matter, with its
+// A Field is a text value of the title block kept in front matter, with its
 // source, for proofreading.
-type field struct {
-	key string // the front matter key: "title", "report.meeting", …
-	u   unit
+type Field struct {
+	key  string // the front matter key: "title", "report.meeting", …
+	Unit lex.Unit
 }
 
-// head is what the lines before the report's text say about it.
-type head struct {
-	title    string // 标题, or the title block's title
-	report   content.Report
-	fields   []field
-	end      int   // index of the first body line
-	text     []int // head lines that are none of the above: kept as text
-	warnings []Warning
+// Head is what the lines before the report's text say about it.
+type Head struct {
+	Title    string // 标题, or the title block's title
+	Report   content.Report
+	Fields   []Field
+	End      int   // index of the first body line
+	Text     []int // head lines that are none of the above: kept as text
+	Warnings []proofread.Warning
 }
 
 func isMetaLine(s string) bool {
@@ -124,8 +126,8 @@ func metaPairs(s string) (keys, values []string) {
 		if k[0] < 0 {
 			k = m[4:6]
 		}
-		keys = append(keys, despace(s[k[0]:k[1]]))
-		values = append(values, strings.TrimFunc(s[m[1]:end], func(r rune) bool { return isSpace(r) || r == '|' || r == '｜' }))
+		keys = append(keys, lex.Despace(s[k[0]:k[1]]))
+		values = append(values, strings.TrimFunc(s[m[1]:end], func(r rune) bool { return lex.IsSpace(r) || r == '|' || r == '｜' }))
 	}
 	return keys, values
 }
@@ -142,33 +144,33 @@ func plausible(field, v string) bool {
 	case "doc_no":
 		return n <= 40 && docNoRe.MatchString(v)
 	case "issued", "written", "published":
-		return isoDate(v) != ""
+		return IsoDate(v) != ""
 	case "drop":
-		_, ok := arabic(strings.TrimSuffix(v, "次"))
+		_, ok := lex.Arabic(strings.TrimSuffix(v, "次"))
 		return ok
 	case "source", "publisher":
-		return n <= 40 && han(v) >= 2 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && isoDate(v) == ""
+		return n <= 40 && lex.Han(v) >= 2 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && IsoDate(v) == ""
 	}
 	return n <= 40 && !sentenceRe.MatchString(v) && !meetingRe.MatchString(v) && !speakerRe.MatchString(v)
 }
 
-// isoDate returns the date that s starts with as YYYY-MM-DD, or "".
-func isoDate(s string) string {
-	s = foldDigits(s)
+// IsoDate returns the date that s starts with as YYYY-MM-DD, or "".
+func IsoDate(s string) string {
+	s = FoldDigits(s)
 	m := dateRe.FindStringSubmatch(s)
 	if m == nil {
 		return ""
 	}
-	y, _ := arabic(m[1])
-	mo, _ := arabic(m[2])
-	d, _ := arabic(m[3])
+	y, _ := lex.Arabic(m[1])
+	mo, _ := lex.Arabic(m[2])
+	d, _ := lex.Arabic(m[3])
 	if mo < 1 || mo > 12 || d < 1 || d > 31 {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }
 
-func foldDigits(s string) string {
+func FoldDigits(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' }) {
 		return s
 	}
@@ -202,9 +204,9 @@ const headSearch = 400
 // A headParser reads the head: lines[:stop], which end at the salutation
 // (salute) when there is one.
 type headParser struct {
-	*head
+	*Head
 	name   string
-	lines  []line
+	lines  []lex.Line
 	drop   []string
 	role   []headRole
 	stop   int
@@ -239,39 +241,39 @@ func pick(os []occurrence, from int) (int, string) {
 	return -1, ""
 }
 
-// parseHead reads the metadata and the title block at the start of the file
+// ParseHead reads the metadata and the title block at the start of the file
 // and finds where the report's text begins. drop receives the reason for each
 // line left out.
-func parseHead(name string, lines []line, drop []string) *head {
-	p := &headParser{head: &head{}, name: name, lines: lines, drop: drop, seen: map[string]string{}, titleLine: -1}
+func ParseHead(name string, lines []lex.Line, drop []string) *Head {
+	p := &headParser{Head: &Head{}, name: name, lines: lines, drop: drop, seen: map[string]string{}, titleLine: -1}
 	p.stop, p.salute = headExtent(lines)
 	p.role = make([]headRole, p.stop)
 	p.readMeta()
 	p.readTitleBlock()
 	p.finish()
-	return p.head
+	return p.Head
 }
 
 // headExtent finds the end of the head: the salutation, when one comes
 // before the first part heading within headSearch lines; else the first
 // numbered heading or long sentence within headSearch lines.
-func headExtent(lines []line) (stop, salute int) {
+func headExtent(lines []lex.Line) (stop, salute int) {
 	for i := 0; i < min(len(lines), headSearch); i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if isSalutation(t) {
 			return i + 1, i
 		}
-		if labelAt(t).kind == partLabel && lineFurniture(t) == "" {
+		if lex.LabelAt(t).Kind == lex.PartLabel && lineFurniture(t) == "" {
 			break
 		}
 	}
 	limit := min(len(lines), headSearch)
 	for i := 0; i < limit; i++ {
-		t := lines[i].text
+		t := lines[i].Text
 		if t == "" {
 			continue
 		}
-		if k := labelAt(t).kind; k == partLabel || k == subLabel {
+		if k := lex.LabelAt(t).Kind; k == lex.PartLabel || k == lex.SubLabel {
 			return i, -1
 		}
 		if !isMetaLine(t) && (utf8.RuneCountInString(t) > 100 || strings.HasSuffix(t, "。")) {
@@ -289,11 +291,11 @@ func isSalutation(t string) bool {
 
 // set records the value of a metadata key found on line i at byte offset off.
 func (p *headParser) set(i int, key, v string, off int) {
-	h, lines, name := p.head, p.lines, p.name
+	h, lines, name := p.Head, p.lines, p.name
 	f := metaField(key)
 	if old, dup := p.seen[key]; dup {
 		if old != v && v != "" && old != "" {
-			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
+			h.warn(name, lines[i], off, proofread.KindMetadata, fmt.Sprintf("%s is given twice; keeping %q, not %q", key, old, v))
 		}
 		if old != "" || v == "" {
 			return
@@ -306,7 +308,7 @@ func (p *headParser) set(i int, key, v string, off int) {
 		}
 		return
 	case "published":
-		if d := isoDate(v); d != "" {
+		if d := IsoDate(v); d != "" {
 			p.dates = append(p.dates, occurrence{i, d})
 			p.dateKeys = append(p.dateKeys, key)
 			p.dateRaw = append(p.dateRaw, v)
@@ -316,39 +318,39 @@ func (p *headParser) set(i int, key, v string, off int) {
 	p.seen[key] = v
 	switch f {
 	case "title":
-		h.title = v
+		h.Title = v
 		p.titleLine = i
-		u := lines[i].unit()
-		h.fields = append(h.fields, field{"title", u.slice(off, off+len(v))})
+		u := lines[i].Unit()
+		h.Fields = append(h.Fields, Field{"title", u.Slice(off, off+len(v))})
 	case "index_no":
-		h.report.IndexNo = v
+		h.Report.IndexNo = v
 	case "doc_no":
-		h.report.DocNo = v
+		h.Report.DocNo = v
 	case "issued", "written":
-		d := isoDate(v)
+		d := IsoDate(v)
 		if d == "" && v != "" {
-			h.warn(name, lines[i], off, KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
+			h.warn(name, lines[i], off, proofread.KindMetadata, fmt.Sprintf("%s %q is not a date; kept as printed", key, v))
 			d = v
 		}
 		if f == "issued" {
-			h.report.Issued = d
+			h.Report.Issued = d
 		} else {
-			h.report.Written = d
+			h.Report.Written = d
 		}
 	case "publisher":
-		h.report.Publisher = v
+		h.Report.Publisher = v
 	case "drop":
 	default:
-		if h.report.Other == nil {
-			h.report.Other = map[string]string{}
+		if h.Report.Other == nil {
+			h.Report.Other = map[string]string{}
 		}
-		h.report.Other[key] = v
+		h.Report.Other[key] = v
 	}
 }
 
 // trimBullet removes a list bullet before a metadata key: "• 发布日期".
 func trimBullet(t string) string {
-	return strings.TrimLeftFunc(strings.TrimLeft(t, "•·●□■◆▪"), isSpace)
+	return strings.TrimLeftFunc(strings.TrimLeft(t, "•·●□■◆▪"), lex.IsSpace)
 }
 
 // readMeta reads the metadata lines of the head: "key: value" pairs, a key
@@ -359,24 +361,24 @@ func (p *headParser) readMeta() {
 	var pendingField, pendingKey string
 	pending := -1
 	for i := 0; i < p.stop; i++ {
-		t := trimBullet(lines[i].text)
+		t := trimBullet(lines[i].Text)
 		switch {
 		case t == "":
 			role[i] = roleBlank
 			continue
-		case lineFurniture(lines[i].text) != "":
+		case lineFurniture(lines[i].Text) != "":
 			role[i] = roleDrop
-			drop[i] = lineFurniture(lines[i].text)
+			drop[i] = lineFurniture(lines[i].Text)
 			continue
 		}
 		if pending >= 0 && !isMetaLine(t) && plausible(pendingField, t) {
 			role[i] = roleMeta
-			p.set(i, pendingKey, t, strings.Index(lines[i].text, t))
+			p.set(i, pendingKey, t, strings.Index(lines[i].Text, t))
 			pending = -1
 			continue
 		}
 		if pending >= 0 {
-			p.set(pending, pendingKey, "", len(lines[pending].text))
+			p.set(pending, pendingKey, "", len(lines[pending].Text))
 			pending = -1
 		}
 		if dateLineRe.MatchString(t) && i != p.salute {
@@ -394,15 +396,15 @@ func (p *headParser) readMeta() {
 			continue
 		}
 		for k := range keys {
-			off := strings.Index(lines[i].text, values[k])
+			off := strings.Index(lines[i].Text, values[k])
 			if values[k] == "" {
-				off = len(lines[i].text)
+				off = len(lines[i].Text)
 			}
 			p.set(i, keys[k], values[k], off)
 		}
 	}
 	if pending >= 0 {
-		p.set(pending, pendingKey, "", len(lines[pending].text))
+		p.set(pending, pendingKey, "", len(lines[pending].Text))
 	}
 }
 
@@ -411,71 +413,71 @@ func (p *headParser) readMeta() {
 // title, they are the page's furniture; others are kept as the first
 // paragraphs, with a warning.
 func (p *headParser) keepText(text []int) {
-	h, lines, role := p.head, p.lines, p.role
-	h.end = p.stop
+	h, lines, role := p.Head, p.lines, p.role
+	h.End = p.stop
 	if p.salute < 0 {
 		// Without a salutation the text starts after the last line of the
 		// title block.
-		h.end = 0
+		h.End = 0
 		for i := 0; i < p.stop; i++ {
 			if role[i] != roleText && role[i] != roleBlank {
-				h.end = i + 1
+				h.End = i + 1
 			}
 		}
 	}
 	slices.Sort(text)
 	for _, i := range text {
-		if i >= h.end {
+		if i >= h.End {
 			continue
 		}
 		if p.salute >= 0 || i < p.titleLine {
 			p.drop[i] = dropHead
 			continue
 		}
-		h.text = append(h.text, i)
-		h.warn(p.name, lines[i], 0, KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
+		h.Text = append(h.Text, i)
+		h.warn(p.name, lines[i], 0, proofread.KindStructure, "line before the report's text kept as its first paragraph: is it page furniture?")
 	}
 }
 
 // finish sets the date of issue and the publisher from the page's dates and
 // sources when the 信息公开 block has none, and sorts the fields.
 func (p *headParser) finish() {
-	h, lines, role, drop := p.head, p.lines, p.role, p.drop
+	h, lines, role, drop := p.Head, p.lines, p.role, p.drop
 	k, d := pick(p.dates, p.titleLine)
 	switch {
-	case d != "" && d == h.report.Issued:
+	case d != "" && d == h.Report.Issued:
 		// 发布日期 repeats 发文日期: furniture, not metadata.
 		for i := 0; i < p.stop; i++ {
 			if role[i] == roleMeta {
-				if keys, _ := metaPairs(lines[i].text); len(keys) == 1 && metaField(keys[0]) == "published" {
+				if keys, _ := metaPairs(lines[i].Text); len(keys) == 1 && metaField(keys[0]) == "published" {
 					role[i] = roleDrop
 					drop[i] = dropRepeat
 				}
 			}
 		}
-	case d != "" && h.report.Issued == "":
+	case d != "" && h.Report.Issued == "":
 		// Without 发文日期, the page's publication date is the date of issue.
-		h.report.Issued = d
+		h.Report.Issued = d
 	case d != "":
-		if h.report.Other == nil {
-			h.report.Other = map[string]string{}
+		if h.Report.Other == nil {
+			h.Report.Other = map[string]string{}
 		}
-		h.report.Other[p.dateKeys[k]] = p.dateRaw[k]
+		h.Report.Other[p.dateKeys[k]] = p.dateRaw[k]
 	}
 	if _, src := pick(p.sources, p.titleLine); src != "" {
-		if h.report.Publisher == "" {
-			h.report.Publisher = src
-		} else if src != h.report.Publisher {
-			if h.report.Other == nil {
-				h.report.Other = map[string]string{}
+		if h.Report.Publisher == "" {
+			h.Report.Publisher = src
+		} else if src != h.Report.Publisher {
+			if h.Report.Other == nil {
+				h.Report.Other = map[string]string{}
 			}
-			h.report.Other["来源"] = src
+			h.Report.Other["来源"] = src
 		}
 	}
-	sortFields(p.fields)
+	sortFields(p.Fields)
 }
 
-func sortFields(fs []field) {
+func sortFields(fs []Field) {
 	order := map[string]int{"title": 0, "report.heading": 1, "report.meeting": 2, "report.speaker": 3, "report.salutation": 4}
 	for i := 1; i < len(fs); i++ {
 		for j := i; j > 0 && order[fs[j].key] < order[fs[j-1].key]; j-- {
@@ -484,16 +486,16 @@ func sortFields(fs []field) {
 	}
 }
 
-func (h *head) warn(name string, l line, off int, kind, msg string) {
-	h.warnings = append(h.warnings, Warning{
-		Path: name, Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:off]),
-		Kind: kind, Message: msg, Context: context(l.text, off, off),
+func (h *Head) warn(name string, l lex.Line, off int, kind, msg string) {
+	h.Warnings = append(h.Warnings, proofread.Warning{
+		Path: name, Line: l.Num, Col: l.Col + utf8.RuneCountInString(l.Text[:off]),
+		Kind: kind, Message: msg, Context: proofread.Context(l.Text, off, off),
 	})
 }
 
-// addressee returns how the closing paragraphs open, from the salutation:
+// Addressee returns how the closing paragraphs open, from the salutation:
 // "各位代表" for "尊敬的各位代表、各位委员：".
-func addressee(salutation string) string {
+func Addressee(salutation string) string {
 	a := strings.TrimPrefix(salutation, "尊敬的")
 	if k := strings.IndexAny(a, "、，,：:！!"); k >= 0 {
 		a = a[:k]

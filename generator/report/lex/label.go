@@ -1,4 +1,4 @@
-package report
+package lex
 
 import (
 	"strconv"
@@ -11,94 +11,94 @@ import (
 type labelKind int
 
 const (
-	noLabel      labelKind = iota
-	partLabel              // 一、
-	subLabel               // （一） or (一)
-	itemLabel              // 1. 1． 1、
-	subitemLabel           // （1） or (1)
+	NoLabel      labelKind = iota
+	PartLabel              // 一、
+	SubLabel               // （一） or (一)
+	ItemLabel              // 1. 1． 1、
+	SubitemLabel           // （1） or (1)
 	circledLabel           // ①
-	enumLabel              // 一是, inline
+	EnumLabel              // 一是, inline
 )
 
-// A label is the numbering at the start of a heading or paragraph, as printed.
-type label struct {
-	kind labelKind
-	text string
-	num  int
+// A Label is the numbering at the start of a heading or paragraph, as printed.
+type Label struct {
+	Kind labelKind
+	Text string
+	Num  int
 }
 
-// labelAt returns the numbering label that s starts with, or a label of kind
+// LabelAt returns the numbering label that s starts with, or a label of kind
 // noLabel.
-func labelAt(s string) label {
+func LabelAt(s string) Label {
 	r, n := utf8.DecodeRuneInString(s)
 	switch {
 	case r == '（' || r == '(':
 		rest := s[n:]
 		end := strings.IndexAny(rest, ")）")
 		if end <= 0 || end > 9 {
-			return label{}
+			return Label{}
 		}
 		inner := rest[:end]
 		_, cn := utf8.DecodeRuneInString(rest[end:])
 		text := s[:n+end+cn]
-		if v, ok := cnNumber(inner); ok {
-			return label{subLabel, text, v}
+		if v, ok := CnNumber(inner); ok {
+			return Label{SubLabel, text, v}
 		}
-		if v, ok := arabic(inner); ok && len([]rune(inner)) <= 2 {
-			return label{subitemLabel, text, v}
+		if v, ok := Arabic(inner); ok && len([]rune(inner)) <= 2 {
+			return Label{SubitemLabel, text, v}
 		}
 	case r >= '①' && r <= '⑳':
-		return label{circledLabel, s[:n], int(r-'①') + 1}
-	case isDigit(r):
+		return Label{circledLabel, s[:n], int(r-'①') + 1}
+	case IsDigit(r):
 		i := 0
 		for i < len(s) {
 			d, dn := utf8.DecodeRuneInString(s[i:])
-			if !isDigit(d) {
+			if !IsDigit(d) {
 				break
 			}
 			i += dn
 		}
 		if utf8.RuneCountInString(s[:i]) > 2 {
-			return label{}
+			return Label{}
 		}
 		p, pn := utf8.DecodeRuneInString(s[i:])
 		if p != '.' && p != '．' && p != '、' {
-			return label{}
+			return Label{}
 		}
 		// "1.5万亩" and "1、2月" are numbers, not numbering.
 		next, _ := utf8.DecodeRuneInString(s[i+pn:])
-		if isDigit(next) || next == '.' || next == '．' || next == '、' || next == '%' {
-			return label{}
+		if IsDigit(next) || next == '.' || next == '．' || next == '、' || next == '%' {
+			return Label{}
 		}
-		v, _ := arabic(s[:i])
-		return label{itemLabel, s[:i+pn], v}
-	case strings.ContainsRune(cnDigits, r):
+		v, _ := Arabic(s[:i])
+		return Label{ItemLabel, s[:i+pn], v}
+	case strings.ContainsRune(CnDigits, r):
 		end := strings.Index(s, "、")
 		if end <= 0 || end > 9 {
-			return label{}
+			return Label{}
 		}
-		v, ok := cnNumber(s[:end])
+		v, ok := CnNumber(s[:end])
 		if !ok {
-			return label{}
+			return Label{}
 		}
 		rest := s[end+len("、"):]
 		// "一、二季度" and "一、二、三产业" count quarters and sectors.
-		if k := strings.IndexFunc(rest, func(r rune) bool { return !strings.ContainsRune(cnDigits, r) }); k > 0 {
+		if k := strings.IndexFunc(rest, func(r rune) bool { return !strings.ContainsRune(CnDigits, r) }); k > 0 {
 			for _, w := range []string{"、", "季度", "产业", "类", "级", "等"} {
 				if strings.HasPrefix(rest[k:], w) {
-					return label{}
+					return Label{}
 				}
 			}
 		}
-		return label{partLabel, s[:end+len("、")], v}
+		return Label{PartLabel, s[:end+len("、")], v}
 	}
-	return label{}
+	return Label{}
 }
 
-const cnDigits = "一二三四五六七八九十"
+const CnDigits = "一二三四五六七八九十"
 
-// cnNumber reads a Chinese numeral from 一 to 九十九.
-func cnNumber(s string) (int, bool) {
+// CnNumber reads a Chinese numeral from 一 to 九十九.
+func CnNumber(s string) (int, bool) {
 	rs := []rune(s)
 	digit := func(r rune) int {
 		i := strings.IndexRune("一二三四五六七八九", r)
@@ -155,13 +155,13 @@ func cnNumeral(n int) string {
 	return dig(n/10) + "十" + dig(n%10)
 }
 
-func arabic(s string) (int, bool) {
+func Arabic(s string) (int, bool) {
 	if s == "" {
 		return 0, false
 	}
 	v := 0
 	for _, r := range s {
-		if !isDigit(r) {
+		if !IsDigit(r) {
 			return 0, false
 		}
 		v = v*10 + digitValue(r)
@@ -169,31 +169,31 @@ func arabic(s string) (int, bool) {
 	return v, true
 }
 
-// withNum returns how the label l would print number n, keeping l's style:
+// WithNum returns how the label l would print number n, keeping l's style:
 // the label expected after "(二)" is "(三)".
-func (l label) withNum(n int) string {
-	switch l.kind {
-	case partLabel:
+func (l Label) WithNum(n int) string {
+	switch l.Kind {
+	case PartLabel:
 		return cnNumeral(n) + "、"
-	case subLabel:
-		o, _ := utf8.DecodeRuneInString(l.text)
-		c, _ := utf8.DecodeLastRuneInString(l.text)
+	case SubLabel:
+		o, _ := utf8.DecodeRuneInString(l.Text)
+		c, _ := utf8.DecodeLastRuneInString(l.Text)
 		return string(o) + cnNumeral(n) + string(c)
-	case itemLabel:
-		p, _ := utf8.DecodeLastRuneInString(l.text)
-		return itoa(n) + string(p)
-	case subitemLabel:
-		o, _ := utf8.DecodeRuneInString(l.text)
-		c, _ := utf8.DecodeLastRuneInString(l.text)
-		return string(o) + itoa(n) + string(c)
-	case enumLabel:
+	case ItemLabel:
+		p, _ := utf8.DecodeLastRuneInString(l.Text)
+		return Itoa(n) + string(p)
+	case SubitemLabel:
+		o, _ := utf8.DecodeRuneInString(l.Text)
+		c, _ := utf8.DecodeLastRuneInString(l.Text)
+		return string(o) + Itoa(n) + string(c)
+	case EnumLabel:
 		return cnNumeral(n) + "是"
 	case circledLabel:
 		if n >= 1 && n <= 20 {
 			return string(rune('①' + n - 1))
 		}
 	}
-	return itoa(n)
+	return Itoa(n)
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func Itoa(n int) string { return strconv.Itoa(n) }
