@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/extract"
 )
 
 var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
@@ -40,7 +41,7 @@ func Annotate(pages []*content.Page, year int) {
 			partTitle[d] = p.Meta.Title
 			lead, _ := content.SplitChildren(p.Body)
 			for _, para := range strings.Split(PlainText(lead), "\n") {
-				if startsFiveYears(para) {
+				if extract.StartsFiveYears(para) {
 					reviewsFive[d] = true
 				}
 			}
@@ -140,19 +141,16 @@ func laterYear(title string, year int) int {
 	return 0
 }
 
-// plans are the names of five-year plans as reports write them.
-var plans = []string{"十二五", "十三五", "十四五", "十五五", "十六五"}
-
 // nextPlan reports whether a part title names a five-year plan's targets:
 // “十五五”时期主要目标任务, “十五五”发展的主要考虑.
 func nextPlan(title string) bool {
-	return containsAny(title, plans) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
+	return extract.NamesPlan(title) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
 }
 
 // planReview reports whether a part title reviews a whole five-year plan:
 // “十四五”期间财政改革发展成效.
 func planReview(title string) bool {
-	return containsAny(title, plans) && containsAny(title, []string{"期间", "时期", "以来"}) &&
+	return extract.NamesPlan(title) && containsAny(title, []string{"期间", "时期", "以来"}) &&
 		containsAny(title, []string{"成效", "回顾", "成就", "成绩"})
 }
 
