@@ -1,7 +1,7 @@
 package figure
 
 // The word lists of figures. They are read, never written; add a word
-// with a case in ../testdata/cases.txt.
+// with a case in ../extract/testdata/cases.txt.
 
 // units are the units a figure may carry, without multiplier.
 var units = []string{

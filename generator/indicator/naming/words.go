@@ -1,7 +1,7 @@
 package naming
 
 // The word lists of names. They are read, never written; add a word
-// with a case in ../testdata/cases.txt.
+// with a case in ../extract/testdata/cases.txt.
 
 // levelVerbs end the text before a level.
 var levelVerbs = []string{
