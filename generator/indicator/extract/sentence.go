@@ -289,81 +289,16 @@ var (
 
 // figure names one figure from the clause text before it and after it.
 func (st *sentenceState) figure(before string, tk token, after string) {
-	switch tk.Kind {
-	case "ratio":
-		p := naming.Read(before)
-		p.Kind = "ratio"
-		st.add(p.Name, tk, p)
-		return
-	case "rank":
-		name, scope := st.rankName(before)
-		st.add(name, tk, naming.Phrase{Kind: "rank", Verb: "居", Base: scope})
+	if st.ofForm(before, tk, after) {
 		return
 	}
-	b := naming.TrimPunct(naming.DropFootnotes(before))
-	if strings.HasSuffix(b, "按") {
-		return // 按50%税额幅度减征: a rate applied, not a figure of the year
-	}
-	if m := completionRe.FindStringSubmatch(b); m != nil {
-		// 为预算的96.4%: the subject's; 隐性债务化解完成年度计划的166.9%: the
-		// work named before the verb.
-		name := st.subject
-		if m[1] != "" {
-			if n := naming.Read(m[1]).Name; n != "" {
-				name = n
-			}
-		}
-		st.add(name, tk, naming.Phrase{Kind: "completion", Verb: m[2] + m[3], Base: m[3]})
-		return
-	}
-	if b == "占比" || b == "占比为" || b == "占比达" {
-		st.add(st.subject, tk, naming.Phrase{Kind: "share", Verb: "占比"})
-		return
-	}
-	if m := shareRe.FindStringSubmatch(b); m != nil && !startsAny(m[2], []string{"用", "地", "有", "领", "据"}) {
-		name := naming.Read(m[1]).Name
-		if name == "" {
-			name = st.subject
-		} else {
-			st.subject = name
-		}
-		st.add(name, tk, naming.Phrase{Kind: "share", Verb: "占", Base: m[2]})
-		return
-	}
-	if p, ok := st.comparison(b); ok {
-		st.add(p.Name, tk, p)
-		return
-	}
-	if figure.IsClassifier(tk.Unit) && !strings.HasSuffix(b, "从") {
-		a := strings.TrimSpace(after)
-		if r, _ := utf8.DecodeRuneInString(a); (figure.IsHan(r) || figure.IsDigit(r)) && r != '的' {
-			st.countFirst(before, tk, a)
-			return
-		}
-	}
-	p := naming.Read(before)
-	name := p.Name
 	if strings.Contains(after, "）") && !strings.Contains(before, "（") {
 		// (其中：开发区1.1亿元): an aside keeps the sentence's subject.
 		keep := st.subject
 		defer func() { st.subject = keep }()
 	}
-	if tk.Attribute && tk.Bound == "" && utf8.RuneCountInString(name) <= 3 {
-		// 总投资341亿元的重点项目: the figure belongs to the noun after 的. A
-		// bound (75万吨以内的任务目标) or a full name before it says otherwise.
-		noun := naming.Read(strings.TrimPrefix(after, "的")).Name
-		name = noun + name
-	} else if noun := nounAfter(after); noun != "" && !tk.Attribute && figure.EndsWithObjectVerb(name) {
-		// 每年向下游输送800亿立方米源头活水: the object completes the name.
-		name += noun
-	} else if slices.Contains(workVerbs, name) && !tk.Attribute {
-		// 巩固提升80万亩蔬菜应急保供基地: a verb alone before the figure, the
-		// noun after it.
-		if noun := nounAfter(after); noun != "" {
-			name = noun
-		}
-	}
-	name = st.complete(name)
+	p := naming.Read(before)
+	name := st.complete(nameAround(p.Name, tk, after))
 	if p.From != "" && (p.From == "从" || strings.ContainsAny(after, "至到")) {
 		// 比重从17.9%提升到35.5%: with no year of its own the starting
 		// value is the base of the figure it rises or falls to, not a
@@ -383,6 +318,93 @@ func (st *sentenceState) figure(before string, tk token, after string) {
 		}
 		p.Base, st.from = st.from, ""
 	}
+	st.addEach(name, tk, p)
+}
+
+// ofForm names a figure of a form of its own: a ratio, a rank, a
+// completion rate, a share, a comparison or a count before its noun. It
+// reports whether the figure was one (a rate applied, 按50%, is no figure).
+func (st *sentenceState) ofForm(before string, tk token, after string) bool {
+	switch tk.Kind {
+	case "ratio":
+		p := naming.Read(before)
+		p.Kind = "ratio"
+		st.add(p.Name, tk, p)
+		return true
+	case "rank":
+		name, scope := st.rankName(before)
+		st.add(name, tk, naming.Phrase{Kind: "rank", Verb: "居", Base: scope})
+		return true
+	}
+	b := naming.TrimPunct(naming.DropFootnotes(before))
+	if strings.HasSuffix(b, "按") {
+		return true // 按50%税额幅度减征: a rate applied, not a figure of the year
+	}
+	if m := completionRe.FindStringSubmatch(b); m != nil {
+		// 为预算的96.4%: the subject's; 隐性债务化解完成年度计划的166.9%: the
+		// work named before the verb.
+		name := st.subject
+		if m[1] != "" {
+			if n := naming.Read(m[1]).Name; n != "" {
+				name = n
+			}
+		}
+		st.add(name, tk, naming.Phrase{Kind: "completion", Verb: m[2] + m[3], Base: m[3]})
+		return true
+	}
+	if b == "占比" || b == "占比为" || b == "占比达" {
+		st.add(st.subject, tk, naming.Phrase{Kind: "share", Verb: "占比"})
+		return true
+	}
+	if m := shareRe.FindStringSubmatch(b); m != nil && !startsAny(m[2], []string{"用", "地", "有", "领", "据"}) {
+		name := naming.Read(m[1]).Name
+		if name == "" {
+			name = st.subject
+		} else {
+			st.subject = name
+		}
+		st.add(name, tk, naming.Phrase{Kind: "share", Verb: "占", Base: m[2]})
+		return true
+	}
+	if p, ok := st.comparison(b); ok {
+		st.add(p.Name, tk, p)
+		return true
+	}
+	if figure.IsClassifier(tk.Unit) && !strings.HasSuffix(b, "从") {
+		a := strings.TrimSpace(after)
+		if r, _ := utf8.DecodeRuneInString(a); (figure.IsHan(r) || figure.IsDigit(r)) && r != '的' {
+			st.countFirst(before, tk, a)
+			return true
+		}
+	}
+	return false
+}
+
+// nameAround completes the name before a figure with the noun after it: of
+// an attribute (总投资341亿元的重点项目), the object of a verb (输送800亿立方
+// 米源头活水) or of a work verb alone (巩固提升80万亩蔬菜应急保供基地).
+func nameAround(name string, tk token, after string) string {
+	if tk.Attribute && tk.Bound == "" && utf8.RuneCountInString(name) <= 3 {
+		// 总投资341亿元的重点项目: the figure belongs to the noun after 的. A
+		// bound (75万吨以内的任务目标) or a full name before it says otherwise.
+		noun := naming.Read(strings.TrimPrefix(after, "的")).Name
+		name = noun + name
+	} else if noun := nounAfter(after); noun != "" && !tk.Attribute && figure.EndsWithObjectVerb(name) {
+		// 每年向下游输送800亿立方米源头活水: the object completes the name.
+		name += noun
+	} else if slices.Contains(workVerbs, name) && !tk.Attribute {
+		// 巩固提升80万亩蔬菜应急保供基地: a verb alone before the figure, the
+		// noun after it.
+		if noun := nounAfter(after); noun != "" {
+			name = noun
+		}
+	}
+	return name
+}
+
+// addEach adds the figure for each name it holds for: 旅游人次和花费增长均超
+// 20%, 开工率和投资完成率两个100%; else for name.
+func (st *sentenceState) addEach(name string, tk token, p naming.Phrase) {
 	if x, y, ok := strings.Cut(name, "和"); ok && p.Each && utf8.RuneCountInString(y) < utf8.RuneCountInString(x) && !strings.Contains(y, "和") {
 		// 旅游人次和花费增长均超20%: each of the two, the second with the
 		// head of the first.
@@ -501,7 +523,29 @@ func counterpart(name, subject string) string {
 func (st *sentenceState) countFirst(before string, tk token, after string) {
 	// "4个片区、19个老旧小区": the noun of a count in a list ends at 、.
 	after, _, _ = strings.Cut(after, "、")
-	stop, verb := len(after), ""
+	noun, verb, pred := st.countNoun(after)
+	name := ownedBy(before, countName(before, tk, noun, verb, pred))
+	// A list of counts: 63个区重点、37个市重大、11个省级重点项目.
+	// The text before a count of a list is the noun of the count before it
+	// and a separator: 区重点、|37个.
+	gap := strings.TrimSpace(before)
+	if len(st.list) > 0 && endsAny(gap, []string{"、", "和", "及", "与"}) {
+		st.list = append(st.list, len(st.out))
+	} else {
+		st.completeList()
+		st.list = []int{len(st.out)}
+	}
+	st.add(name, tk, naming.Phrase{Kind: "level"})
+	if len(st.out) == 0 || st.out[len(st.out)-1].Value != tk.Value {
+		st.list = st.list[:len(st.list)-1]
+	}
+	st.subject = name
+}
+
+// countNoun cuts the text after a count into the noun of what is counted,
+// the word that ends it (a verb, 和, 及 …) and the predicate.
+func (st *sentenceState) countNoun(after string) (noun, verb, pred string) {
+	stop := len(after)
 	for i := 0; i < len(after); {
 		for _, v := range nounStops {
 			if strings.HasPrefix(after[i:], v) {
@@ -521,8 +565,8 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 		_, n := utf8.DecodeRuneInString(after[i:])
 		i += n
 	}
-	noun := after[:stop]
-	pred := after[stop:]
+	noun = after[:stop]
+	pred = after[stop:]
 	if j := strings.Index(pred, "并"); j > 0 {
 		pred = pred[:j]
 	}
@@ -554,6 +598,12 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 			}
 		}
 	}
+	return noun, verb, pred
+}
+
+// countName names a count from its noun, the word that ends the noun and
+// the predicate.
+func countName(before string, tk token, noun, verb, pred string) string {
 	var name string
 	switch {
 	case slices.Contains(selectVerbs, verb):
@@ -594,6 +644,12 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 			name = b.Name + noun
 		}
 	}
+	return name
+}
+
+// ownedBy completes a count's name with what owns the things counted,
+// written before the count and 的 (对新增的557家规上企业).
+func ownedBy(before, name string) string {
 	name = naming.Unquote(name)
 	for _, w := range []string{"建设", "进度"} {
 		name = strings.TrimSuffix(name, w)
@@ -609,21 +665,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 			name = c.Verb + name // 新增的规上企业: the work done stays
 		}
 	}
-	// A list of counts: 63个区重点、37个市重大、11个省级重点项目.
-	// The text before a count of a list is the noun of the count before it
-	// and a separator: 区重点、|37个.
-	gap := strings.TrimSpace(before)
-	if len(st.list) > 0 && endsAny(gap, []string{"、", "和", "及", "与"}) {
-		st.list = append(st.list, len(st.out))
-	} else {
-		st.completeList()
-		st.list = []int{len(st.out)}
-	}
-	st.add(name, tk, naming.Phrase{Kind: "level"})
-	if len(st.out) == 0 || st.out[len(st.out)-1].Value != tk.Value {
-		st.list = st.list[:len(st.list)-1]
-	}
-	st.subject = name
+	return name
 }
 
 // completeList gives the items of a list of counts the tail they share with

@@ -167,90 +167,123 @@ func Scan(c string) []Figure {
 			i += n
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(c[:i])
-		j := numberEnd(c, i)
-		next, _ := utf8.DecodeRuneInString(c[j:])
-		if IsLatin(prev) || prev == '+' || IsLatin(next) || next == '+' || prev == '-' || next == '-' || prev == '·' || next == '·' ||
-			(prev == '.' || prev == '．') && i == len(string(prev)) || strings.ContainsRune("<>＜＞≤≥", prev) {
-			// ".3 亿元" at the start of a clause: the rest of a number cut
-			// by a line break, not a figure.
-			i = j
-			continue
+		tk, ok, next := number(c, i)
+		if ok {
+			toks = append(toks, tk)
 		}
-		// A ratio: two or more numbers joined by colons. Two numbers need a
-		// word of proportion before them (比例, 之比), so that a time (10:26)
-		// or a label (附件1：2018) is no ratio.
-		k, terms := j, 1
-		for {
-			q, qn := utf8.DecodeRuneInString(c[k:])
-			if q != ':' && q != '：' {
-				break
-			}
-			if d, _ := utf8.DecodeRuneInString(c[k+qn:]); !IsDigit(d) {
-				break
-			}
-			k = numberEnd(c, k+qn)
-			terms++
-		}
-		if k > j {
-			if terms >= 3 || strings.Contains(c[:i], "比") {
-				toks = append(toks, Figure{Start: i, End: k, Value: c[i:k], Kind: "ratio"})
-			}
-			i = k
-			continue
-		}
-		if prev == '第' && (next == '位' || next == '名') {
-			toks = append(toks, Figure{Start: i - len("第"), End: j + utf8.RuneLen(next), Value: c[i:j], Unit: string(next), Kind: "rank"})
-			i = j + utf8.RuneLen(next)
-			continue
-		}
-		tk := Figure{Start: i, Value: c[i:j]}
-		k = skipSpace(c, k)
-		if next, _ := utf8.DecodeRuneInString(c[k:]); next == '余' || next == '多' {
-			tk.Bound = string(next)
-			k = skipSpace(c, k+utf8.RuneLen(next))
-		}
-		unit, w := matchUnit(c[k:])
-		if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
-			unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
-		}
-		if unit == "" && strings.HasPrefix(c[k:], "万") && startsAny(c[k+len("万"):], peopleNouns) && endsAny(strings.TrimSpace(c[:i]), objectVerbs) {
-			unit, w = "万", len("万") // 带动3.78万农牧民就业增收: the people reached
-		}
-		if unit == "" {
-			i = j
-			continue
-		}
-		tk.Unit = unit
-		k += w
-		if strings.HasPrefix(c[k:], "级") {
-			i = k
-			continue
-		}
-		// A base written after the unit: 5000元/人.
-		if strings.HasPrefix(c[k:], "/") {
-			if b, bn := utf8.DecodeRuneInString(c[k+1:]); IsHan(b) {
-				tk.Unit += "/" + string(b)
-				k += 1 + bn
-			}
-		}
-		for _, b := range postBounds {
-			if strings.HasPrefix(c[k:], b) {
-				tk.Bound += b
-				k += len(b)
-				if b == "以上" || b == "以下" {
-					q, _ := utf8.DecodeRuneInString(c[k:])
-					tk.Qualifier = IsHan(q) && q != '的'
-				}
-				break
-			}
-		}
-		tk.Attribute = strings.HasPrefix(c[k:], "的")
-		tk.End = k
-		toks = append(toks, tk)
-		i = k
+		i = next
 	}
 	return toks
+}
+
+// number reads the figure whose number starts at i. It returns the figure,
+// whether the number is one, and where reading goes on.
+func number(c string, i int) (Figure, bool, int) {
+	prev, _ := utf8.DecodeLastRuneInString(c[:i])
+	j := numberEnd(c, i)
+	next, _ := utf8.DecodeRuneInString(c[j:])
+	if glued(c, i, prev, next) {
+		return Figure{}, false, j
+	}
+	// A ratio: two or more numbers joined by colons. Two numbers need a
+	// word of proportion before them (比例, 之比), so that a time (10:26)
+	// or a label (附件1：2018) is no ratio.
+	if k, terms := ratioEnd(c, j); k > j {
+		if terms >= 3 || strings.Contains(c[:i], "比") {
+			return Figure{Start: i, End: k, Value: c[i:k], Kind: "ratio"}, true, k
+		}
+		return Figure{}, false, k
+	}
+	if prev == '第' && (next == '位' || next == '名') {
+		end := j + utf8.RuneLen(next)
+		return Figure{Start: i - len("第"), End: end, Value: c[i:j], Unit: string(next), Kind: "rank"}, true, end
+	}
+	return withUnit(c, i, j)
+}
+
+// glued reports a number that touches a Latin letter, "+", "-", "·" or a
+// comparison sign (PM10, “5+N”, 2020-01-12, “9·5”), or the rest of a number
+// cut by a line break (".3 亿元" at the start of a clause): not a figure.
+func glued(c string, i int, prev, next rune) bool {
+	return IsLatin(prev) || prev == '+' || IsLatin(next) || next == '+' || prev == '-' || next == '-' || prev == '·' || next == '·' ||
+		(prev == '.' || prev == '．') && i == len(string(prev)) || strings.ContainsRune("<>＜＞≤≥", prev)
+}
+
+// ratioEnd returns the end of the further terms of a ratio after the
+// number that ends at j, and the number of terms (1 when there are none).
+func ratioEnd(c string, j int) (int, int) {
+	k, terms := j, 1
+	for {
+		q, qn := utf8.DecodeRuneInString(c[k:])
+		if q != ':' && q != '：' {
+			break
+		}
+		if d, _ := utf8.DecodeRuneInString(c[k+qn:]); !IsDigit(d) {
+			break
+		}
+		k = numberEnd(c, k+qn)
+		terms++
+	}
+	return k, terms
+}
+
+// withUnit reads the unit and bounds after the number c[i:j]. A number
+// with no unit, or one followed by 级 (3A级, 500亿级), is no figure.
+func withUnit(c string, i, j int) (Figure, bool, int) {
+	tk := Figure{Start: i, Value: c[i:j]}
+	k := skipSpace(c, j)
+	if next, _ := utf8.DecodeRuneInString(c[k:]); next == '余' || next == '多' {
+		tk.Bound = string(next)
+		k = skipSpace(c, k+utf8.RuneLen(next))
+	}
+	unit, w := unitAt(c, i, j, k)
+	if unit == "" {
+		return Figure{}, false, j
+	}
+	tk.Unit = unit
+	k += w
+	if strings.HasPrefix(c[k:], "级") {
+		return Figure{}, false, k
+	}
+	k = tk.afterUnit(c, k)
+	tk.Attribute = strings.HasPrefix(c[k:], "的")
+	tk.End = k
+	return tk, true, k
+}
+
+// unitAt returns the unit at k after the number c[i:j] and its length.
+func unitAt(c string, i, j, k int) (string, int) {
+	unit, w := matchUnit(c[k:])
+	if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
+		unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
+	}
+	if unit == "" && strings.HasPrefix(c[k:], "万") && startsAny(c[k+len("万"):], peopleNouns) && endsAny(strings.TrimSpace(c[:i]), objectVerbs) {
+		unit, w = "万", len("万") // 带动3.78万农牧民就业增收: the people reached
+	}
+	return unit, w
+}
+
+// afterUnit reads what may follow the unit at k, a base (5000元/人) and a
+// bound (以上, 以内 …), into tk, and returns where they end.
+func (tk *Figure) afterUnit(c string, k int) int {
+	if strings.HasPrefix(c[k:], "/") {
+		if b, bn := utf8.DecodeRuneInString(c[k+1:]); IsHan(b) {
+			tk.Unit += "/" + string(b)
+			k += 1 + bn
+		}
+	}
+	for _, b := range postBounds {
+		if strings.HasPrefix(c[k:], b) {
+			tk.Bound += b
+			k += len(b)
+			if b == "以上" || b == "以下" {
+				q, _ := utf8.DecodeRuneInString(c[k:])
+				tk.Qualifier = IsHan(q) && q != '的'
+			}
+			break
+		}
+	}
+	return k
 }
 
 // chineseRank reads a rank in Chinese numerals at i: 第二位, 首位, and 第一,

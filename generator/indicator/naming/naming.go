@@ -50,6 +50,17 @@ var (
 func Read(s string) Phrase {
 	p := Phrase{Kind: "level"}
 	s = TrimPunct(SqueezeHan(DropFootnotes(s)))
+	s = p.cutStart(s)
+	s = p.cutVerb(s)
+	s = p.cutScope(s)
+	s = p.verbBeforeName(s)
+	p.Name = Unquote(s)
+	return p
+}
+
+// cutStart cuts from the end of s what opens the figure: a year (从2020年
+// 的), 从 or 由, and a per-unit base (每人每月).
+func (p *Phrase) cutStart(s string) string {
 	if m := yearBefore.FindStringSubmatchIndex(s); m != nil {
 		p.Year, s = s[m[2]:m[3]], strings.TrimSuffix(TrimPunct(s[:m[0]]), "从")
 	} else if t, ok := strings.CutSuffix(s, "从"); ok {
@@ -77,6 +88,12 @@ func Read(s string) Phrase {
 			}
 		}
 	}
+	return s
+}
+
+// cutVerb cuts from the end of s the bound, adverbs and verb before the
+// figure, the budget words and the base of comparison.
+func (p *Phrase) cutVerb(s string) string {
 	s, p.PreBound = figure.CutPreBound(s)
 	s, adv := cutAdverbs(s)
 	p.Each = adv == "均"
@@ -135,6 +152,13 @@ func Read(s string) Phrase {
 			}
 		}
 	}
+	return s
+}
+
+// cutScope drops from s what stands before the name: an approval (批准的),
+// a circumstance before the report's own scope, both scopes, a manner, lead
+// words, 安排 before a fund, 实现 before what is earned, a list before 等.
+func (p *Phrase) cutScope(s string) string {
 	if i := strings.LastIndex(s, "批准的"); i >= 0 {
 		s, p.Budgeted = s[i+len("批准的"):], true
 	}
@@ -185,6 +209,12 @@ func Read(s string) Phrase {
 			s = s[i+len("等"):]
 		}
 	}
+	return s
+}
+
+// verbBeforeName reads a change verb written before the name with none
+// after it.
+func (p *Phrase) verbBeforeName(s string) string {
 	// 增加政府债务限额394024万元, 压减三公经费31.7%: a change verb before
 	// the name with none after it; not 增加值, and not a name of the rate
 	// itself (压减幅度, 压减比例).
@@ -201,8 +231,7 @@ func Read(s string) Phrase {
 			}
 		}
 	}
-	p.Name = Unquote(s)
-	return p
+	return s
 }
 
 // IsLeadWord reports a word that is dropped from the start of a name (全市,
