@@ -1,23 +1,31 @@
-package source
+package docx
 
 import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"reportsite/generator/source/document"
 )
+
+// ErrNotDocx is wrapped when a file is not a zip archive with
+// word/document.xml.
+var ErrNotDocx = errors.New("not a Word .docx file (not a zip archive with word/document.xml); open it in Word or LibreOffice and save it as .docx, or as text (.txt)")
 
 // maxRatio is the largest compression ratio of a part over 1 MiB: Word's
 // XML packs 5 to 20 times; a zip bomb a thousand.
+
 const maxRatio = 200
 
 // readDocx reads a Word document's paragraphs and tables.
-func readDocx(data []byte) (*Document, error) {
+func Read(data []byte) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotDocx, err)
@@ -58,12 +66,12 @@ func readDocx(data []byte) (*Document, error) {
 		if b == nil {
 			continue
 		}
-		nr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}, notes: notes}
+		nr := &docxReader{styles: st, num: &numbering{}, doc: &document.Document{}, notes: notes}
 		if err := nr.read(b); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	d := &Document{Format: "docx"}
+	d := &document.Document{Format: "docx"}
 	r := &docxReader{styles: st, num: nb, doc: d}
 	if err := r.read(doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", main, err)
@@ -77,7 +85,7 @@ func readDocx(data []byte) (*Document, error) {
 		d.Text = append(append(d.Text, l...), '\n')
 	}
 	if len(r.deleted) > 0 {
-		d.Dropped = append(d.Dropped, Drop{Where: main, Place: placeText, Reason: "tracked deletion", Blocks: len(r.deleted), Sample: sample(r.deleted[0])})
+		d.Dropped = append(d.Dropped, document.Drop{Where: main, Place: document.PlaceText, Reason: "tracked deletion", Blocks: len(r.deleted), Sample: document.Sample(r.deleted[0])})
 	}
 	// Page headers and footers and comments are not the report's text.
 	for _, part := range []struct{ prefix, reason string }{
@@ -92,18 +100,18 @@ func readDocx(data []byte) (*Document, error) {
 			if err != nil {
 				return nil, err
 			}
-			pr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}}
+			pr := &docxReader{styles: st, num: &numbering{}, doc: &document.Document{}}
 			if err := pr.read(b); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			var text []string
 			for _, l := range pr.out {
-				if strings.TrimFunc(l, isLayoutSpace) != "" {
+				if strings.TrimFunc(l, document.IsLayoutSpace) != "" {
 					text = append(text, l)
 				}
 			}
 			if len(text) > 0 {
-				d.Dropped = append(d.Dropped, Drop{Where: name, Place: placeOutside, Reason: part.reason, Blocks: len(text), Sample: sample(text[0])})
+				d.Dropped = append(d.Dropped, document.Drop{Where: name, Place: document.PlaceOutside, Reason: part.reason, Blocks: len(text), Sample: document.Sample(text[0])})
 			}
 		}
 	}
@@ -115,16 +123,16 @@ func readDocx(data []byte) (*Document, error) {
 			Created string `xml:"created"`
 		}
 		if xml.Unmarshal(b, &core) == nil {
-			d.Meta.Title = cleanTitle(core.Title)
-			if c := isoDate(core.Created); c != "" {
-				d.Meta.Other = append(d.Meta.Other, Field{Key: "created", Value: c})
+			d.Meta.Title = document.CleanTitle(core.Title)
+			if c := document.ISODate(core.Created); c != "" {
+				d.Meta.Other = append(d.Meta.Other, document.Field{Key: "created", Value: c})
 			}
 		}
 	}
 	return d, nil
 }
 
-// pkg reads the parts of a zip package, each at most MaxSize unpacked.
+// pkg reads the parts of a zip package, each at most document.MaxSize unpacked.
 type pkg struct {
 	zr *zip.Reader
 }
@@ -136,11 +144,11 @@ func (p *pkg) read(name string) ([]byte, error) {
 		if !strings.EqualFold(f.Name, name) {
 			continue
 		}
-		if f.UncompressedSize64 > MaxSize {
-			return nil, fmt.Errorf("%w: %s would unpack to %d MiB, over the limit of %d MiB (a zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64>>20, MaxSize>>20)
+		if f.UncompressedSize64 > document.MaxSize {
+			return nil, fmt.Errorf("%w: %s would unpack to %d MiB, over the limit of %d MiB (a zip bomb?)", document.ErrTooLarge, f.Name, f.UncompressedSize64>>20, document.MaxSize>>20)
 		}
 		if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
-			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64/max(f.CompressedSize64, 1))
+			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", document.ErrTooLarge, f.Name, f.UncompressedSize64/max(f.CompressedSize64, 1))
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -148,15 +156,15 @@ func (p *pkg) read(name string) ([]byte, error) {
 		}
 		defer rc.Close()
 		// The sizes in the headers may lie; the reading stops at the limit.
-		b, err := io.ReadAll(io.LimitReader(rc, MaxSize+1))
-		if len(b) > MaxSize {
-			return nil, fmt.Errorf("%w: %s unpacks to more than %d MiB (a zip bomb?)", ErrTooLarge, f.Name, MaxSize>>20)
+		b, err := io.ReadAll(io.LimitReader(rc, document.MaxSize+1))
+		if len(b) > document.MaxSize {
+			return nil, fmt.Errorf("%w: %s unpacks to more than %d MiB (a zip bomb?)", document.ErrTooLarge, f.Name, document.MaxSize>>20)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrNotDocx, f.Name, err)
 		}
 		if len(b) > 1<<20 && uint64(len(b)) > maxRatio*f.CompressedSize64 {
-			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", ErrTooLarge, f.Name, uint64(len(b))/max(f.CompressedSize64, 1))
+			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", document.ErrTooLarge, f.Name, uint64(len(b))/max(f.CompressedSize64, 1))
 		}
 		return b, nil
 	}
@@ -592,7 +600,7 @@ func roman(n int) string {
 type docxReader struct {
 	styles *styles
 	num    *numbering
-	doc    *Document
+	doc    *document.Document
 	out    []string
 
 	paras  []*para
@@ -647,7 +655,7 @@ func (r *docxReader) emit(s string, level int) {
 	}
 	r.out = append(r.out, s)
 	if level > 0 {
-		r.doc.Headings = append(r.doc.Headings, Heading{Line: len(r.out), Level: level})
+		r.doc.Headings = append(r.doc.Headings, document.Heading{Line: len(r.out), Level: level})
 	}
 }
 
@@ -859,10 +867,10 @@ func (r *docxReader) end(name string) {
 			simple = simple && !c.nested
 			all = append(all, c.lines)
 		}
-		texts, ok := rowCells(all)
+		texts, ok := document.RowCells(all)
 		if simple && ok {
 			if len(texts) > 0 {
-				t.lines = append(t.lines, strings.Join(texts, cellSep))
+				t.lines = append(t.lines, strings.Join(texts, document.CellSep))
 			}
 		} else {
 			for _, c := range cells {
