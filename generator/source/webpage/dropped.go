@@ -312,62 +312,13 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) ([]document.Drop,
 		}
 		return document.PlaceIn
 	}
-	reason := func(i int) string {
-		l := &lines[i]
-		if f := furnitureOf(l.node, w.art); f != "" {
-			return f
-		}
-		if l.linky() {
-			return "link list"
-		}
-		return place(i)
-	}
 	reasons := make([]string, len(lines))
 	for i := range lines {
 		if isDropped(i) {
-			reasons[i] = reason(i)
+			reasons[i] = w.reason(i, place(i))
 		}
 	}
-
-	// A run of blocks being gathered.
-	type run struct {
-		document.Drop
-		lo, hi      int // page lines, 0 when not known
-		first, last *html.Node
-		text        []string // the run's blocks, in full
-	}
-	var out []document.Drop
-	var texts [][]string
-	var cur *run
-	end1 := func() {
-		if cur == nil {
-			return
-		}
-		d := cur.Drop
-		if cur.lo > 0 && w.lineOf != nil {
-			d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
-		} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
-			d.Where = elementPath(a)
-		}
-		out = append(out, d)
-		texts = append(texts, cur.text)
-		cur = nil
-	}
-	add := func(place, reason string, lo, hi int, n *html.Node, text string) {
-		if cur != nil && (cur.Place != place || cur.Reason != reason) {
-			end1()
-		}
-		if cur == nil {
-			cur = &run{Drop: document.Drop{Place: place, Reason: reason, Sample: document.Sample(text)}, lo: lo, hi: hi, first: n}
-		}
-		cur.Blocks++
-		cur.text = append(cur.text, text)
-		if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
-			cur.lo = lo
-		}
-		cur.hi = max(cur.hi, hi)
-		cur.last = n
-	}
+	g := &runs{w: w}
 	s := 0
 	for i := 0; i <= len(lines); i++ {
 		for ; s < len(w.skips) && w.skips[s].at <= i; s++ {
@@ -380,25 +331,89 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) ([]document.Drop,
 			if f := furnitureOf(k.node, w.art); f != "" {
 				r = f
 			}
-			if cur != nil && !(cur.Reason == r && cur.Place == place(i)) {
-				end1()
+			if g.cur != nil && !(g.cur.Reason == r && g.cur.Place == place(i)) {
+				g.end()
 			}
-			add(place(i), r, k.line, k.line, k.node, k.text)
+			g.add(place(i), r, k.line, k.line, k.node, k.text)
 		}
 		if i == len(lines) {
 			break
 		}
 		if !isDropped(i) {
-			end1()
+			g.end()
 			continue
 		}
 		l := &lines[i]
-		add(place(i), reasons[i], l.src, l.srcEnd, l.node, l.text)
+		g.add(place(i), reasons[i], l.src, l.srcEnd, l.node, l.text)
 	}
-	end1()
+	g.end()
 	if scripts > 0 {
-		out = append(out, document.Drop{Where: "the page", Place: document.PlaceOutside, Reason: document.ReasonScripts, Blocks: scripts})
-		texts = append(texts, nil)
+		g.out = append(g.out, document.Drop{Where: "the page", Place: document.PlaceOutside, Reason: document.ReasonScripts, Blocks: scripts})
+		g.texts = append(g.texts, nil)
 	}
-	return out, texts
+	return g.out, g.texts
+}
+
+// reason names why line i, at place, is dropped: the furniture around it,
+// else "link list" for a line mostly of links, else its place.
+func (w *walker) reason(i int, place string) string {
+	l := &w.lines[i]
+	if f := furnitureOf(l.node, w.art); f != "" {
+		return f
+	}
+	if l.linky() {
+		return "link list"
+	}
+	return place
+}
+
+// A run is a run of dropped blocks being gathered.
+type run struct {
+	document.Drop
+	lo, hi      int // page lines, 0 when not known
+	first, last *html.Node
+	text        []string // the run's blocks, in full
+}
+
+// runs gathers a page's dropped blocks into runs of one place and reason.
+type runs struct {
+	w     *walker
+	out   []document.Drop
+	texts [][]string // the full text of each run of out
+	cur   *run
+}
+
+// end ends the current run, naming where it is.
+func (g *runs) end() {
+	cur := g.cur
+	if cur == nil {
+		return
+	}
+	d := cur.Drop
+	if cur.lo > 0 && g.w.lineOf != nil {
+		d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
+	} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
+		d.Where = elementPath(a)
+	}
+	g.out = append(g.out, d)
+	g.texts = append(g.texts, cur.text)
+	g.cur = nil
+}
+
+// add adds a block to the current run, or starts a run.
+func (g *runs) add(place, reason string, lo, hi int, n *html.Node, text string) {
+	if g.cur != nil && (g.cur.Place != place || g.cur.Reason != reason) {
+		g.end()
+	}
+	if g.cur == nil {
+		g.cur = &run{Drop: document.Drop{Place: place, Reason: reason, Sample: document.Sample(text)}, lo: lo, hi: hi, first: n}
+	}
+	cur := g.cur
+	cur.Blocks++
+	cur.text = append(cur.text, text)
+	if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
+		cur.lo = lo
+	}
+	cur.hi = max(cur.hi, hi)
+	cur.last = n
 }
