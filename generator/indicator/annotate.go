@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/extract"
 )
 
 var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
@@ -29,96 +30,113 @@ var yearIn = regexp.MustCompile(`(\d{4})\s*年`)
 // opens a paragraph with 回望过去五年, 过去五年 or 五年来 review those five
 // years (Period ResultYear-4—ResultYear).
 func Annotate(pages []*content.Page, year int) {
-	partTitle := map[string]string{} // part directory → title
-	reviewsFive := map[string]bool{} // part directory whose lead opens a five-year review
-	root := ""                       // the report's own directory
+	r := readParts(pages, year)
+	for _, p := range pages {
+		p.Meta.Indicators = Extract(PlainText(p.Body), r.options(p))
+	}
+}
+
+// parts is what the parts' titles and leads of one report say.
+type parts struct {
+	title       map[string]string // part directory → title
+	reviewsFive map[string]bool   // part directory whose lead opens a five-year review
+	root        string            // the report's own directory
+	budget      bool              // a budget or final accounts report
+	final       bool              // a final accounts report (决算)
+	resultYear  int
+}
+
+// readParts reads the titles and leads of a report's parts.
+func readParts(pages []*content.Page, year int) parts {
+	r := parts{title: map[string]string{}, reviewsFive: map[string]bool{}}
 	rootTitle := ""
 	kind := ""
 	for _, p := range pages {
 		if p.IsIndex() {
 			d := path.Dir(p.Path)
-			partTitle[d] = p.Meta.Title
+			r.title[d] = p.Meta.Title
 			lead, _ := content.SplitChildren(p.Body)
 			for _, para := range strings.Split(PlainText(lead), "\n") {
-				if startsFiveYears(para) {
-					reviewsFive[d] = true
+				if extract.StartsFiveYears(para) {
+					r.reviewsFive[d] = true
 				}
 			}
-			if root == "" || len(d) < len(root) {
-				root, rootTitle = d, p.Meta.Title
+			if r.root == "" || len(d) < len(r.root) {
+				r.root, rootTitle = d, p.Meta.Title
 			}
 		}
 		if p.Meta.Report != nil && p.Meta.Report.Kind != "" {
 			kind = p.Meta.Report.Kind
 		}
 	}
-	budget := kind == "budget-report"
-	final := false
-	resultYear := 0
-	for d, t := range partTitle {
-		if d == root {
+	r.budget = kind == "budget-report"
+	for d, t := range r.title {
+		if d == r.root {
 			continue
 		}
 		if strings.Contains(t, "预算") || strings.Contains(t, "决算") {
-			budget = true
+			r.budget = true
 		}
 		if strings.Contains(t, "决算") {
-			final = true
+			r.final = true
 		}
-		if y := firstYear(t); y > 0 && (resultYear == 0 || y < resultYear) {
-			resultYear = y
+		if y := firstYear(t); y > 0 && (r.resultYear == 0 || y < r.resultYear) {
+			r.resultYear = y
 		}
 	}
 	if strings.Contains(rootTitle, "决算") {
-		budget, final = true, true
+		r.budget, r.final = true, true
 	}
-	if resultYear == 0 || year > 0 && resultYear > year {
-		resultYear = year
+	if r.resultYear == 0 || year > 0 && r.resultYear > year {
+		r.resultYear = year
 	}
-	for _, p := range pages {
-		opt := Options{ResultYear: resultYear, TargetYear: resultYear + 1, Budget: budget}
-		if budget {
-			opt.Stage = "执行"
-			if final {
-				opt.Stage = "决算"
-			}
+	return r
+}
+
+// options says what page p states, from its own title and its parts'.
+func (r parts) options(p *content.Page) Options {
+	opt := Options{ResultYear: r.resultYear, TargetYear: r.resultYear + 1, Budget: r.budget}
+	if r.budget {
+		opt.Stage = "执行"
+		if r.final {
+			opt.Stage = "决算"
 		}
-		var titles []string // the page's own title, then its parts' titles, inner first
-		if !p.IsIndex() {
-			titles = append(titles, p.Meta.Title)
-		}
-		for d := path.Dir(p.Path); d != root && d != "." && d != "/"; d = path.Dir(d) {
-			titles = append(titles, partTitle[d])
-		}
-		for _, t := range titles {
-			if y := laterYear(t, resultYear); y > 0 {
-				opt.TargetYear = y
-				if budget {
-					// A budget report's next year is its budget: amounts
-					// and growth rates of Stage 预算, not targets.
-					opt.Stage = "预算"
-					opt.ResultYear = y
-				} else {
-					opt.Targets = true
-				}
-				break
+	}
+	var titles []string // the page's own title, then its parts' titles, inner first
+	if !p.IsIndex() {
+		titles = append(titles, p.Meta.Title)
+	}
+	for d := path.Dir(p.Path); d != r.root && d != "." && d != "/"; d = path.Dir(d) {
+		titles = append(titles, r.title[d])
+	}
+	for _, t := range titles {
+		if y := laterYear(t, r.resultYear); y > 0 {
+			opt.TargetYear = y
+			if r.budget {
+				// A budget report's next year is its budget: amounts
+				// and growth rates of Stage 预算, not targets.
+				opt.Stage = "预算"
+				opt.ResultYear = y
+			} else {
+				opt.Targets = true
 			}
-			if firstYear(t) == 0 && nextPlan(t) {
-				opt.Targets, opt.Plan = true, true
-				break
-			}
-			if firstYear(t) == 0 && planReview(t) {
-				opt.Plan = true
-				break
-			}
+			break
 		}
-		if !p.IsIndex() && !opt.Targets && opt.Stage != "预算" && reviewsFive[path.Dir(p.Path)] {
-			// 回望过去五年，…: the sections after such a lead review the
-			// five years.
+		if firstYear(t) == 0 && nextPlan(t) {
+			opt.Targets, opt.Plan = true, true
+			break
+		}
+		if firstYear(t) == 0 && planReview(t) {
 			opt.Plan = true
+			break
 		}
-		p.Meta.Indicators = Extract(PlainText(p.Body), opt)
 	}
+	if !p.IsIndex() && !opt.Targets && opt.Stage != "预算" && r.reviewsFive[path.Dir(p.Path)] {
+		// 回望过去五年，…: the sections after such a lead review the
+		// five years.
+		opt.Plan = true
+	}
+	return opt
 }
 
 // firstYear returns the first year a title names, or 0.
@@ -140,19 +158,16 @@ func laterYear(title string, year int) int {
 	return 0
 }
 
-// plans are the names of five-year plans as reports write them.
-var plans = []string{"十二五", "十三五", "十四五", "十五五", "十六五"}
-
 // nextPlan reports whether a part title names a five-year plan's targets:
 // “十五五”时期主要目标任务, “十五五”发展的主要考虑.
 func nextPlan(title string) bool {
-	return containsAny(title, plans) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
+	return extract.NamesPlan(title) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
 }
 
 // planReview reports whether a part title reviews a whole five-year plan:
 // “十四五”期间财政改革发展成效.
 func planReview(title string) bool {
-	return containsAny(title, plans) && containsAny(title, []string{"期间", "时期", "以来"}) &&
+	return extract.NamesPlan(title) && containsAny(title, []string{"期间", "时期", "以来"}) &&
 		containsAny(title, []string{"成效", "回顾", "成就", "成绩"})
 }
 

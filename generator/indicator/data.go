@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 )
 
 // A Row is one indicator of the open data, with the page that states it.
@@ -75,7 +76,7 @@ func JSON(rows []Row) []byte {
 		str("name", ind.Name)
 		str("value", ind.Value)
 		b = append(b, "\n    \"number\": "...)
-		if n, ok := parseNumber(ind.Value); ok {
+		if n, ok := figure.ParseNumber(ind.Value); ok {
 			b = appendJSONFloat(b, n)
 		} else {
 			b = append(b, "null"...)
@@ -189,7 +190,7 @@ func CSV(rows []Row) []byte {
 	for _, r := range rows {
 		ind := r.Indicator
 		number := ""
-		if n, ok := parseNumber(ind.Value); ok {
+		if n, ok := figure.ParseNumber(ind.Value); ok {
 			number = strconv.FormatFloat(n, 'f', -1, 64)
 		}
 		_ = w.Write([]string{

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 )
 
 func testRows() []Row {
@@ -121,7 +122,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 			j := jsonRow{Page: r.Page, URL: r.URL(), Anchor: ind.Anchor, Name: ind.Name, Value: ind.Value,
 				Unit: ind.Unit, Kind: ind.Kind, Direction: ind.Direction, Bound: ind.Bound,
 				Period: ind.Period, Verb: ind.Verb, Base: ind.Base, Stage: ind.Stage, Headline: ind.Headline, Sentence: ind.Sentence}
-			if n, ok := parseNumber(ind.Value); ok {
+			if n, ok := figure.ParseNumber(ind.Value); ok {
 				j.Number = &n
 			}
 			out = append(out, j)

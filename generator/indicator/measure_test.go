@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/naming"
 	"reportsite/generator/report"
 )
 
@@ -85,7 +86,7 @@ func squeeze(s string) string {
 // normName is a name as compared: no quotes or spaces, and a share without
 // its trailing 占比/比重 (四强产业增加值占比 and 四强产业增加值 name one share).
 func normName(name, kind string) string {
-	name = squeeze(unquote(name))
+	name = squeeze(naming.Unquote(name))
 	if kind == "share" {
 		for _, w := range []string{"占比", "比重", "所占比重"} {
 			name = strings.TrimSuffix(name, w)
@@ -180,7 +181,7 @@ func scoreLabels(t *testing.T, pages []*content.Page, blocks []labelBlock, file 
 		}
 		var got []content.Indicator
 		// A sentence starts after a list bullet (●住房保障支出…).
-		skey := strings.TrimLeft(key, bullets)
+		skey := strings.TrimLeft(key, naming.Bullets)
 		for _, ind := range inds {
 			if strings.Contains(squeeze(ind.Sentence), skey) {
 				got = append(got, ind)

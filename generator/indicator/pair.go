@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 )
 
 // A Pair is a target of the plan year beside the result of the report year
@@ -67,15 +68,11 @@ func sameSort(t, r content.Indicator) bool {
 			return false
 		}
 		if !HasNumber(t) {
-			return isRate(r.Unit)
+			return figure.IsRate(r.Unit)
 		}
 		return r.Unit == t.Unit
 	}
 	return r.Kind == "level" && r.Unit == t.Unit && HasNumber(t)
-}
-
-func isRate(unit string) bool {
-	return unit == "%" || unit == "％" || unit == "个百分点" || unit == "百分点"
 }
 
 // measure is a name without the scope words that differ between a plan's

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 )
 
 // seedPairs extracts the results of part 一 and the targets of parts 二 and
@@ -54,7 +55,7 @@ func TestPairsSeed(t *testing.T) {
 
 func TestPairsRules(t *testing.T) {
 	ind := func(name, value, unit, kind, dir string) content.Indicator {
-		n, _ := parseNumber(value)
+		n, _ := figure.ParseNumber(value)
 		return content.Indicator{Name: name, Value: value, Number: n, Unit: unit, Kind: kind, Direction: dir}
 	}
 	results := []content.Indicator{

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 )
 
 // The charts are inline SVG for a <figure>: role="img" labelled by their
@@ -46,7 +47,7 @@ func Terms(ind content.Indicator) (written []string, numbers []float64, ok bool)
 		return nil, nil, false
 	}
 	for _, w := range written {
-		n, ok := parseNumber(w)
+		n, ok := figure.ParseNumber(w)
 		if !ok {
 			return nil, nil, false
 		}
@@ -307,7 +308,7 @@ func chartOpen(b *bytes.Buffer, height int, title, desc string) {
 
 // signed returns a change as a signed number: a decline is negative.
 func signed(ind content.Indicator) (float64, bool) {
-	n, ok := parseNumber(ind.Value)
+	n, ok := figure.ParseNumber(ind.Value)
 	if !ok {
 		return 0, false
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/indicator/figure"
 	"reportsite/generator/markdown"
 )
 
@@ -38,7 +39,7 @@ func Verify(ind content.Indicator, text string) error {
 	case ind.Anchor == "":
 		return fmt.Errorf("%s: anchor is empty: set anchor = %q", label, Anchor(ind.Sentence))
 	}
-	if n, ok := parseNumber(ind.Value); ok && n != ind.Number {
+	if n, ok := figure.ParseNumber(ind.Value); ok && n != ind.Number {
 		return fmt.Errorf("%s: number %s does not match value %q: set number = %s", label,
 			strconv.FormatFloat(ind.Number, 'f', -1, 64), ind.Value, strconv.FormatFloat(n, 'f', -1, 64))
 	}
@@ -130,21 +131,18 @@ func Sanity(inds []content.Indicator) []string {
 		if reasons[i] != "" {
 			continue
 		}
-		bare := ind.Unit
-		for _, m := range multipliers {
-			bare = strings.TrimPrefix(bare, m)
-		}
+		bare := figure.BareUnit(ind.Unit)
 		headCount := slices.Contains([]string{"名", "人", "户", "人次"}, ind.Unit)
 		digits := 0
 		for _, r := range ind.Value {
-			if isDigit(r) {
+			if figure.IsDigit(r) {
 				digits++
 			} else if r == '.' || r == '．' {
 				break
 			}
 		}
 		switch {
-		case strings.HasSuffix(ind.Name, "率") && isClassifier(bare):
+		case strings.HasSuffix(ind.Name, "率") && figure.IsClassifier(bare):
 			reasons[i] = "a rate (…率) counted in " + ind.Unit + ": the name runs across the clause of another figure"
 		case strings.Contains(ind.Name, "收入") && headCount:
 			reasons[i] = "an income counted in " + ind.Unit + ": the name belongs to another figure"

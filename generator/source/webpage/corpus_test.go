@@ -1,18 +1,19 @@
-package source
+package webpage
 
 import (
 	"bufio"
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"reportsite/generator/source/document"
 )
 
 // corpus is the shared corpus of real reports (../shared/corpus/README.md).
-const corpus = "../../../shared/corpus"
+const corpus = "../../../../shared/corpus"
 
 // expected is the part of a NAME.expected.toml the readers are tested on.
 type expected struct {
@@ -72,7 +73,7 @@ func readExpected(t *testing.T, name string) expected {
 }
 
 // norm is the corpus' normalisation (README, comparison rule 1).
-func norm(s string) string { return squeeze(s) }
+func norm(s string) string { return document.Squeeze(s) }
 
 // w3mMarks are what w3m adds to a page's text: "^" before a superscript,
 // "[alt]" for an image; the lossless test compares without them.
@@ -113,7 +114,7 @@ func inOrder(text string, want []string) string {
 // eachCorpusPage reads each saved page of the corpus and runs check on
 // what Read makes of it, as a subtest named by the page; base is the
 // page's path without ".html", for its expected.toml and w3m .txt.
-func eachCorpusPage(t *testing.T, check func(t *testing.T, base string, d *Document)) {
+func eachCorpusPage(t *testing.T, check func(t *testing.T, base string, d *document.Document, texts [][]string)) {
 	t.Helper()
 	pages, _ := filepath.Glob(filepath.Join(corpus, "*.html"))
 	if len(pages) == 0 {
@@ -126,11 +127,11 @@ func eachCorpusPage(t *testing.T, check func(t *testing.T, base string, d *Docum
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := Read(filepath.Base(page), data)
+			d, texts, err := readTexts(filepath.Base(page), data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			check(t, base, d)
+			check(t, base, d, texts)
 		})
 	}
 }
@@ -141,7 +142,7 @@ var footerRe = regexp.MustCompile(`ICP备|公网安备|网站标识码|版权所
 // TestCorpusHTML reads each page of the corpus and checks it against its
 // expected.toml and its w3m rendering.
 func TestCorpusHTML(t *testing.T) {
-	eachCorpusPage(t, func(t *testing.T, base string, d *Document) {
+	eachCorpusPage(t, func(t *testing.T, base string, d *document.Document, _ [][]string) {
 		e := readExpected(t, base+".expected.toml")
 		lines := strings.Split(strings.TrimSuffix(string(d.Text), "\n"), "\n")
 		var normed []string
@@ -223,57 +224,4 @@ func TestCorpusHTML(t *testing.T) {
 		}
 		t.Logf("%d lines, %d bytes, %s; meta %+v", len(lines), len(d.Text), d.Encoding, d.Meta)
 	})
-}
-
-// TestCorpusDocx reads the corpus' Word file and checks it against its
-// expected.toml and LibreOffice's text of it.
-func TestCorpusDocx(t *testing.T) {
-	base := filepath.Join(corpus, "chengde_2025_budget")
-	data, err := os.ReadFile(base + ".docx")
-	if os.IsNotExist(err) {
-		t.Skip("no corpus at " + corpus)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Read("chengde_2025_budget.docx", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := readExpected(t, base+".expected.toml")
-	lines := strings.Split(strings.TrimSuffix(string(d.Text), "\n"), "\n")
-	var normed []string
-	for _, l := range lines {
-		normed = append(normed, norm(l))
-	}
-	text := strings.Join(normed, "\n")
-	for _, k := range []string{"title", "subtitle", "speaker", "salutation"} {
-		if v := e.fields[k]; !strings.Contains(strings.ReplaceAll(text, "\n", ""), v) {
-			t.Errorf("%s %q not in the text", k, v)
-		}
-	}
-	if miss := inOrder(text, []string{e.fields["body_first"], e.fields["body_last"]}); miss != "" {
-		t.Fatalf("body marker %q not found in order", miss)
-	}
-	fl, _ := strconv.Atoi(e.fields["body_first_line"])
-	ll, _ := strconv.Atoi(e.fields["body_last_line"])
-	body := txtLines(t, base+".txt", fl, ll)
-	if miss := inOrder(strings.ReplaceAll(text, "\n", ""), body); miss != "" {
-		t.Errorf("body line lost: %q", miss)
-	}
-	// Every heading starts a line, with its label, in order.
-	i := 0
-	for _, h := range e.headings {
-		want := h.label + h.text
-		for i < len(normed) && !strings.HasPrefix(normed[i], want) {
-			i++
-		}
-		if i == len(normed) {
-			t.Fatalf("heading %q is not a line of its own (in order)", want)
-		}
-	}
-	if !bytes.Contains(d.Text, []byte("\n附表1\n")) {
-		t.Errorf("the tables after the report are lost")
-	}
-	t.Logf("%d lines, %d headings", len(lines), len(e.headings))
 }

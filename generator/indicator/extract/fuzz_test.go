@@ -1,8 +1,11 @@
-package indicator
+package extract_test
 
 import (
 	"strings"
 	"testing"
+
+	"reportsite/generator/indicator"
+	"reportsite/generator/indicator/extract"
 )
 
 // FuzzExtract checks what the build relies on for any text: every sentence
@@ -20,11 +23,11 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, text string, targets bool) {
-		for _, ind := range Extract(text, Options{ResultYear: 2020, TargetYear: 2021, Targets: targets, Budget: !targets, Stage: "执行"}) {
+		for _, ind := range extract.Extract(text, extract.Options{ResultYear: 2020, TargetYear: 2021, Targets: targets, Budget: !targets, Stage: "执行"}) {
 			if !strings.Contains(text, ind.Sentence) {
 				t.Fatalf("sentence %q is not in the text", ind.Sentence)
 			}
-			if err := Verify(ind, text); err != nil {
+			if err := indicator.Verify(ind, text); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,10 +1,10 @@
-package source
+package webpage
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"reportsite/generator/source/document"
 )
 
 // fieldKeys are the keys of 信息公开 blocks and article info lines, longest
@@ -56,7 +56,7 @@ func isWidgetKey(k string) bool {
 
 // parseFields reads "key：value" pairs (several on a line, or a key alone
 // with its value in the next line or cell) from the head of a page.
-func parseFields(lines []hline) []Field {
+func parseFields(lines []hline) []document.Field {
 	var parts []string
 	for _, l := range lines {
 		if l.cells != nil {
@@ -65,11 +65,11 @@ func parseFields(lines []hline) []Field {
 			parts = append(parts, l.text)
 		}
 	}
-	var out []Field
+	var out []document.Field
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		if m := keyAloneRe.FindStringSubmatch(p); m != nil {
-			f := Field{Key: squeeze(m[1])}
+			f := document.Field{Key: document.Squeeze(m[1])}
 			next := ""
 			if i+1 < len(parts) {
 				next = parts[i+1]
@@ -77,7 +77,7 @@ func parseFields(lines []hline) []Field {
 			// A key whose value was left empty is followed by the next
 			// key, or by the next field's value (a date, for 来源).
 			if next != "" && !keyAloneRe.MatchString(next) && keyRe.FindStringIndex(next) == nil &&
-				(isoDate(next) == "" || strings.Contains(f.Key, "日期") || strings.Contains(f.Key, "时间")) {
+				(document.ISODate(next) == "" || strings.Contains(f.Key, "日期") || strings.Contains(f.Key, "时间")) {
 				f.Value = strings.TrimSpace(parts[i+1])
 				i++
 			}
@@ -85,7 +85,7 @@ func parseFields(lines []hline) []Field {
 			continue
 		}
 		locs := keyRe.FindAllStringSubmatchIndex(p, -1)
-		if len(locs) == 0 || strings.TrimSpace(squeeze(p[:locs[0][0]])) != "" && !startsAfterBreak(p, locs[0][0]) {
+		if len(locs) == 0 || strings.TrimSpace(document.Squeeze(p[:locs[0][0]])) != "" && !startsAfterBreak(p, locs[0][0]) {
 			continue
 		}
 		for j, loc := range locs {
@@ -93,7 +93,7 @@ func parseFields(lines []hline) []Field {
 			if j+1 < len(locs) {
 				end = locs[j+1][0]
 			}
-			out = append(out, Field{Key: squeeze(p[loc[2]:loc[3]]), Value: strings.Trim(p[loc[1]:end], " \t\u3000\u00a0\u2002\u2003")})
+			out = append(out, document.Field{Key: document.Squeeze(p[loc[2]:loc[3]]), Value: strings.Trim(p[loc[1]:end], " \t\u3000\u00a0\u2002\u2003")})
 		}
 	}
 	return out
@@ -113,7 +113,7 @@ var orgRe = regexp.MustCompile(`(局|处|科|室|厅|委|委员会|办|办公室
 // buildMeta chooses the document's metadata from fields. official is the
 // date of a 发文日期 or 发布日期 field, the keys of 信息公开 tables, which
 // outrank the dates of article info lines wherever they stand.
-func buildMeta(fields []Field) (m Meta, official string) {
+func buildMeta(fields []document.Field) (m document.Meta, official string) {
 	vals := map[string]string{}
 	for _, f := range fields {
 		if isWidgetKey(f.Key) {
@@ -133,19 +133,19 @@ func buildMeta(fields []Field) (m Meta, official string) {
 	}
 	date := func(keys ...string) string {
 		for _, k := range keys {
-			if d := isoDate(vals[k]); d != "" {
+			if d := document.ISODate(vals[k]); d != "" {
 				return d
 			}
 		}
 		return ""
 	}
-	m.Title = cleanTitle(pick("标题"))
+	m.Title = document.CleanTitle(pick("标题"))
 	m.IndexNo = pick("索引号")
 	m.DocNo = pick("文号", "发文字号")
 	for _, k := range []string{"发布机构", "发文机关", "发文机构", "发文单位", "来源", "信息来源", "文章来源"} {
 		// A key alone takes the next cell, which is a date when the
 		// key's own value was left empty.
-		if v := strings.Trim(vals[k], " ,，"); v != "" && isoDate(v) == "" {
+		if v := strings.Trim(vals[k], " ,，"); v != "" && document.ISODate(v) == "" {
 			m.Publisher = v
 			break
 		}
@@ -162,21 +162,4 @@ func buildMeta(fields []Field) (m Meta, official string) {
 		m.Other = append(m.Other, f)
 	}
 	return m, date("发文日期", "发布日期")
-}
-
-var dateRe = regexp.MustCompile(`(\d{4})\s*[-年./／]\s*(\d{1,2})\s*[-月./／]\s*(\d{1,2})`)
-
-// isoDate returns the first date in s as YYYY-MM-DD, or "".
-func isoDate(s string) string {
-	m := dateRe.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }

@@ -1,4 +1,4 @@
-package source
+package webpage
 
 import (
 	"fmt"
@@ -10,11 +10,13 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"reportsite/generator/source/document"
 )
 
 // dumpDropped writes a document's drops as their golden file shows them:
 // one drop a line, then the summary.
-func dumpDropped(d *Document) string {
+func dumpDropped(d *document.Document) string {
 	var b strings.Builder
 	for _, x := range d.Dropped {
 		fmt.Fprintf(&b, "%s | %s | %s | %d | %q\n", x.Place, x.Where, x.Reason, x.Blocks, x.Sample)
@@ -42,7 +44,7 @@ func TestDroppedLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := Read(filepath.Base(page), data)
+			d, texts, err := readTexts(filepath.Base(page), data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,18 +53,18 @@ func TestDroppedLines(t *testing.T) {
 				have[l]++
 			}
 			prev := 0
-			for _, x := range d.Dropped {
-				for _, l := range x.text {
+			for i, x := range d.Dropped {
+				for _, l := range texts[i] {
 					have[l]++
 				}
-				if utf8.RuneCountInString(x.Sample) > sampleLen {
-					t.Errorf("sample %q is over %d characters", x.Sample, sampleLen)
+				if utf8.RuneCountInString(x.Sample) > document.SampleLen {
+					t.Errorf("sample %q is over %d characters", x.Sample, document.SampleLen)
 				}
-				if x.Reason == reasonScripts {
+				if x.Reason == document.ReasonScripts {
 					continue
 				}
-				if len(x.text) != x.Blocks || x.Sample == "" {
-					t.Errorf("%s: %d blocks, %d texts", x, x.Blocks, len(x.text))
+				if len(texts[i]) != x.Blocks || x.Sample == "" {
+					t.Errorf("%s: %d blocks, %d texts", x, x.Blocks, len(texts[i]))
 				}
 				lo, hi, ok := whereLines(x.Where)
 				if !ok || lo < prev || hi < lo {
@@ -116,9 +118,9 @@ func whereLines(s string) (lo, hi int, ok bool) {
 // body (the normalised lines of its w3m text from body_first_line to
 // body_last_line).
 func TestCorpusDropped(t *testing.T) {
-	eachCorpusPage(t, func(t *testing.T, base string, d *Document) {
+	eachCorpusPage(t, func(t *testing.T, base string, d *document.Document, texts [][]string) {
 		sum := d.DroppedSummary()
-		for _, p := range []string{placeBefore + ": line", placeAfter + ": line"} {
+		for _, p := range []string{document.PlaceBefore + ": line", document.PlaceAfter + ": line"} {
 			if !strings.Contains(sum, p) {
 				t.Errorf("summary names no run %s…:\n%s", p, sum)
 			}
@@ -130,8 +132,8 @@ func TestCorpusDropped(t *testing.T) {
 		if len(body) == 0 {
 			t.Fatal("no body lines")
 		}
-		for _, x := range d.Dropped {
-			for _, l := range x.text {
+		for i, x := range d.Dropped {
+			for _, l := range texts[i] {
 				n := norm(l)
 				for _, b := range body {
 					// A paragraph: a short line ("单位：亿元") may be

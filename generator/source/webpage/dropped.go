@@ -1,4 +1,4 @@
-package source
+package webpage
 
 import (
 	"bytes"
@@ -6,101 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"reportsite/generator/source/document"
 )
-
-// Drop is a run of a source's text that Read left out of Document.Text:
-// blocks of one reason, next to each other, at one place.
-type Drop struct {
-	// Where is where the editor finds the run: "lines 12–48" of the .html
-	// file (the lines its blocks' elements start on), "body > div#nav" (the
-	// element that holds it, when the lines are not known: a page saved as
-	// .mht), or a part of a Word file ("word/footer1.xml").
-	Where string
-	// Place is "before the article", "in the article", "after the article"
-	// (a page), "in the text" (a Word file's body) or, for what is not in
-	// the text's flow (a Word file's page footers, the scripts of a page),
-	// "outside the text".
-	Place string
-	// Reason says what the run is: "navigation", "page header", "footer",
-	// "share widget", "search", "form", "link list", "sidebar", "hidden",
-	// "form control", "embedded object", "before the article", "after the
-	// article", "script/style", "page footer", "page header part",
-	// "tracked deletion".
-	Reason string
-	// Blocks is how many text blocks (lines, as Text would hold them) or
-	// elements the run has.
-	Blocks int
-	// Sample is the run's first text, at most sampleLen characters, so the
-	// editor recognises it.
-	Sample string
-
-	text []string // the run's blocks, in full
-}
-
-// sampleLen is the longest Drop.Sample, in characters.
-const sampleLen = 30
-
-// reasonScripts is the Reason of the one Drop that counts a page's
-// scripts and styles.
-const reasonScripts = "script/style"
-
-// Places of a Drop.
-const (
-	placeBefore  = "before the article"
-	placeIn      = "in the article"
-	placeAfter   = "after the article"
-	placeOutside = "outside the text"
-	placeText    = "in the text"
-)
-
-// String formats a drop as DroppedSummary lists it: where, why, how many
-// blocks, and the sample.
-func (d Drop) String() string {
-	if d.Reason == reasonScripts {
-		return fmt.Sprintf("%d scripts and styles", d.Blocks)
-	}
-	s := d.Where + " " + d.Reason
-	unit := "blocks"
-	if d.Blocks == 1 {
-		unit = "block"
-	}
-	s += fmt.Sprintf(" (%d %s", d.Blocks, unit)
-	if d.Sample != "" {
-		s += ", " + strconv.Quote(d.Sample)
-	}
-	return s + ")"
-}
-
-// DroppedSummary lists what Read left out, on one line, grouped by place:
-// "before the article: lines 1–36 navigation (24 blocks, "首页"), …;
-// after the article: …". It is empty when nothing was left out.
-func (d *Document) DroppedSummary() string {
-	var parts []string
-	for i := 0; i < len(d.Dropped); {
-		place := d.Dropped[i].Place
-		var items []string
-		for ; i < len(d.Dropped) && d.Dropped[i].Place == place; i++ {
-			items = append(items, d.Dropped[i].String())
-		}
-		parts = append(parts, place+": "+strings.Join(items, ", "))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// sample cuts a dropped text to sampleLen characters, its white space
-// collapsed; a cut text ends in "…".
-func sample(s string) string {
-	s = strings.Join(strings.FieldsFunc(s, isLayoutSpace), " ")
-	if utf8.RuneCountInString(s) <= sampleLen {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:sampleLen-1])) + "…"
-}
 
 // lineWhere names the source lines lo through hi.
 func lineWhere(lo, hi int) string {
@@ -387,73 +298,27 @@ func countScripts(root *html.Node) int {
 // dropped lines of one reason is part of that run. scripts is the page's
 // number of scripts and styles, listed last as one count. kept is nil when
 // the page has no article: every line is kept.
-func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
+func (w *walker) dropped(kept []bool, start, end, scripts int) ([]document.Drop, [][]string) {
 	lines := w.lines
 	isDropped := func(i int) bool { return kept != nil && i >= 0 && i < len(lines) && !kept[i] }
 	place := func(i int) string {
 		switch {
 		case kept == nil:
-			return placeIn
+			return document.PlaceIn
 		case i < start:
-			return placeBefore
+			return document.PlaceBefore
 		case i >= end:
-			return placeAfter
+			return document.PlaceAfter
 		}
-		return placeIn
-	}
-	reason := func(i int) string {
-		l := &lines[i]
-		if f := furnitureOf(l.node, w.art); f != "" {
-			return f
-		}
-		if l.linky() {
-			return "link list"
-		}
-		return place(i)
+		return document.PlaceIn
 	}
 	reasons := make([]string, len(lines))
 	for i := range lines {
 		if isDropped(i) {
-			reasons[i] = reason(i)
+			reasons[i] = w.reason(i, place(i))
 		}
 	}
-
-	// A run of blocks being gathered.
-	type run struct {
-		Drop
-		lo, hi      int // page lines, 0 when not known
-		first, last *html.Node
-	}
-	var out []Drop
-	var cur *run
-	end1 := func() {
-		if cur == nil {
-			return
-		}
-		d := cur.Drop
-		if cur.lo > 0 && w.lineOf != nil {
-			d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
-		} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
-			d.Where = elementPath(a)
-		}
-		out = append(out, d)
-		cur = nil
-	}
-	add := func(place, reason string, lo, hi int, n *html.Node, text string) {
-		if cur != nil && (cur.Place != place || cur.Reason != reason) {
-			end1()
-		}
-		if cur == nil {
-			cur = &run{Drop: Drop{Place: place, Reason: reason, Sample: sample(text)}, lo: lo, hi: hi, first: n}
-		}
-		cur.Blocks++
-		cur.text = append(cur.text, text)
-		if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
-			cur.lo = lo
-		}
-		cur.hi = max(cur.hi, hi)
-		cur.last = n
-	}
+	g := &runs{w: w}
 	s := 0
 	for i := 0; i <= len(lines); i++ {
 		for ; s < len(w.skips) && w.skips[s].at <= i; s++ {
@@ -466,24 +331,89 @@ func (w *walker) dropped(kept []bool, start, end, scripts int) []Drop {
 			if f := furnitureOf(k.node, w.art); f != "" {
 				r = f
 			}
-			if cur != nil && !(cur.Reason == r && cur.Place == place(i)) {
-				end1()
+			if g.cur != nil && !(g.cur.Reason == r && g.cur.Place == place(i)) {
+				g.end()
 			}
-			add(place(i), r, k.line, k.line, k.node, k.text)
+			g.add(place(i), r, k.line, k.line, k.node, k.text)
 		}
 		if i == len(lines) {
 			break
 		}
 		if !isDropped(i) {
-			end1()
+			g.end()
 			continue
 		}
 		l := &lines[i]
-		add(place(i), reasons[i], l.src, l.srcEnd, l.node, l.text)
+		g.add(place(i), reasons[i], l.src, l.srcEnd, l.node, l.text)
 	}
-	end1()
+	g.end()
 	if scripts > 0 {
-		out = append(out, Drop{Where: "the page", Place: placeOutside, Reason: reasonScripts, Blocks: scripts})
+		g.out = append(g.out, document.Drop{Where: "the page", Place: document.PlaceOutside, Reason: document.ReasonScripts, Blocks: scripts})
+		g.texts = append(g.texts, nil)
 	}
-	return out
+	return g.out, g.texts
+}
+
+// reason names why line i, at place, is dropped: the furniture around it,
+// else "link list" for a line mostly of links, else its place.
+func (w *walker) reason(i int, place string) string {
+	l := &w.lines[i]
+	if f := furnitureOf(l.node, w.art); f != "" {
+		return f
+	}
+	if l.linky() {
+		return "link list"
+	}
+	return place
+}
+
+// A run is a run of dropped blocks being gathered.
+type run struct {
+	document.Drop
+	lo, hi      int // page lines, 0 when not known
+	first, last *html.Node
+	text        []string // the run's blocks, in full
+}
+
+// runs gathers a page's dropped blocks into runs of one place and reason.
+type runs struct {
+	w     *walker
+	out   []document.Drop
+	texts [][]string // the full text of each run of out
+	cur   *run
+}
+
+// end ends the current run, naming where it is.
+func (g *runs) end() {
+	cur := g.cur
+	if cur == nil {
+		return
+	}
+	d := cur.Drop
+	if cur.lo > 0 && g.w.lineOf != nil {
+		d.Where = lineWhere(cur.lo, max(cur.lo, cur.hi))
+	} else if a := commonAncestor(blockOf(cur.first), blockOf(cur.last)); a != nil {
+		d.Where = elementPath(a)
+	}
+	g.out = append(g.out, d)
+	g.texts = append(g.texts, cur.text)
+	g.cur = nil
+}
+
+// add adds a block to the current run, or starts a run.
+func (g *runs) add(place, reason string, lo, hi int, n *html.Node, text string) {
+	if g.cur != nil && (g.cur.Place != place || g.cur.Reason != reason) {
+		g.end()
+	}
+	if g.cur == nil {
+		g.cur = &run{Drop: document.Drop{Place: place, Reason: reason, Sample: document.Sample(text)}, lo: lo, hi: hi, first: n}
+	}
+	cur := g.cur
+	cur.Blocks++
+	cur.text = append(cur.text, text)
+	if lo > 0 && (cur.lo == 0 || lo < cur.lo) {
+		cur.lo = lo
+	}
+	cur.hi = max(cur.hi, hi)
+	cur.last = n
 }

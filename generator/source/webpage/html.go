@@ -1,4 +1,4 @@
-package source
+package webpage
 
 import (
 	"bytes"
@@ -13,11 +13,9 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
-)
 
-// cellSep separates the cells of a table row on its line: two ideographic
-// spaces, which the importer keeps as text (it drops lines of "|").
-const cellSep = "\u3000\u3000"
+	"reportsite/generator/source/document"
+)
 
 // hline is one block of a page's text.
 type hline struct {
@@ -44,14 +42,15 @@ const metaWindow = 40
 
 // readHTML reads a web page: its text from the title of its article to the
 // article's end, and its metadata. Dropped names the page's lines when
-// withLines is set (the page is the file), else the elements' paths.
-func readHTML(data []byte, withLines bool) (*Document, error) {
+// withLines is set (the page is the file), else the elements' paths. It
+// also returns the full text of each drop's blocks.
+func readHTML(data []byte, withLines bool) (*document.Document, [][]string, error) {
 	text, enc := decodeHTML(data)
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil { // elements nested over 512 deep
-		return nil, fmt.Errorf("%w: %v", ErrBadHTML, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrBadHTML, err)
 	}
-	d := &Document{Format: "html", Encoding: enc}
+	d := &document.Document{Format: "html", Encoding: enc}
 	w := &walker{ranges: map[*html.Node][2]int{}}
 	if withLines {
 		w.lineOf = sourceLines(text, root)
@@ -67,8 +66,9 @@ func readHTML(data []byte, withLines bool) (*Document, error) {
 		for _, l := range lines {
 			d.Text = append(append(d.Text, l.text...), '\n')
 		}
-		d.Dropped = w.dropped(nil, 0, len(lines), countScripts(root))
-		return d, nil
+		var texts [][]string
+		d.Dropped, texts = w.dropped(nil, 0, len(lines), countScripts(root))
+		return d, texts, nil
 	}
 	start, end := titleLine(lines, first, art[0], titleCandidates("", tags))
 	d.Meta = headMeta(lines, start, first, tags)
@@ -79,7 +79,7 @@ func readHTML(data []byte, withLines bool) (*Document, error) {
 		}
 		// A title printed letter-spaced ("政 府 工 作 报 告") or over
 		// several lines loses its layout spaces.
-		d.Meta.Title = squeeze(cleanTitle(keyPrefixRe.ReplaceAllString(strings.Join(parts, ""), "")))
+		d.Meta.Title = document.Squeeze(document.CleanTitle(keyPrefixRe.ReplaceAllString(strings.Join(parts, ""), "")))
 	}
 	if t, e := titleLine(lines, first, art[0], titleCandidates(d.Meta.Title, tags)); e > t {
 		start = t
@@ -95,11 +95,12 @@ func readHTML(data []byte, withLines bool) (*Document, error) {
 		kept[i] = true
 		out = append(out, l.text)
 	}
-	d.Dropped = w.dropped(kept, start, art[1], countScripts(root))
+	var texts [][]string
+	d.Dropped, texts = w.dropped(kept, start, art[1], countScripts(root))
 	if len(out) > 0 {
 		d.Text = []byte(strings.Join(out, "\n") + "\n")
 	}
-	return d, nil
+	return d, texts, nil
 }
 
 // article returns the first and last sentence lines of the page's article
@@ -159,12 +160,12 @@ func titleLine(lines []hline, first, artStart int, cands []string) (start, end i
 	const window = 80
 	for _, c := range cands {
 		for i := first - 1; i >= 0 && i >= first-window; i-- {
-			switch titleMatch(squeeze(lines[i].text), c) {
+			switch titleMatch(document.Squeeze(lines[i].text), c) {
 			case 2:
 				return i, i + 1
 			case 1:
 				end := i + 1
-				for i > 0 && titleMatch(squeeze(lines[i-1].text), c) == 1 {
+				for i > 0 && titleMatch(document.Squeeze(lines[i-1].text), c) == 1 {
 					i--
 				}
 				return i, end
@@ -194,7 +195,7 @@ const headWindow = 8
 // article's title and its first sentence (its info line) come first; then
 // the 信息公开 table and others in the lines just before the title, leaving
 // out link lists (a portal's news lists have dates of their own).
-func headMeta(lines []hline, start, first int, tags map[string]string) Meta {
+func headMeta(lines []hline, start, first int, tags map[string]string) document.Meta {
 	near, nearOfficial := buildMeta(parseFields(lines[start:first]))
 	var far []hline
 	for i := max(0, start-metaWindow); i < start; i++ {
@@ -229,10 +230,10 @@ func headMeta(lines []hline, start, first int, tags map[string]string) Meta {
 	m.Other = other
 	// <meta> tags are not shown: they fill only what the page shows not.
 	if m.Title == "" {
-		m.Title = cleanTitle(tags["articletitle"])
+		m.Title = document.CleanTitle(tags["articletitle"])
 	}
 	if m.Issued == "" {
-		m.Issued = isoDate(tags["pubdate"])
+		m.Issued = document.ISODate(tags["pubdate"])
 	}
 	if src := strings.Trim(tags["contentsource"], " ,，"); m.Publisher == "" && orgRe.MatchString(src) {
 		m.Publisher = src
@@ -275,7 +276,7 @@ var titleSepRe = regexp.MustCompile(`\s*(?:_|\||｜|--|——| - | – )\s*`)
 func titleCandidates(title string, tags map[string]string) []string {
 	var out []string
 	add := func(s string) {
-		s = squeeze(cleanTitle(s))
+		s = document.Squeeze(document.CleanTitle(s))
 		if utf8.RuneCountInString(s) >= 6 {
 			out = append(out, s)
 		}
@@ -291,26 +292,10 @@ func titleCandidates(title string, tags map[string]string) []string {
 	}
 	// A <title> that only names the site ("某市财政局", the name a speaker
 	// line may hold too) names no article.
-	if site := squeeze(tags["sitename"]); squeeze(longest) != site && !siteNameRe.MatchString(longest) {
+	if site := document.Squeeze(tags["sitename"]); document.Squeeze(longest) != site && !siteNameRe.MatchString(longest) {
 		add(longest)
 	}
 	return out
-}
-
-// meetingRe matches a meeting in parentheses at the end of a title.
-var meetingRe = regexp.MustCompile(`\s*[（(][^（）()]*会议[^（）()]*[）)]\s*$`)
-
-// cleanTitle trims a title and removes zero-width characters and a meeting
-// in parentheses at its end.
-func cleanTitle(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r == 0x200B || r == 0xFEFF || r == 0x200C || r == 0x200D {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(strings.Join(strings.Fields(s), " "))
-	return strings.TrimSpace(meetingRe.ReplaceAllString(s, ""))
 }
 
 // metaTags returns the page's <meta name=… content=…> values keyed by
@@ -386,7 +371,7 @@ type walker struct {
 	inLink, pre, head int
 	rows, cells       []*html.Node
 
-	// Positions, for Document.Dropped.
+	// Positions, for document.Document.Dropped.
 	lineOf  map[*html.Node]int // element → page line of its start tag
 	srcLine int                // of the last start tag entered
 	bufLine int                // srcLine when the current line began
@@ -448,7 +433,7 @@ func (w *walker) enter(n *html.Node) bool {
 	}
 	if skipped(n) {
 		if r := skipReason(n); r != "" {
-			if t := strings.Join(strings.FieldsFunc(textOf(n), isLayoutSpace), " "); t != "" {
+			if t := strings.Join(strings.FieldsFunc(textOf(n), document.IsLayoutSpace), " "); t != "" {
 				w.skips = append(w.skips, skip{at: len(w.lines), line: w.lineOf[n], node: n, reason: r, text: t})
 			}
 		}
@@ -530,13 +515,13 @@ func (w *walker) text(s string) {
 	}
 	w.buf.WriteString(s)
 	for _, r := range s {
-		if isLayoutSpace(r) {
+		if document.IsLayoutSpace(r) {
 			continue
 		}
 		w.chars++
 		if w.inLink > 0 {
 			w.links++
-		} else if isHan(r) {
+		} else if document.IsHan(r) {
 			w.han++
 		}
 	}
@@ -548,7 +533,7 @@ func (w *walker) flush() {
 	han, chars, links := w.han, w.chars, w.links
 	w.buf.Reset()
 	w.han, w.chars, w.links = 0, 0, 0
-	if strings.IndexFunc(s, func(r rune) bool { return !isLayoutSpace(r) }) < 0 {
+	if strings.IndexFunc(s, func(r rune) bool { return !document.IsLayoutSpace(r) }) < 0 {
 		return
 	}
 	l := hline{text: s, chars: chars, links: links, head: w.head > 0, src: w.bufLine, srcEnd: w.srcLine, node: w.bufNode}
@@ -583,7 +568,7 @@ func (w *walker) mergeRows() {
 			}
 			cells[len(cells)-1] = append(cells[len(cells)-1], l.text)
 		}
-		if _, ok := rowCells(cells); simple && ok {
+		if _, ok := document.RowCells(cells); simple && ok {
 			group[r[0]] = r[1]
 		}
 	}
@@ -610,8 +595,8 @@ func (w *walker) mergeRows() {
 			m.chars += l.chars
 			m.links += l.links
 		}
-		m.cells, _ = rowCells(cells)
-		m.text = strings.Join(m.cells, cellSep)
+		m.cells, _ = document.RowCells(cells)
+		m.text = strings.Join(m.cells, document.CellSep)
 		out = append(out, m)
 		i = end
 	}

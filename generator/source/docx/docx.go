@@ -1,23 +1,30 @@
-package source
+package docx
 
 import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"reportsite/generator/source/document"
 )
+
+// ErrNotDocx is wrapped when a file is not a zip archive with
+// word/document.xml.
+var ErrNotDocx = errors.New("not a Word .docx file (not a zip archive with word/document.xml); open it in Word or LibreOffice and save it as .docx, or as text (.txt)")
 
 // maxRatio is the largest compression ratio of a part over 1 MiB: Word's
 // XML packs 5 to 20 times; a zip bomb a thousand.
 const maxRatio = 200
 
-// readDocx reads a Word document's paragraphs and tables.
-func readDocx(data []byte) (*Document, error) {
+// Read reads a Word document's paragraphs and tables.
+func Read(data []byte) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotDocx, err)
@@ -33,37 +40,15 @@ func readDocx(data []byte) (*Document, error) {
 	}
 	dir := path.Dir(main)
 	relsName := path.Join(dir, "_rels", path.Base(main)+".rels")
-	st := &styles{byID: map[string]*xStyle{}}
-	if b, err := pk.read(pk.target(relsName, dir, "/styles", path.Join(dir, "styles.xml"))); err != nil {
+	st, nb, err := pk.formats(relsName, dir)
+	if err != nil {
 		return nil, err
-	} else if b != nil {
-		st.parse(b)
 	}
-	nb := &numbering{}
-	if b, err := pk.read(pk.target(relsName, dir, "/numbering", path.Join(dir, "numbering.xml"))); err != nil {
+	notes, err := pk.notes(relsName, dir, st)
+	if err != nil {
 		return nil, err
-	} else if b != nil {
-		nb.parse(b)
 	}
-	// Footnotes and endnotes are read first, into notes; the text shows
-	// a note's number where it is called ("[1]") and the notes after the
-	// body, in the order they are called.
-	notes := map[string]string{}
-	for _, kind := range []string{"footnotes", "endnotes"} {
-		name := pk.target(relsName, dir, "/"+kind, path.Join(dir, kind+".xml"))
-		b, err := pk.read(name)
-		if err != nil {
-			return nil, err
-		}
-		if b == nil {
-			continue
-		}
-		nr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}, notes: notes}
-		if err := nr.read(b); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	d := &Document{Format: "docx"}
+	d := &document.Document{Format: "docx"}
 	r := &docxReader{styles: st, num: nb, doc: d}
 	if err := r.read(doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", main, err)
@@ -77,54 +62,111 @@ func readDocx(data []byte) (*Document, error) {
 		d.Text = append(append(d.Text, l...), '\n')
 	}
 	if len(r.deleted) > 0 {
-		d.Dropped = append(d.Dropped, Drop{Where: main, Place: placeText, Reason: "tracked deletion", Blocks: len(r.deleted), Sample: sample(r.deleted[0])})
+		d.Dropped = append(d.Dropped, document.Drop{Where: main, Place: document.PlaceText, Reason: "tracked deletion", Blocks: len(r.deleted), Sample: document.Sample(r.deleted[0])})
 	}
+	if err := pk.dropFurniture(d, dir, st); err != nil {
+		return nil, err
+	}
+	if err := pk.core(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// formats reads the styles and the numbering of the main document part.
+func (pk *pkg) formats(relsName, dir string) (*styles, *numbering, error) {
+	st := &styles{byID: map[string]*xStyle{}}
+	if b, err := pk.read(pk.target(relsName, dir, "/styles", path.Join(dir, "styles.xml"))); err != nil {
+		return nil, nil, err
+	} else if b != nil {
+		st.parse(b)
+	}
+	nb := &numbering{}
+	if b, err := pk.read(pk.target(relsName, dir, "/numbering", path.Join(dir, "numbering.xml"))); err != nil {
+		return nil, nil, err
+	} else if b != nil {
+		nb.parse(b)
+	}
+	return st, nb, nil
+}
+
+// notes reads the footnotes and endnotes by key.
+func (pk *pkg) notes(relsName, dir string, st *styles) (map[string]string, error) {
+	// Footnotes and endnotes are read first, into notes; the text shows
+	// a note's number where it is called ("[1]") and the notes after the
+	// body, in the order they are called.
+	notes := map[string]string{}
+	for _, kind := range []string{"footnotes", "endnotes"} {
+		name := pk.target(relsName, dir, "/"+kind, path.Join(dir, kind+".xml"))
+		b, err := pk.read(name)
+		if err != nil {
+			return nil, err
+		}
+		if b == nil {
+			continue
+		}
+		nr := &docxReader{styles: st, num: &numbering{}, doc: &document.Document{}, notes: notes}
+		if err := nr.read(b); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return notes, nil
+}
+
+// dropFurniture lists the page headers, footers and comments of the
+// document's directory in d.Dropped.
+func (pk *pkg) dropFurniture(d *document.Document, dir string, st *styles) error {
 	// Page headers and footers and comments are not the report's text.
 	for _, part := range []struct{ prefix, reason string }{
 		{"header", "page header part"}, {"footer", "page footer"}, {"comments", "comments"},
 	} {
-		for _, f := range zr.File {
+		for _, f := range pk.zr.File {
 			name := f.Name
 			if path.Dir(name) != dir || !strings.HasPrefix(path.Base(name), part.prefix) || path.Ext(name) != ".xml" {
 				continue
 			}
 			b, err := pk.read(name)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			pr := &docxReader{styles: st, num: &numbering{}, doc: &Document{}}
+			pr := &docxReader{styles: st, num: &numbering{}, doc: &document.Document{}}
 			if err := pr.read(b); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			var text []string
 			for _, l := range pr.out {
-				if strings.TrimFunc(l, isLayoutSpace) != "" {
+				if strings.TrimFunc(l, document.IsLayoutSpace) != "" {
 					text = append(text, l)
 				}
 			}
 			if len(text) > 0 {
-				d.Dropped = append(d.Dropped, Drop{Where: name, Place: placeOutside, Reason: part.reason, Blocks: len(text), Sample: sample(text[0])})
+				d.Dropped = append(d.Dropped, document.Drop{Where: name, Place: document.PlaceOutside, Reason: part.reason, Blocks: len(text), Sample: document.Sample(text[0])})
 			}
 		}
 	}
+	return nil
+}
+
+// core reads docProps/core.xml: the title, and when the file was created.
+func (pk *pkg) core(d *document.Document) error {
 	if b, err := pk.read("docProps/core.xml"); err != nil {
-		return nil, err
+		return err
 	} else if b != nil {
 		var core struct {
 			Title   string `xml:"title"`
 			Created string `xml:"created"`
 		}
 		if xml.Unmarshal(b, &core) == nil {
-			d.Meta.Title = cleanTitle(core.Title)
-			if c := isoDate(core.Created); c != "" {
-				d.Meta.Other = append(d.Meta.Other, Field{Key: "created", Value: c})
+			d.Meta.Title = document.CleanTitle(core.Title)
+			if c := document.ISODate(core.Created); c != "" {
+				d.Meta.Other = append(d.Meta.Other, document.Field{Key: "created", Value: c})
 			}
 		}
 	}
-	return d, nil
+	return nil
 }
 
-// pkg reads the parts of a zip package, each at most MaxSize unpacked.
+// pkg reads the parts of a zip package, each at most document.MaxSize unpacked.
 type pkg struct {
 	zr *zip.Reader
 }
@@ -136,11 +178,11 @@ func (p *pkg) read(name string) ([]byte, error) {
 		if !strings.EqualFold(f.Name, name) {
 			continue
 		}
-		if f.UncompressedSize64 > MaxSize {
-			return nil, fmt.Errorf("%w: %s would unpack to %d MiB, over the limit of %d MiB (a zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64>>20, MaxSize>>20)
+		if f.UncompressedSize64 > document.MaxSize {
+			return nil, fmt.Errorf("%w: %s would unpack to %d MiB, over the limit of %d MiB (a zip bomb?)", document.ErrTooLarge, f.Name, f.UncompressedSize64>>20, document.MaxSize>>20)
 		}
 		if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
-			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64/max(f.CompressedSize64, 1))
+			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", document.ErrTooLarge, f.Name, f.UncompressedSize64/max(f.CompressedSize64, 1))
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -148,15 +190,15 @@ func (p *pkg) read(name string) ([]byte, error) {
 		}
 		defer rc.Close()
 		// The sizes in the headers may lie; the reading stops at the limit.
-		b, err := io.ReadAll(io.LimitReader(rc, MaxSize+1))
-		if len(b) > MaxSize {
-			return nil, fmt.Errorf("%w: %s unpacks to more than %d MiB (a zip bomb?)", ErrTooLarge, f.Name, MaxSize>>20)
+		b, err := io.ReadAll(io.LimitReader(rc, document.MaxSize+1))
+		if len(b) > document.MaxSize {
+			return nil, fmt.Errorf("%w: %s unpacks to more than %d MiB (a zip bomb?)", document.ErrTooLarge, f.Name, document.MaxSize>>20)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrNotDocx, f.Name, err)
 		}
 		if len(b) > 1<<20 && uint64(len(b)) > maxRatio*f.CompressedSize64 {
-			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", ErrTooLarge, f.Name, uint64(len(b))/max(f.CompressedSize64, 1))
+			return nil, fmt.Errorf("%w: %s is packed %d times (a zip bomb?)", document.ErrTooLarge, f.Name, uint64(len(b))/max(f.CompressedSize64, 1))
 		}
 		return b, nil
 	}
@@ -378,6 +420,22 @@ func (n *numbering) label(numID string, ilvl int) string {
 	if !ok || ilvl < 0 || ilvl > 8 {
 		return ""
 	}
+	lvls, count, started := n.levels(numID, num)
+	lvl := lvls[ilvl]
+	if lvl == nil {
+		return ""
+	}
+	advance(lvls, count, started, ilvl, lvl)
+	if lvl.LvlText == nil {
+		return ""
+	}
+	return render(lvls, count, started, lvl)
+}
+
+// levels returns the levels of list numID, its abstract list's with the
+// list's overrides, and the counters of its abstract list; a start
+// override sets the counters the first time the list is used.
+func (n *numbering) levels(numID string, num xNum) (map[int]*xLvl, *[9]int, *[9]bool) {
 	abs := num.Abstract.Val
 	lvls := map[int]*xLvl{}
 	for i, l := range n.abstract[abs] {
@@ -404,10 +462,12 @@ func (n *numbering) label(numID string, ilvl int) string {
 		}
 	}
 	n.used[numID] = true
-	lvl := lvls[ilvl]
-	if lvl == nil {
-		return ""
-	}
+	return lvls, count, started
+}
+
+// advance counts one more paragraph at level ilvl and resets the levels
+// below it that restart after it.
+func advance(lvls map[int]*xLvl, count *[9]int, started *[9]bool, ilvl int, lvl *xLvl) {
 	if started[ilvl] {
 		count[ilvl]++
 	} else {
@@ -423,9 +483,10 @@ func (n *numbering) label(numID string, ilvl int) string {
 			started[j] = false
 		}
 	}
-	if lvl.LvlText == nil {
-		return ""
-	}
+}
+
+// render prints a level's lvlText with each level's counter in its format.
+func render(lvls map[int]*xLvl, count *[9]int, started *[9]bool, lvl *xLvl) string {
 	text := lvl.LvlText.Val
 	var b strings.Builder
 	for i := 0; i < len(text); i++ {
@@ -592,7 +653,7 @@ func roman(n int) string {
 type docxReader struct {
 	styles *styles
 	num    *numbering
-	doc    *Document
+	doc    *document.Document
 	out    []string
 
 	paras  []*para
@@ -647,7 +708,7 @@ func (r *docxReader) emit(s string, level int) {
 	}
 	r.out = append(r.out, s)
 	if level > 0 {
-		r.doc.Headings = append(r.doc.Headings, Heading{Line: len(r.out), Level: level})
+		r.doc.Headings = append(r.doc.Headings, document.Heading{Line: len(r.out), Level: level})
 	}
 }
 
@@ -739,50 +800,54 @@ func wattr(attrs []xml.Attr, key string) (string, bool) {
 	return "", false
 }
 
+// start handles the start of an element of the document's XML.
 func (r *docxReader) start(name string, attrs []xml.Attr) {
 	var p *para
 	if len(r.paras) > 0 {
 		p = r.paras[len(r.paras)-1]
 	}
-	val, _ := wattr(attrs, "val")
 	switch name {
 	case "p":
 		r.paras = append(r.paras, &para{})
+	case "footnote", "endnote", "footnoteReference", "endnoteReference":
+		r.note(p, name, attrs)
+	case "tbl", "tr", "tc":
+		r.table(name)
+	default:
+		if p != nil {
+			inPara(p, name, attrs)
+		}
+	}
+}
+
+// inPara handles an element inside paragraph p: its properties (style,
+// numbering, outline level) and the characters written as elements.
+func inPara(p *para, name string, attrs []xml.Attr) {
+	val, _ := wattr(attrs, "val")
+	switch name {
 	case "pStyle":
-		if p != nil {
-			p.style = val
-		}
+		p.style = val
 	case "ilvl":
-		if p != nil {
-			p.ilvl, _ = strconv.Atoi(val)
-			p.hasNum = true
-		}
+		p.ilvl, _ = strconv.Atoi(val)
+		p.hasNum = true
 	case "numId":
-		if p != nil {
-			p.numID = val
-			p.hasNum = true
-		}
+		p.numID = val
+		p.hasNum = true
 	case "outlineLvl":
-		if p != nil {
-			p.level = outlineLevel(val)
-			if p.level == 0 {
-				p.level = -1 // body text, whatever the style says
-			}
+		p.level = outlineLevel(val)
+		if p.level == 0 {
+			p.level = -1 // body text, whatever the style says
 		}
 	case "tab", "ptab":
-		if p != nil && len(r.paras) > 0 {
-			p.text.WriteByte('\t')
-		}
+		p.text.WriteByte('\t')
 	case "br", "cr":
-		if typ, _ := wattr(attrs, "type"); p != nil && typ != "page" && typ != "column" {
+		if typ, _ := wattr(attrs, "type"); typ != "page" && typ != "column" {
 			p.text.WriteByte('\n')
 		}
 	case "noBreakHyphen":
-		if p != nil {
-			p.text.WriteByte('-')
-		}
+		p.text.WriteByte('-')
 	case "sym":
-		if c, ok := wattr(attrs, "char"); ok && p != nil {
+		if c, ok := wattr(attrs, "char"); ok {
 			if n, err := strconv.ParseUint(c, 16, 32); err == nil {
 				if n >= 0xF000 && n <= 0xF0FF {
 					n -= 0xF000
@@ -792,27 +857,39 @@ func (r *docxReader) start(name string, attrs []xml.Attr) {
 				}
 			}
 		}
+	}
+}
+
+// note handles a footnote or endnote (when reading the notes) and a call
+// of one in paragraph p, which prints its mark.
+func (r *docxReader) note(p *para, name string, attrs []xml.Attr) {
+	id, _ := wattr(attrs, "id")
+	switch name {
 	case "footnote", "endnote":
 		if r.notes != nil {
-			id, _ := wattr(attrs, "id")
 			r.noteKey, r.out = name+" "+id, nil
 		}
-	case "footnoteReference", "endnoteReference":
-		id, _ := wattr(attrs, "id")
-		if p == nil {
-			break
-		}
-		var mark string
-		if name == "footnoteReference" {
-			r.nFoot++
-			mark = "[" + strconv.Itoa(r.nFoot) + "]"
-		} else {
-			// Word numbers endnotes i, ii, iii by default.
-			r.nEnd++
-			mark = "[" + formatNumber(r.nEnd, "lowerRoman") + "]"
-		}
-		p.text.WriteString(mark)
-		r.refs = append(r.refs, noteRef{key: strings.TrimSuffix(name, "Reference") + " " + id, mark: mark})
+		return
+	}
+	if p == nil {
+		return
+	}
+	var mark string
+	if name == "footnoteReference" {
+		r.nFoot++
+		mark = "[" + strconv.Itoa(r.nFoot) + "]"
+	} else {
+		// Word numbers endnotes i, ii, iii by default.
+		r.nEnd++
+		mark = "[" + formatNumber(r.nEnd, "lowerRoman") + "]"
+	}
+	p.text.WriteString(mark)
+	r.refs = append(r.refs, noteRef{key: strings.TrimSuffix(name, "Reference") + " " + id, mark: mark})
+}
+
+// table handles the start of a table, a row or a cell.
+func (r *docxReader) table(name string) {
+	switch name {
 	case "tbl":
 		if len(r.tables) > 0 {
 			if t := r.tables[len(r.tables)-1]; len(t.row) > 0 {
@@ -859,10 +936,10 @@ func (r *docxReader) end(name string) {
 			simple = simple && !c.nested
 			all = append(all, c.lines)
 		}
-		texts, ok := rowCells(all)
+		texts, ok := document.RowCells(all)
 		if simple && ok {
 			if len(texts) > 0 {
-				t.lines = append(t.lines, strings.Join(texts, cellSep))
+				t.lines = append(t.lines, strings.Join(texts, document.CellSep))
 			}
 		} else {
 			for _, c := range cells {

@@ -1,4 +1,4 @@
-package source
+package webpage
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"strings"
+
+	"reportsite/generator/source/document"
 )
 
 // ErrNoPage is wrapped when a web archive holds no HTML page.
@@ -58,12 +60,12 @@ func htmlPart(contentType, transfer string, body io.Reader, depth int) ([]byte, 
 	case "quoted-printable":
 		body = quotedprintable.NewReader(body)
 	}
-	b, err := io.ReadAll(io.LimitReader(body, MaxSize+1))
+	b, err := io.ReadAll(io.LimitReader(body, document.MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoPage, err)
 	}
-	if len(b) > MaxSize {
-		return nil, fmt.Errorf("%w: the page is over %d MiB", ErrTooLarge, MaxSize>>20)
+	if len(b) > document.MaxSize {
+		return nil, fmt.Errorf("%w: the page is over %d MiB", document.ErrTooLarge, document.MaxSize>>20)
 	}
 	if cs := params["charset"]; cs != "" {
 		b = append([]byte(`<meta charset="`+cs+`">`), b...)

@@ -1,4 +1,4 @@
-package indicator
+package extract_test
 
 import (
 	"fmt"
@@ -6,6 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"reportsite/generator/content"
+	"reportsite/generator/indicator"
+	"reportsite/generator/indicator/extract"
 )
 
 // A extractCase is one numbered case of testdata/cases.txt.
@@ -16,6 +20,35 @@ type extractCase struct {
 	targets bool
 	want    []want
 	line    int
+}
+
+// want is one expected indicator of a case.
+type want struct {
+	name, value, unit, kind, dir, bound string
+}
+
+func (w want) String() string {
+	return w.name + " " + w.value + w.unit + " " + w.kind + " " + w.dir + " " + w.bound
+}
+
+// parseWant reads "name | value | unit | kind | direction | bound"; "-" is
+// empty.
+func parseWant(line string) (want, bool) {
+	f := strings.Split(line, "|")
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+		if f[i] == "-" {
+			f[i] = ""
+		}
+	}
+	if len(f) != 6 {
+		return want{}, false
+	}
+	return want{f[0], f[1], f[2], f[3], f[4], f[5]}, true
+}
+
+func got(ind content.Indicator) want {
+	return want{name: ind.Name, value: ind.Value, unit: ind.Unit, kind: ind.Kind, dir: ind.Direction, bound: ind.Bound}
 }
 
 var caseTitle = regexp.MustCompile(`^### (\d+)\. (.*)$`)
@@ -43,7 +76,7 @@ func readCases(t *testing.T) []extractCase {
 		case line == "---":
 			inWant = true
 		case inWant:
-			w, ok := parseWant(line, n, false)
+			w, ok := parseWant(line)
 			if !ok {
 				t.Fatalf("testdata/cases.txt:%d: want 6 fields separated by |", n)
 			}
@@ -62,7 +95,7 @@ func TestCases(t *testing.T) {
 	}
 	for _, c := range cs {
 		t.Run(c.n, func(t *testing.T) {
-			inds := Extract(c.text, Options{ResultYear: 2020, TargetYear: 2021, Targets: c.targets})
+			inds := extract.Extract(c.text, extract.Options{ResultYear: 2020, TargetYear: 2021, Targets: c.targets})
 			var gotLines, wantLines []string
 			for _, ind := range inds {
 				gotLines = append(gotLines, got(ind).String())
@@ -72,8 +105,8 @@ func TestCases(t *testing.T) {
 				if !strings.Contains(ind.Sentence, ind.Value) {
 					t.Errorf("value %q is not in its sentence %q", ind.Value, ind.Sentence)
 				}
-				if ind.Anchor != Anchor(ind.Sentence) {
-					t.Errorf("anchor %q, want %q", ind.Anchor, Anchor(ind.Sentence))
+				if ind.Anchor != extract.Anchor(ind.Sentence) {
+					t.Errorf("anchor %q, want %q", ind.Anchor, extract.Anchor(ind.Sentence))
 				}
 				wantPeriod := map[bool]string{false: "2020", true: "2021"}[c.targets]
 				if strings.Contains(c.title, "[2016—2020]") {
@@ -82,7 +115,7 @@ func TestCases(t *testing.T) {
 				if ind.Period != wantPeriod {
 					t.Errorf("period %q, want %q", ind.Period, wantPeriod)
 				}
-				if err := Verify(ind, c.text); err != nil {
+				if err := indicator.Verify(ind, c.text); err != nil {
 					t.Error(err)
 				}
 			}
@@ -99,7 +132,7 @@ func TestCases(t *testing.T) {
 func TestHeadline(t *testing.T) {
 	text := "全区地区生产总值同比增长4.9%,增幅居全市第2位;一般公共预算收入同比下降7.1%,好于全市5.7个百分点;建成智慧工厂2家。"
 	var marked []string
-	for _, ind := range Extract(text, Options{}) {
+	for _, ind := range extract.Extract(text, extract.Options{}) {
 		if ind.Headline {
 			marked = append(marked, fmt.Sprintf("%s %s%s", ind.Name, ind.Value, ind.Unit))
 		}
@@ -111,11 +144,11 @@ func TestHeadline(t *testing.T) {
 
 func TestAnchorStable(t *testing.T) {
 	const s = "全区地区生产总值同比增长4.9%,增幅居全市第2位;"
-	a := Anchor(s)
+	a := extract.Anchor(s)
 	if !regexp.MustCompile(`^i-[0-9a-f]{8}$`).MatchString(a) {
 		t.Fatalf("anchor %q is not i- and 8 hex digits", a)
 	}
-	inds := Extract(s+"固定资产投资同比增长13%。", Options{})
+	inds := extract.Extract(s+"固定资产投资同比增长13%。", extract.Options{})
 	if len(inds) != 3 || inds[0].Anchor != a || inds[1].Anchor != a || inds[2].Anchor == a {
 		t.Errorf("indicators of one sentence must share its anchor, others not: %+v", inds)
 	}
