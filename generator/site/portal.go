@@ -281,7 +281,7 @@ func (p *run) portalOf(n *node, canonical string) (render.Portal, error) {
 		pt.Feedback = render.Feedback(f, isEmail(f), n.label+n.title, canonical)
 	}
 	if canonical != "" {
-		svg, err := qrSVG(canonical)
+		svg, err := render.QRSVG(canonical)
 		if err != nil {
 			return pt, &content.Error{Path: n.src, Err: err}
 		}
