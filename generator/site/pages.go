@@ -247,7 +247,8 @@ func (gr *groupRun) write(n *node, c converted, parts []render.Part) {
 
 // renderOne renders page n, converted as c, with its layout into buf.
 func (p *run) renderOne(n *node, c converted, parts []render.Part, buf *bytes.Buffer) error {
-	pg := render.NewPage(p.site, p.entry(n), p.assets)
+	e := entry(n)
+	pg := render.NewPage(p.site, &e, p.assets)
 	var err error
 	if pg.Portal, err = p.portalOf(n, pg.Canonical); err != nil {
 		return err
@@ -285,8 +286,8 @@ func (p *run) renderOne(n *node, c converted, parts []render.Part, buf *bytes.Bu
 }
 
 // entry is what the plan knows of page n, for render.NewPage.
-func (p *run) entry(n *node) *render.Entry {
-	e := &render.Entry{Kind: n.kind, Path: n.path, Out: n.outFile(), Title: n.title, Label: n.label,
+func entry(n *node) render.Entry {
+	e := render.Entry{Kind: n.kind, Path: n.path, Out: n.outFile(), Title: n.title, Label: n.label,
 		Page: n.page, Report: n.report, Place: labelChain(n)}
 	for _, k := range n.kids {
 		e.Children = append(e.Children, *link(k))

@@ -190,12 +190,12 @@ func (n *node) outFile() string {
 	return n.path + "index.html"
 }
 
-// hasIndicators reports whether a page among nodes states indicators, by its
-// front matter or, for pages loaded without it, by the set known.
 // maxOutline is the most entries an outline shows on every page; a longer
 // report shows the subsections of the current part only.
 const maxOutline = 60
 
+// hasIndicators reports whether a page among nodes states indicators, by its
+// front matter or, for pages loaded without it, by the set known.
 func hasIndicators(nodes []*node, known map[string]bool) bool {
 	for _, n := range nodes {
 		if n.page != nil && (len(n.page.Meta.Indicators) > 0 || known[n.page.Path]) {
