@@ -18,7 +18,7 @@ import (
 // This file holds what a government portal's article page offers around the
 // text (GOV-PAGE.md B.9 and B.10): attachments and related links from front
 // matter, the 党政机关网站标识 badge, the 网站地图 and 联系我们 pages and the
-// 【我要纠错】 link from config.toml, and the QR code of each page (qr.go).
+// 【我要纠错】 link from config.toml, and the QR code of each page (render.QRSVG).
 
 // Paths of the generated pages.
 const (
