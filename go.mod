@@ -24,7 +24,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/pelletier/go-toml/v2 v2.4.3
-	github.com/piglig/go-qr v1.1.0 // generator/site: each page's QR code as inline SVG (Nayuki's encoder ported, no dependencies; its decoder checks the test)
+	github.com/piglig/go-qr v1.1.0 // generator/render: each page's QR code as inline SVG (Nayuki's encoder ported, no dependencies; its decoder checks the test)
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
 	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc

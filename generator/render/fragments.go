@@ -69,9 +69,9 @@ func (p *Page) OutlineList() template.HTML {
 			b.WriteString("\n</li>")
 		}
 	}
-	p.outlineEntry(&b, r.FullPath, "", "全文", true)
+	p.outlineEntry(&b, r.FullPath, "", FullTitle, true)
 	if r.DataPath != "" {
-		p.outlineEntry(&b, r.DataPath, "", "主要指标与开放数据", true)
+		p.outlineEntry(&b, r.DataPath, "", DataTitle, true)
 	}
 	b.WriteString("\n</ol>")
 	return template.HTML(b.String())

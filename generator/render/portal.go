@@ -1,6 +1,11 @@
 package render
 
-import "html/template"
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+)
 
 // Portal is what a page offers around its text, as a government portal's
 // article page does (GOV-PAGE.md B.9 正文后): 附件, 相关链接, 【我要纠错】 and
@@ -45,4 +50,52 @@ type SitePortal struct {
 	Postcode string
 	Phone    string
 	Email    string
+}
+
+// NewAttachment is an attachment titled title, published at path (site-root
+// relative), made from the file name with size bytes: its type is named by
+// the file's extension, its size as portals print it.
+func NewAttachment(title, path, name string, size int64) Attachment {
+	return Attachment{Title: title, Path: path, Type: fileType(name), Size: fileSize(size)}
+}
+
+// fileType names a file's type for readers by its extension.
+func fileType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".txt":
+		return "文本"
+	case ".pdf":
+		return "PDF"
+	case ".doc", ".docx":
+		return "Word 文档"
+	case ".wps":
+		return "WPS 文档"
+	case ".xls", ".xlsx":
+		return "Excel 表格"
+	case ".csv":
+		return "CSV 表格"
+	case ".html", ".htm", ".mht", ".mhtml":
+		return "网页"
+	case ".ofd":
+		return "OFD 文档"
+	case ".zip", ".rar", ".7z":
+		return "压缩包"
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg":
+		return "图片"
+	case "":
+		return "文件"
+	}
+	return strings.ToUpper(ext[1:])
+}
+
+// fileSize is a size as portals print it: 812 B, 56.5 KB, 1.2 MB.
+func fileSize(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
 }

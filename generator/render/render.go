@@ -1,6 +1,19 @@
-// Package render owns the html/template layouts: it parses them once from
-// layered file systems (a site's layouts/ over the built-in theme) and executes
-// the layout of a page kind with a *Page value.
+// Package render owns how a page reads: the view model of a page and the
+// html/template layouts that show it. It parses the layouts once from
+// layered file systems (a site's layouts/ over the built-in theme) and
+// executes the layout of a page kind with a *Page value.
+//
+// The view model: NewPage turns what a site's plan knows of a page (Entry:
+// its kind, path, content page, parents, children and neighbours) into the
+// Page a layout shows: its place in the report, breadcrumbs, canonical
+// address and cards. All wording a reader sees outside the layouts and the
+// content is here: the cards (CardOf: 增长, 下降 as the sentence words them,
+// 居第, 年目标…), the headline figures (Headlines), the data page
+// (NewDataView, PairTitle, DataFields, the 数据说明), the titles of the
+// generated pages (全文, 主要指标与开放数据…), the link from an indicator's
+// sentence back to its card (SentenceBack), the 【我要纠错】 link
+// (Feedback), attachments' types and sizes (NewAttachment) and each page's
+// QR code (QRSVG).
 //
 // Layout rule: a page is rendered with the layout named by its front matter
 // key "layout", or else the layout of its kind (home, report, section, page,
@@ -16,8 +29,12 @@
 // instead, byte for byte what the template writes (tests prove it); when a
 // site's layouts/ replaces it, the site's template is executed.
 //
-// Inputs: fs.FS values holding layouts. Outputs: HTML written to an io.Writer.
-// Imports: content, html/template and the standard library.
+// Inputs: fs.FS values holding layouts, and Entry values from a site's
+// plan. Outputs: Page values and HTML written to an io.Writer.
+// Imports: content, indicator (a card's bound, the pairs of targets and
+// results and the charts of the data page are the indicator rules'; render
+// shows them), html/template, the standard library and piglig/go-qr (the
+// QR codes). It never imports site.
 package render
 
 import (

@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -19,7 +18,6 @@ import (
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
-	"reportsite/generator/search"
 	"reportsite/generator/theme"
 )
 
@@ -56,7 +54,7 @@ type Result struct {
 // so memory holds one report per core rather than the whole site.
 func Build(ctx context.Context, opt Options) (Result, error) {
 	b := NewBuilder(opt)
-	b.oneShot = true
+	b.inc = newSingle()
 	return b.Build(ctx, nil)
 }
 
@@ -72,32 +70,246 @@ func MemoryLimit(n int) int64 { return 32<<20 + int64(n)*4<<10 }
 // output file's inputs, and renders again only the files whose inputs
 // changed. It is not safe for concurrent use: one build at a time.
 type Builder struct {
-	opt  Options
-	seed maphash.Seed
-	// oneShot marks a Builder that builds once: it keeps no state for a
-	// next build and streams page texts (see Build).
-	oneShot bool
-	prev    *state // the last successful build; nil before the first
-	// spare is the signatures of the files in the publisher's staging
-	// directory (the build before prev), or nil when unknown.
-	spare map[string]uint64
-	cache cache
+	opt Options
+	inc incremental // what the builds before left; see memory and single
 }
 
-// cache holds what a rebuild can reuse when its inputs did not change.
-type cache struct {
+// NewBuilder returns a Builder for the site described by opt.
+func NewBuilder(opt Options) *Builder {
+	if opt.Dest == "" {
+		opt.Dest = filepath.Join(opt.Source, "public")
+	}
+	return &Builder{opt: opt, inc: newMemory(opt.Source)}
+}
+
+// sources is what a build reads of the site directory before it plans.
+type sources struct {
+	cfg       *Config
+	warns     []string
+	tree      *content.Section
+	files     []string // the content files as content.List found them
 	tmpl      *render.Templates
-	layoutSig uint64
+	layoutSig uint64 // the signature of the site's layouts
 	assets    []asset
-	chroma    []byte
-	fields    template.HTML // the converted 数据说明 of data pages
-	search    search.Cache  // the search index's text parts
-	// pageSigs holds the hashes of each page's front matter and body,
-	// keyed by the page value, which content.Load reuses for unchanged files.
-	pageSigs map[*content.Page]pageSig
 }
 
-type pageSig struct{ meta, body uint64 }
+// run is one build in progress: the plan, where it publishes, and what it
+// gathers while it renders.
+type run struct {
+	*siteplan
+	inc       incremental
+	out       *publish.Dir
+	md        *markdown.Converter
+	tmpl      *render.Templates
+	assetList []asset
+	assets    map[string]string // an asset's source name → its published path
+	fields    template.HTML     // the 数据说明 section of data pages
+	// contentFS is the content directory: read again for the texts of a
+	// single build (incremental.open) and for the line of a card that the
+	// sanity checks hold back.
+	contentFS fs.FS
+	// homeCards are the newest report's headline figures, for the site's
+	// home; taken before any page is read again in a single build.
+	homeCards []render.Card
+	sigs      map[string]uint64 // output file → signature of its inputs
+
+	mu   sync.Mutex
+	held []string             // warnings of cards held back, see holdBack
+	refs map[string]pageRefs  // output file → ids and links of its Markdown
+	docs map[string]searchDoc // output file → its text for the search index
+}
+
+// Build builds the site and publishes it atomically. changed lists the
+// slash-separated paths, relative to the source directory, that changed since
+// the previous Build; nil means unknown, and every file is read again. The
+// output is always byte-identical to a full build of the current tree.
+func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
+	var res Result
+	// The publisher lists its staging directory while the build runs:
+	// start it first.
+	out, err := publish.New(b.opt.Dest)
+	if err != nil {
+		return res, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			out.Abort()
+			b.inc.abort(out)
+		}
+	}()
+	src, err := b.read(changed)
+	if src != nil {
+		res.Warnings = src.warns
+	}
+	if err != nil {
+		return res, err
+	}
+	r, err := b.prepare(src, out)
+	if err != nil {
+		return res, err
+	}
+	rendered, err := r.publishAll(ctx)
+	res.Warnings = append(res.Warnings, r.held...)
+	if err != nil {
+		return res, err
+	}
+	res.Pages = len(r.nodes) + 1 // and 404.html
+	res.Rendered = rendered
+	res.Files = out.Files()
+	if err := out.Commit(); err != nil {
+		return res, err
+	}
+	ok = true
+	res.Sources = make(map[string]string, len(r.nodes))
+	for _, n := range r.nodes {
+		res.Sources[n.outFile()] = n.src
+	}
+	b.inc.commit(r, src.tree, src.files)
+	return res, nil
+}
+
+// read reads the configuration, the content tree, the layouts and the
+// assets. With an error it returns what it read (the config's warnings)
+// when it got that far.
+func (b *Builder) read(changed []string) (*sources, error) {
+	cfg, warns, err := LoadConfig(os.DirFS(b.opt.Source))
+	if err != nil {
+		return nil, err
+	}
+	src := &sources{cfg: cfg, warns: warns}
+	var errs []error
+	lopt := content.LoadOptions{Drafts: b.opt.Drafts}
+	b.inc.loadOptions(&lopt, changed)
+	src.tree, src.files, err = loadContent(filepath.Join(b.opt.Source, "content"), lopt)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	c := b.inc.caches()
+	errs = append(errs, c.load(b.opt.Source, changed)...)
+	src.tmpl, src.layoutSig, src.assets = c.tmpl, c.layoutSig, c.assets
+	return src, errors.Join(errs...)
+}
+
+// prepare plans the site and reads what its pages show besides their own
+// text: the home's headline figures and the attachments. It signs every
+// output file's inputs.
+func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
+	p, err := plan(src.cfg, src.tree, b.inc.indicated())
+	if err != nil {
+		return nil, err
+	}
+	r := &run{siteplan: p, inc: b.inc, out: out, md: markdown.New(), tmpl: src.tmpl, assetList: src.assets,
+		contentFS: os.DirFS(filepath.Join(b.opt.Source, "content"))}
+	if r.homeCards, err = r.newestHeadlines(); err != nil {
+		return nil, err
+	}
+	r.assets = make(map[string]string, len(src.assets))
+	for _, a := range src.assets {
+		r.assets[a.src] = a.out
+	}
+	if err := checkBadge(os.DirFS(b.opt.Source), src.cfg, r.assets); err != nil {
+		return nil, err
+	}
+	if errs := p.readAttachments(r.contentFS); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	r.sigs = b.inc.sign(p, src, r.homeCards)
+	if r.fields, err = b.inc.caches().dataFields(); err != nil {
+		return nil, err
+	}
+	r.refs = make(map[string]pageRefs, len(p.nodes))
+	r.docs = make(map[string]searchDoc, len(p.nodes))
+	return r, nil
+}
+
+// publishAll publishes the assets, the attachments, every page, the search
+// index, the sitemap and robots.txt, each unless an earlier build left it
+// as this one would write it. It returns how many pages it rendered.
+func (p *run) publishAll(ctx context.Context) (int, error) {
+	for _, a := range p.assetList {
+		if p.keep(a.out, 0) {
+			continue
+		}
+		if err := p.out.WriteFile(a.out, a.data); err != nil {
+			return 0, err
+		}
+	}
+	if err := p.writeAttachments(); err != nil {
+		return 0, err
+	}
+	rendered, err := p.renderAll(ctx)
+	slices.Sort(p.held)
+	if err != nil {
+		return rendered, err
+	}
+	for _, f := range []struct {
+		name string
+		data func() []byte
+	}{
+		{"sitemap.xml", p.sitemap},
+		{"robots.txt", p.robots},
+	} {
+		if p.keep(f.name, p.sigs[f.name]) {
+			continue
+		}
+		if err := p.out.WriteFile(f.name, f.data()); err != nil {
+			return rendered, err
+		}
+	}
+	return rendered, ctx.Err()
+}
+
+// keep publishes file without rendering it when an earlier build left the
+// bytes this one would write.
+func (p *run) keep(file string, sig uint64) bool { return p.inc.keep(p.out, file, sig) }
+
+// load parses the layouts and minifies the assets, again only when a file
+// under layouts/ or assets/ changed since they were cached.
+func (c *cache) load(source string, changed []string) []error {
+	var errs []error
+	if c.tmpl == nil || touched(changed, "layouts/") {
+		c.tmpl = nil
+		layouts := readDirFS(filepath.Join(source, "layouts"))
+		tmpl, err := render.Parse(
+			render.Layer{FS: layouts, Dir: "layouts"},
+			render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts", Theme: true},
+		)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			var h maphash.Hash
+			h.SetSeed(c.seed)
+			hashFS(&h, layouts)
+			c.tmpl, c.layoutSig = tmpl, h.Sum64()
+		}
+	}
+	if c.assets == nil || touched(changed, "assets/") {
+		c.assets = nil
+		if c.chroma == nil {
+			c.chroma = markdown.ChromaCSS()
+		}
+		assets, err := loadAssets(readDirFS(filepath.Join(source, "assets")), theme.Assets(), c.chroma)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			c.assets = assets
+		}
+	}
+	return errs
+}
+
+// dataFields is the 数据说明 of data pages, render.DataFields converted.
+func (c *cache) dataFields() (template.HTML, error) {
+	if c.fields == "" {
+		r, err := markdown.New().Convert([]byte(render.DataFields), markdown.Options{IDPrefix: "data-"})
+		if err != nil {
+			return "", err
+		}
+		c.fields = r.HTML
+	}
+	return c.fields, nil
+}
 
 // touched reports whether a rebuild must reread the files under dir: when
 // the changed paths are unknown or one of them lies under dir.
@@ -112,332 +324,6 @@ func touched(changed []string, dir string) bool {
 		}
 	}
 	return false
-}
-
-// state is what a successful build leaves for the next one.
-type state struct {
-	pages map[string]*content.Page // by content path
-	// fileList is the content files as content.List found them, and files
-	// the same as a set.
-	fileList []string
-	files    map[string]bool
-	sigs     map[string]uint64 // output file → signature of its inputs
-	// refs maps each output file to the ids and links of its Markdown, from
-	// this build and the one before (whose files the spare directory holds).
-	refs [2]map[string]pageRefs
-	// docs maps each output file to its text for the search index, from this
-	// build and the one before (whose files the publisher's spare holds).
-	docs [2]map[string]searchDoc
-}
-
-// NewBuilder returns a Builder for the site described by opt.
-func NewBuilder(opt Options) *Builder {
-	if opt.Dest == "" {
-		opt.Dest = filepath.Join(opt.Source, "public")
-	}
-	return &Builder{opt: opt, seed: maphash.MakeSeed(), cache: cache{pageSigs: map[*content.Page]pageSig{}}}
-}
-
-// Build builds the site and publishes it atomically. changed lists the
-// slash-separated paths, relative to the source directory, that changed since
-// the previous Build; nil means unknown, and every file is read again. The
-// output is always byte-identical to a full build of the current tree.
-func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
-	var res Result
-	opt := b.opt
-	// The publisher lists its staging directory while the build runs:
-	// start it first.
-	out, err := publish.New(opt.Dest)
-	if err != nil {
-		return res, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			out.Abort()
-			if out.Files() > 0 {
-				b.spare = nil // the staging directory holds a partial build now
-			}
-		}
-	}()
-	src := os.DirFS(opt.Source)
-	cfg, warns, err := LoadConfig(src)
-	if err != nil {
-		return res, err
-	}
-	res.Warnings = warns
-
-	var errs []error
-	lopt := content.LoadOptions{Drafts: opt.Drafts, Reuse: b.reuse(changed)}
-	withIndicators := map[string]bool{}
-	var mu sync.Mutex
-	if b.oneShot {
-		lopt.Outline = true // texts are read again when rendered
-		lopt.Loaded = func(pg *content.Page) {
-			if pg.Outline || len(pg.Meta.Indicators) > 0 {
-				mu.Lock()
-				withIndicators[pg.Path] = true
-				mu.Unlock()
-			}
-			pg.Meta.Indicators = nil
-		}
-	}
-	lopt.Files = b.sameFiles(changed)
-	tree, files, err := loadContent(filepath.Join(opt.Source, "content"), lopt)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	// Layouts and assets are parsed and minified again only when a file
-	// under layouts/ or assets/ changed.
-	c := &b.cache
-	if c.tmpl == nil || touched(changed, "layouts/") {
-		c.tmpl = nil
-		layouts := readDirFS(filepath.Join(opt.Source, "layouts"))
-		tmpl, err := render.Parse(
-			render.Layer{FS: layouts, Dir: "layouts"},
-			render.Layer{FS: theme.Layouts(), Dir: "(built-in theme)/layouts", Theme: true},
-		)
-		if err != nil {
-			errs = append(errs, err)
-		} else {
-			h := b.newHash()
-			hashFS(h, layouts)
-			c.tmpl, c.layoutSig = tmpl, h.Sum64()
-		}
-	}
-	if c.assets == nil || touched(changed, "assets/") {
-		c.assets = nil
-		if c.chroma == nil {
-			c.chroma = markdown.ChromaCSS()
-		}
-		assets, err := loadAssets(readDirFS(filepath.Join(opt.Source, "assets")), theme.Assets(), c.chroma)
-		if err != nil {
-			errs = append(errs, err)
-		} else {
-			c.assets = assets
-		}
-	}
-	tmpl, assets := c.tmpl, c.assets
-	if len(errs) > 0 {
-		return res, errors.Join(errs...)
-	}
-
-	p, err := plan(cfg, tree, withIndicators)
-	if err != nil {
-		return res, err
-	}
-	p.contentFS = os.DirFS(filepath.Join(opt.Source, "content"))
-	if b.oneShot {
-		p.stream = p.contentFS
-	}
-	if p.homeCards, err = p.newestHeadlines(); err != nil {
-		return res, err
-	}
-	p.assets = make(map[string]string, len(assets))
-	for _, a := range assets {
-		p.assets[a.src] = a.out
-	}
-	if err := checkBadge(src, cfg, p.assets); err != nil {
-		return res, err
-	}
-	contentFS := os.DirFS(filepath.Join(opt.Source, "content"))
-	if errs := p.readAttachments(contentFS); len(errs) > 0 {
-		return res, errors.Join(errs...)
-	}
-	// Every page shows the configuration, the layouts and the asset names;
-	// a change to any of them changes every page.
-	h := b.newHash()
-	maphash.WriteComparable(h, c.layoutSig)
-	h.WriteString(fmt.Sprintf("%#v", *cfg))
-	for _, a := range assets {
-		h.WriteString(a.out)
-	}
-	for _, n := range p.nodes { // the home page lists the reports
-		if n.kind == "report" {
-			h.WriteString(n.title)
-			h.WriteString(n.path)
-			maphash.WriteComparable(h, b.pageSig(n.page).meta)
-		}
-	}
-	if b.oneShot {
-		p.sigs = map[string]uint64{} // no next build to compare with
-	} else {
-		p.sign(b, h.Sum64())
-	}
-	if c.fields == "" {
-		r, err := markdown.New().Convert([]byte(fieldsDoc), markdown.Options{IDPrefix: "data-"})
-		if err != nil {
-			return res, err
-		}
-		c.fields = r.HTML
-	}
-	p.fieldsHTML = c.fields
-	if b.oneShot {
-		p.searchParts = map[*node]search.Parts{}
-	} else {
-		p.searchCache = &c.search
-	}
-	p.refs = make(map[string]pageRefs, len(p.nodes))
-	p.docs = make(map[string]searchDoc, len(p.nodes))
-	p.seed = b.seed
-	if b.prev != nil {
-		p.prevRefs = b.prev.refs
-		p.prevDocs = b.prev.docs
-	}
-
-	// keep publishes a file without rendering it when the staging directory
-	// or the live site already holds the bytes this build would write.
-	keep := func(file string, sig uint64) bool {
-		if s, known := b.spare[file]; known && s == sig && out.Keep(file) == nil {
-			return true
-		}
-		if b.prev == nil {
-			return false
-		}
-		s, known := b.prev.sigs[file]
-		return known && s == sig && out.CopyLive(file) == nil
-	}
-	for _, a := range assets {
-		if keep(a.out, 0) {
-			continue
-		}
-		if err := out.WriteFile(a.out, a.data); err != nil {
-			return res, err
-		}
-	}
-	if err := p.writeAttachments(contentFS, out, keep); err != nil {
-		return res, err
-	}
-	rendered, err := p.renderAll(ctx, markdown.New(), tmpl, out, keep)
-	slices.Sort(p.held)
-	res.Warnings = append(res.Warnings, p.held...)
-	if err != nil {
-		return res, err
-	}
-	// The sitemap lists every page: a rebuild after an edit that adds,
-	// removes or renames none keeps it.
-	h.Reset()
-	h.WriteString(cfg.BaseURL)
-	robotsSig := h.Sum64()
-	for _, n := range p.nodes {
-		h.WriteString(n.path)
-		h.WriteByte(0)
-	}
-	for _, f := range []struct {
-		name string
-		sig  uint64
-		data func() []byte
-	}{
-		{"sitemap.xml", h.Sum64(), p.sitemap},
-		{"robots.txt", robotsSig, p.robots},
-	} {
-		if !b.oneShot {
-			p.sigs[f.name] = f.sig
-		}
-		if keep(f.name, f.sig) {
-			continue
-		}
-		if err := out.WriteFile(f.name, f.data()); err != nil {
-			return res, err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	res.Pages = len(p.nodes) + 1 // and 404.html
-	res.Rendered = rendered
-	res.Files = out.Files()
-	if err := out.Commit(); err != nil {
-		return res, err
-	}
-	ok = true
-	res.Sources = make(map[string]string, len(p.nodes))
-	for _, n := range p.nodes {
-		res.Sources[n.outFile()] = n.src
-	}
-	if b.oneShot {
-		return res, nil
-	}
-
-	next := &state{pages: map[string]*content.Page{}, sigs: p.sigs, refs: [2]map[string]pageRefs{p.refs, p.prevRefs[0]}, docs: [2]map[string]searchDoc{p.docs, p.prevDocs[0]}}
-	for _, a := range assets {
-		next.sigs[a.out] = 0
-	}
-	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
-	next.files = make(map[string]bool, len(files))
-	for _, f := range files {
-		next.files[f] = true
-	}
-	next.fileList = files
-	// Forget the hashes of pages that are gone or were read again.
-	for pg := range b.cache.pageSigs {
-		if next.pages[pg.Path] != pg {
-			delete(b.cache.pageSigs, pg)
-		}
-	}
-	if b.prev != nil {
-		b.spare = b.prev.sigs
-	}
-	b.prev = next
-	return res, nil
-}
-
-// reuse returns the Reuse function for content.Load: a page of the previous
-// build is reused unless its file is in changed. With changed nil, nothing is
-// reused.
-func (b *Builder) reuse(changed []string) func(string) *content.Page {
-	if b.prev == nil || changed == nil {
-		return nil
-	}
-	dirty := map[string]bool{}
-	for _, c := range changed {
-		rel, err := filepath.Rel("content", filepath.FromSlash(c))
-		if err == nil {
-			dirty[filepath.ToSlash(rel)] = true
-		}
-	}
-	return func(p string) *content.Page {
-		// A changed path may be a directory: everything under it changed.
-		for d := p; d != "." && d != "/"; d = path.Dir(d) {
-			if dirty[d] {
-				return nil
-			}
-		}
-		return b.prev.pages[p]
-	}
-}
-
-// sameFiles returns the content files of the previous build when changed
-// shows that none was added or removed: every changed path under content/ is
-// a file the previous build listed, and still a regular file. Otherwise it
-// returns nil, and the tree is listed again.
-func (b *Builder) sameFiles(changed []string) []string {
-	if b.prev == nil || changed == nil {
-		return nil
-	}
-	for _, c := range changed {
-		if c == "content" {
-			return nil // the directory itself
-		}
-		rel, ok := strings.CutPrefix(c, "content/")
-		if !ok {
-			continue
-		}
-		if !b.prev.files[rel] {
-			return nil
-		}
-		st, err := os.Lstat(filepath.Join(b.opt.Source, filepath.FromSlash(c)))
-		if err != nil || !st.Mode().IsRegular() {
-			return nil
-		}
-	}
-	return b.prev.fileList
-}
-
-func (b *Builder) newHash() *maphash.Hash {
-	var h maphash.Hash
-	h.SetSeed(b.seed)
-	return &h
 }
 
 // hashFS feeds every file name and content of fsys to h, in a fixed order.

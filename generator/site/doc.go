@@ -4,10 +4,27 @@
 //
 //	config.toml ─ LoadConfig ─┐
 //	content/    ─ content.Load ─ plan (URLs, outline, neighbours)
-//	                     └─ markdown.Convert ─ render.Execute ─┐
-//	layouts/ (over theme) ─ render.Parse ────────────────────┤
-//	assets/  (over theme) ─ minify, hash ────────────────────┤
-//	                      sitemap.xml, robots.txt, 404.html ──┴─ publish (atomic)
+//	                     └─ markdown.Convert ─ render.NewPage, Execute ─┐
+//	layouts/ (over theme) ─ render.Parse ─────────────────────────────┤
+//	assets/  (over theme) ─ minify, hash ─────────────────────────────┤
+//	                      sitemap.xml, robots.txt, 404.html ───────────┴─ publish (atomic)
+//
+// The code follows the steps of a build (build.go): read the sources, plan
+// the pages (plan.go: which output pages exist, where, and how they link),
+// prepare (the home's headline figures, attachments, signatures), render
+// every page a report at a time (pages.go; indicators.go verifies and marks
+// the indicator sentences, search.go feeds the search index, links.go checks
+// links), then publish. What a build knows of the builds before it is one
+// type, incremental (incremental.go): a Builder's memory of the previous
+// build (its pages, the signature of every output file's inputs, the
+// caches) so that a rebuild renders only what changed, or, for a single
+// Build, single, which keeps nothing and streams page texts instead. The
+// build code itself has no branch on the kind of build.
+//
+// site decides what is on each page; render decides how it reads: the page
+// view (render.NewPage), the cards and their wording, the data page, the
+// titles of generated pages, the links around the text and the QR code are
+// render's. site passes it what the plan knows (render.Entry).
 //
 // Output layout: a section directory D becomes D/index.html, a page D/N.md
 // becomes D/N.html, a report also gets D/full.html (the whole report on one
@@ -20,12 +37,11 @@
 // published beside it with a content hash in their names; sitemap.html
 // (网站地图) and, when config.toml names a contact, contact.html (联系我们)
 // are generated (portal.go); with base_url every page carries a QR code of
-// its address (qr.go).
+// its address.
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result
 // (with Result.Sources, the content file of each page, for package check,
 // which verifies a built site and imports site; site never imports check).
 // Imports: content, markdown, render, theme, publish, indicator, search, the
-// standard library, tdewolff/minify (CSS and JS assets) and piglig/go-qr
-// (the QR codes).
+// standard library and tdewolff/minify (CSS and JS assets).
 package site

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"runtime"
 	"sort"
@@ -17,7 +16,6 @@ import (
 	"reportsite/generator/content"
 	"reportsite/generator/indicator"
 	"reportsite/generator/markdown"
-	"reportsite/generator/publish"
 	"reportsite/generator/render"
 )
 
@@ -56,22 +54,7 @@ func convert(md *markdown.Converter, n *node) (converted, error) {
 // full-text page reuses the HTML of the report's pages and memory holds one
 // report per core, never the whole site. It returns how many pages it
 // rendered.
-func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *render.Templates, out *publish.Dir, keep func(string, uint64) bool) (int, error) {
-	var groups [][]*node
-	for _, n := range p.nodes {
-		switch {
-		case n.kind == "report":
-			g := append([]*node(nil), n.reading...)
-			if n.data != nil {
-				g = append(g, n.data)
-			}
-			groups = append(groups, append(g, n.full))
-		case n.rnode == nil:
-			groups = append(groups, []*node{n})
-		}
-	}
-	groups = append(groups, []*node{{kind: "404", path: "", src: "(404 page)", title: "页面不存在"}})
-
+func (p *run) renderAll(ctx context.Context) (int, error) {
 	var (
 		mu       sync.Mutex
 		errs     []error
@@ -85,7 +68,7 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 			defer wg.Done()
 			var buf bytes.Buffer
 			for g := range work {
-				n, gerrs := p.renderGroup(md, t, out, keep, g, &buf)
+				n, gerrs := p.renderGroup(g, &buf)
 				mu.Lock()
 				rendered += n
 				errs = append(errs, gerrs...)
@@ -93,7 +76,7 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 			}
 		}()
 	}
-	for _, g := range groups {
+	for _, g := range p.groups() {
 		if ctx.Err() != nil {
 			break
 		}
@@ -116,7 +99,7 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 	var linkErrs []error
 	var linksDone sync.WaitGroup
 	linksDone.Go(func() { linkErrs = checkLinks(p.refs, files) })
-	errs = append(errs, p.writeSearchIndex(out, keep)...)
+	errs = append(errs, p.writeSearchIndex()...)
 	linksDone.Wait()
 	errs = append(errs, linkErrs...)
 	// Report problems in the order of the source files, whatever order the
@@ -125,48 +108,63 @@ func (p *siteplan) renderAll(ctx context.Context, md *markdown.Converter, t *ren
 	return rendered, errors.Join(errs...)
 }
 
+// groups is the pages in the groups they render in: each report's pages in
+// reading order, its data page and its full-text page last; every page
+// outside reports alone; and the 404 page.
+func (p *run) groups() [][]*node {
+	var groups [][]*node
+	for _, n := range p.nodes {
+		switch {
+		case n.kind == "report":
+			g := append([]*node(nil), n.reading...)
+			if n.data != nil {
+				g = append(g, n.data)
+			}
+			groups = append(groups, append(g, n.full))
+		case n.rnode == nil:
+			groups = append(groups, []*node{n})
+		}
+	}
+	return append(groups, []*node{{kind: "404", path: "", src: "(404 page)", title: render.NotFoundTitle}})
+}
+
+// groupRun is the rendering of one group of pages.
+type groupRun struct {
+	*run
+	buf *bytes.Buffer
+	// conv holds the converted pages for the full-text page, unmarked; nil
+	// when the full-text page is kept.
+	conv     map[*node]converted
+	refs     []pageRefs
+	errs     []error
+	rendered int
+}
+
 // renderGroup renders the pages of one group (a report with its full-text
 // page last, or a single page), keeping those whose inputs did not change.
-func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out *publish.Dir, keep func(string, uint64) bool, g []*node, buf *bytes.Buffer) (int, []error) {
-	var errs []error
-	if p.stream != nil {
-		restore, err := p.readGroup(g)
-		if err != nil {
-			return 0, []error{err}
-		}
-		defer restore()
+func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
+	restore, err := p.inc.open(p.contentFS, g)
+	if err != nil {
+		return 0, []error{err}
 	}
+	defer restore()
 	defer p.holdBack(g)()
-	rendered := 0
-	write := func(n *node, c converted, parts []render.Part) {
-		buf.Reset()
-		err := p.renderOne(t, n, c, parts, buf)
-		if err == nil {
-			if err = out.WriteFile(n.outFile(), buf.Bytes()); err != nil {
-				err = &content.Error{Path: n.src, Err: err}
-			}
-		}
-		if err != nil {
-			errs = append(errs, err)
-		}
-		rendered++
-	}
+	gr := &groupRun{run: p, buf: buf}
 	var full *node
 	if last := g[len(g)-1]; last.kind == "full" {
 		full, g = last, g[:len(g)-1]
-		if keep(full.outFile(), p.sigs[full.outFile()]) {
+		if p.keep(full.outFile(), p.sigs[full.outFile()]) {
 			full = nil
 		}
 	}
-	var conv map[*node]converted
 	if full != nil {
-		conv = make(map[*node]converted, len(g))
+		gr.conv = make(map[*node]converted, len(g))
 	}
 	// The refs of the group's pages go into p.refs together, at the end.
-	refs := make([]pageRefs, 0, len(g))
+	gr.refs = make([]pageRefs, 0, len(g))
 	defer func() {
 		p.mu.Lock()
-		for _, r := range refs {
+		for _, r := range gr.refs {
 			if r.src != "" {
 				p.refs[r.out] = r
 			}
@@ -174,127 +172,102 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 		p.mu.Unlock()
 	}()
 	for _, n := range g {
-		dirty := !keep(n.outFile(), p.sigs[n.outFile()])
-		if !dirty && full == nil {
-			kr := p.keptRefs(n)
-			kr.out = n.outFile()
-			refs = append(refs, kr)
-			if n.kind == "data" {
-				errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
-			}
-			continue
-		}
-		c, err := convert(md, n)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if n.page != nil {
-			r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
-			relatedRefs(n, &r)
-			r.sig, r.out = p.sigs[n.outFile()], n.outFile()
-			refs = append(refs, r)
-			p.indexPage(n, c)
-		}
-		if full != nil {
-			conv[n] = c // the full text shows no cards: unmarked
-		}
-		// A kept page was verified and marked when it was written.
-		if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
-			var merrs []error
-			c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c)
-			if len(merrs) > 0 {
-				errs = append(errs, merrs...)
-				continue
-			}
-		}
-		if dirty {
-			write(n, c, nil)
-		}
-		if n.kind == "data" {
-			errs = append(errs, p.writeOpenData(n.rnode, out, keep)...)
-		}
+		gr.page(n)
 	}
-	if full != nil && len(errs) == 0 {
-		write(full, converted{}, fullParts(full.rnode, conv))
+	if full != nil && len(gr.errs) == 0 {
+		gr.write(full, converted{}, fullParts(full.rnode, gr.conv))
 	}
-	if p.searchParts != nil && g[0].kind == "report" && len(errs) == 0 {
-		errs = append(errs, p.writeReportSearch(g[0], out)...)
+	if g[0].kind == "report" && len(gr.errs) == 0 {
+		gr.errs = append(gr.errs, p.inc.reportDone(p, g[0])...)
 	}
-	return rendered, errs
+	return gr.rendered, gr.errs
 }
 
-func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []render.Part, buf *bytes.Buffer) error {
-	pg := &render.Page{
-		Kind:   n.kind,
-		Path:   n.path,
-		Title:  n.title,
-		Label:  n.label,
-		Site:   p.site,
-		Report: n.report,
-		Root:   strings.Repeat("../", strings.Count(n.outFile(), "/")),
-		Assets: p.assets,
+// page renders page n of the group unless it is kept, and converts it
+// anyway when the full-text page needs it.
+func (gr *groupRun) page(n *node) {
+	p := gr.run
+	dirty := !p.keep(n.outFile(), p.sigs[n.outFile()])
+	if !dirty && gr.conv == nil {
+		kr := p.inc.keptRefs(n.outFile(), p.sigs[n.outFile()])
+		kr.out = n.outFile()
+		gr.refs = append(gr.refs, kr)
+		if n.kind == "data" {
+			gr.errs = append(gr.errs, p.writeOpenData(n.rnode)...)
+		}
+		return
 	}
-	switch n.kind {
-	case "full":
-		pg.Where = "全文"
-	case "section", "page":
-		pg.Where = labelChain(n) + n.title
+	c, err := convert(p.md, n)
+	if err != nil {
+		gr.errs = append(gr.errs, err)
+		return
 	}
-	if p.cfg.BaseURL != "" && n.kind != "404" {
-		pg.Canonical = p.cfg.BaseURL + n.path
+	if n.page != nil {
+		r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
+		relatedRefs(n, &r)
+		r.sig, r.out = p.sigs[n.outFile()], n.outFile()
+		gr.refs = append(gr.refs, r)
+		p.indexPage(n, c)
 	}
+	if gr.conv != nil {
+		gr.conv[n] = c // the full text shows no cards: unmarked
+	}
+	// A kept page was verified and marked when it was written.
+	if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
+		var merrs []error
+		c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c)
+		if len(merrs) > 0 {
+			gr.errs = append(gr.errs, merrs...)
+			return
+		}
+	}
+	if dirty {
+		gr.write(n, c, nil)
+	}
+	if n.kind == "data" {
+		gr.errs = append(gr.errs, p.writeOpenData(n.rnode)...)
+	}
+}
+
+// write renders page n, converted as c (the full-text page: of parts), and
+// publishes it.
+func (gr *groupRun) write(n *node, c converted, parts []render.Part) {
+	gr.buf.Reset()
+	err := gr.renderOne(n, c, parts, gr.buf)
+	if err == nil {
+		if err = gr.out.WriteFile(n.outFile(), gr.buf.Bytes()); err != nil {
+			err = &content.Error{Path: n.src, Err: err}
+		}
+	}
+	if err != nil {
+		gr.errs = append(gr.errs, err)
+	}
+	gr.rendered++
+}
+
+// renderOne renders page n, converted as c, with its layout into buf.
+func (p *run) renderOne(n *node, c converted, parts []render.Part, buf *bytes.Buffer) error {
+	e := entry(n)
+	pg := render.NewPage(p.site, &e, p.assets)
 	var err error
 	if pg.Portal, err = p.portalOf(n, pg.Canonical); err != nil {
 		return err
 	}
 	if n.page != nil {
-		pg.Description = n.page.Meta.Description
-		pg.TitleEnd = n.page.Meta.TitleEnd
 		pg.Content, pg.Headings, pg.Closing = c.body.HTML, c.body.Headings, c.closing.HTML
-	}
-	if n.page != nil {
-		for i, ind := range n.page.Meta.Indicators {
-			pg.Cards = append(pg.Cards, cardOf(ind, n.path, i))
-		}
 	}
 	switch n.kind {
 	case "report":
-		pg.Dashboard = headlines(n)
+		pg.Dashboard = render.Headlines(indicatorPages(n))
 	case "data":
 		pg.Data = p.dataView(n.rnode)
 	case "home":
 		pg.Reports = p.reports
 		pg.Dashboard = p.homeCards
-	case "404":
-		// A server shows 404.html at any depth, so its links start at the
-		// site's root path instead of being relative.
-		pg.Base = "/"
-		if u, err := url.Parse(p.cfg.BaseURL); err == nil && u.Path != "" {
-			pg.Base = u.Path
-		}
 	case "full":
 		pg.Parts = parts
 		for _, pt := range parts {
 			pg.HasCode = pg.HasCode || strings.Contains(string(pt.Content), `class="chroma"`)
-		}
-	}
-	for _, k := range n.kids {
-		pg.Children = append(pg.Children, *link(k))
-	}
-	for a := n.parent; a != nil; a = a.parent {
-		pg.Crumbs = append([]render.Link{*link(a)}, pg.Crumbs...)
-	}
-	if len(pg.Crumbs) > 0 {
-		pg.Crumbs[0].Text = "首页"
-		pg.Crumbs = append(pg.Crumbs, render.Link{Path: n.path, Label: n.label, Text: n.title, Current: true})
-	}
-	if r := n.rnode; r != nil && n.kind != "full" {
-		if n.order > 0 {
-			pg.Prev = link(r.reading[n.order-1])
-		}
-		if n.order+1 < len(r.reading) {
-			pg.Next = link(r.reading[n.order+1])
 		}
 	}
 	pg.HasCode = pg.HasCode || strings.Contains(string(pg.Content), `class="chroma"`) || strings.Contains(string(pg.Closing), `class="chroma"`)
@@ -302,25 +275,46 @@ func (p *siteplan) renderOne(t *render.Templates, n *node, c converted, parts []
 	layout := n.kind
 	if n.page != nil && n.page.Meta.Layout != "" {
 		layout = n.page.Meta.Layout
-		if !t.Has(layout) {
+		if !p.tmpl.Has(layout) {
 			return content.Errorf(n.src, 1, "layout %q: no file layouts/%s.html: add it or remove the layout key", layout, layout)
 		}
 	}
-	if err := t.Execute(buf, layout, pg); err != nil {
+	if err := p.tmpl.Execute(buf, layout, pg); err != nil {
 		return &content.Error{Path: n.src, Err: err}
 	}
 	return nil
 }
 
+// entry is what the plan knows of page n, for render.NewPage.
+func entry(n *node) render.Entry {
+	e := render.Entry{Kind: n.kind, Path: n.path, Out: n.outFile(), Title: n.title, Label: n.label,
+		Page: n.page, Report: n.report, Place: labelChain(n)}
+	for _, k := range n.kids {
+		e.Children = append(e.Children, *link(k))
+	}
+	for a := n.parent; a != nil; a = a.parent {
+		e.Ancestors = append([]render.Link{*link(a)}, e.Ancestors...)
+	}
+	if r := n.rnode; r != nil && n.kind != "full" {
+		if n.order > 0 {
+			e.Prev = link(r.reading[n.order-1])
+		}
+		if n.order+1 < len(r.reading) {
+			e.Next = link(r.reading[n.order+1])
+		}
+	}
+	return e
+}
+
 // readGroup reads the full pages of a group again (they were loaded with
 // front matter only) and returns the function that drops them afterwards.
-func (p *siteplan) readGroup(g []*node) (func(), error) {
+func readGroup(fsys fs.FS, g []*node) (func(), error) {
 	light := make(map[*node]*content.Page, len(g))
 	for _, n := range g {
 		if n.page == nil {
 			continue
 		}
-		src, err := fs.ReadFile(p.stream, n.page.Path)
+		src, err := fs.ReadFile(fsys, n.page.Path)
 		if err != nil {
 			return func() {}, &content.Error{Path: n.src, Err: err}
 		}
@@ -340,7 +334,7 @@ func (p *siteplan) readGroup(g []*node) (func(), error) {
 
 // writeOpenData publishes a report's indicators as JSON and CSV beside its
 // data page, unless keep finds them unchanged.
-func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, uint64) bool) []error {
+func (p *run) writeOpenData(r *node) []error {
 	sig := p.sigs[r.data.outFile()]
 	var data []indicator.Row // made once, when a file is written
 	open := func() []indicator.Row {
@@ -358,26 +352,14 @@ func (p *siteplan) writeOpenData(r *node, out *publish.Dir, keep func(string, ui
 	}
 	var errs []error
 	for _, f := range rows {
-		if keep(f.file, sig) {
+		if p.keep(f.file, sig) {
 			continue
 		}
-		if err := out.WriteFile(f.file, f.data()); err != nil {
+		if err := p.out.WriteFile(f.file, f.data()); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", r.src, err))
 		}
 	}
 	return errs
-}
-
-// keptRefs returns the link refs of a page kept from an earlier build: from
-// whichever of the last two builds produced the file as it is now.
-func (p *siteplan) keptRefs(n *node) pageRefs {
-	file := n.outFile()
-	for _, prev := range p.prevRefs {
-		if r, ok := prev[file]; ok && r.sig == p.sigs[file] {
-			return r
-		}
-	}
-	return pageRefs{}
 }
 
 // fullParts lays out the pages of report r on one page, in reading order,
@@ -434,23 +416,4 @@ func (p *siteplan) robots() []byte {
 		s += "Sitemap: " + p.cfg.BaseURL + "sitemap.xml\n"
 	}
 	return []byte(s)
-}
-
-// headlines returns the cards of a report's headline indicators, in reading
-// order, each with the section it comes from.
-func headlines(r *node) []render.Card {
-	var cards []render.Card
-	for _, m := range r.reading {
-		if m.page == nil {
-			continue
-		}
-		for i, ind := range m.page.Meta.Indicators {
-			if ind.Headline {
-				c := cardOf(ind, m.path, i)
-				c.Page = m.label + m.title
-				cards = append(cards, c)
-			}
-		}
-	}
-	return cards
 }

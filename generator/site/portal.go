@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/mail"
 	"net/url"
@@ -13,14 +12,13 @@ import (
 	"strings"
 
 	"reportsite/generator/content"
-	"reportsite/generator/publish"
 	"reportsite/generator/render"
 )
 
 // This file holds what a government portal's article page offers around the
 // text (GOV-PAGE.md B.9 and B.10): attachments and related links from front
 // matter, the 党政机关网站标识 badge, the 网站地图 and 联系我们 pages and the
-// 【我要纠错】 link from config.toml, and the QR code of each page (qr.go).
+// 【我要纠错】 link from config.toml, and the QR code of each page (render.QRSVG).
 
 // Paths of the generated pages.
 const (
@@ -108,9 +106,9 @@ func sitePortal(id *Identity) render.SitePortal {
 // portalNodes returns the generated pages: 网站地图 always, 联系我们 when
 // the config names a contact.
 func portalNodes(cfg *Config, home *node) []*node {
-	ns := []*node{{kind: "sitemap", path: sitemapPath, src: "(网站地图)", title: "网站地图", parent: home}}
+	ns := []*node{{kind: "sitemap", path: sitemapPath, src: "(网站地图)", title: render.SitemapTitle, parent: home}}
 	if hasContact(&cfg.Identity) {
-		ns = append(ns, &node{kind: "contact", path: contactPath, src: "config.toml", title: "联系我们", parent: home})
+		ns = append(ns, &node{kind: "contact", path: contactPath, src: "config.toml", title: render.ContactTitle, parent: home})
 	}
 	return ns
 }
@@ -140,9 +138,9 @@ func (p *siteplan) siteMap() []render.Link {
 				l.Children = sections(k.kids, depth-1)
 			}
 			if k.kind == "report" {
-				l.Children = append(l.Children, render.Link{Path: k.report.FullPath, Text: "全文"})
-				if k.report.DataPath != "" {
-					l.Children = append(l.Children, render.Link{Path: k.report.DataPath, Text: "主要指标与开放数据"})
+				l.Children = append(l.Children, render.Link{Path: k.report.FullPath, Text: k.full.title})
+				if k.data != nil {
+					l.Children = append(l.Children, render.Link{Path: k.report.DataPath, Text: k.data.title})
 				}
 			}
 			out = append(out, l)
@@ -227,19 +225,19 @@ func (p *siteplan) readAttachments(fsys fs.FS) []error {
 
 // writeAttachments publishes every attachment, unless keep finds it already
 // published.
-func (p *siteplan) writeAttachments(fsys fs.FS, out *publish.Dir, keep func(string, uint64) bool) error {
+func (p *run) writeAttachments() error {
 	for _, n := range p.nodes {
 		if n.portal == nil {
 			continue
 		}
 		for _, a := range n.portal.attach {
 			p.sigs[a.out] = a.sig
-			if keep(a.out, a.sig) {
+			if p.keep(a.out, a.sig) {
 				continue
 			}
-			data, err := fs.ReadFile(fsys, a.src)
+			data, err := fs.ReadFile(p.contentFS, a.src)
 			if err == nil {
-				err = out.WriteFile(a.out, data)
+				err = p.out.WriteFile(a.out, data)
 			}
 			if err != nil {
 				return &content.Error{Path: n.src, Err: err}
@@ -264,7 +262,7 @@ func relatedRefs(n *node, r *pageRefs) {
 }
 
 // portalOf is what page n shows around its text.
-func (p *siteplan) portalOf(n *node, canonical string) (render.Portal, error) {
+func (p *run) portalOf(n *node, canonical string) (render.Portal, error) {
 	var pt render.Portal
 	own := n.portal
 	if n.kind == "full" && n.rnode != nil {
@@ -272,7 +270,7 @@ func (p *siteplan) portalOf(n *node, canonical string) (render.Portal, error) {
 	}
 	if own != nil {
 		for _, a := range own.attach {
-			pt.Attachments = append(pt.Attachments, render.Attachment{Title: a.title, Path: a.out, Type: fileType(a.src), Size: fileSize(a.size)})
+			pt.Attachments = append(pt.Attachments, render.NewAttachment(a.title, a.out, a.src, a.size))
 		}
 		pt.Related = own.related
 	}
@@ -280,63 +278,14 @@ func (p *siteplan) portalOf(n *node, canonical string) (render.Portal, error) {
 		pt.SiteMap = p.siteMap()
 	}
 	if f := p.cfg.Identity.Feedback; f != "" && n.kind != "404" {
-		if isEmail(f) {
-			subject := "纠错：" + n.label + n.title
-			q := "subject=" + url.PathEscape(subject)
-			if canonical != "" {
-				q += "&body=" + url.PathEscape("页面："+canonical+"\n")
-			}
-			f = "mailto:" + f + "?" + q
-		}
-		pt.Feedback = f
+		pt.Feedback = render.Feedback(f, isEmail(f), n.label+n.title, canonical)
 	}
 	if canonical != "" {
-		svg, err := qrSVG(canonical)
+		svg, err := render.QRSVG(canonical)
 		if err != nil {
 			return pt, &content.Error{Path: n.src, Err: err}
 		}
 		pt.QR = svg
 	}
 	return pt, nil
-}
-
-// fileType names a file's type for readers by its extension.
-func fileType(name string) string {
-	ext := strings.ToLower(path.Ext(name))
-	switch ext {
-	case ".txt":
-		return "文本"
-	case ".pdf":
-		return "PDF"
-	case ".doc", ".docx":
-		return "Word 文档"
-	case ".wps":
-		return "WPS 文档"
-	case ".xls", ".xlsx":
-		return "Excel 表格"
-	case ".csv":
-		return "CSV 表格"
-	case ".html", ".htm", ".mht", ".mhtml":
-		return "网页"
-	case ".ofd":
-		return "OFD 文档"
-	case ".zip", ".rar", ".7z":
-		return "压缩包"
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg":
-		return "图片"
-	case "":
-		return "文件"
-	}
-	return strings.ToUpper(ext[1:])
-}
-
-// fileSize is a size as portals print it: 812 B, 56.5 KB, 1.2 MB.
-func fileSize(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
-		return fmt.Sprintf("%.1f KB", float64(n)/1024)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
 }

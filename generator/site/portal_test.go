@@ -187,9 +187,9 @@ func TestPortalFurniture(t *testing.T) {
 
 var qrStroke = regexp.MustCompile(`([Mm])(\d+) (\d+)(?:\.5)?h(\d+)`)
 
-// TestQRCode checks the QR code of every page of the seed's site: its SVG
-// draws exactly the library's modules for the canonical URL, and an image
-// of it decodes to that URL.
+// TestQRCode checks the QR code of every page of the seed's site: it holds
+// the page's canonical URL, and an image of it decodes to that URL. That
+// the SVG draws exactly the library's modules is render's TestQRSVG.
 func TestQRCode(t *testing.T) {
 	dir := testSite(t, miniSite)
 	testsite.Write(t, dir, portalPages)
@@ -227,20 +227,6 @@ func TestQRCode(t *testing.T) {
 				grid[y][x+i] = true
 			}
 			x += w
-		}
-		code, err := qrCode(canonical)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if code.Size()+2*qrQuiet != side {
-			t.Fatalf("%s: side %d, want %d", name, side, code.Size()+2*qrQuiet)
-		}
-		for yy := range side {
-			for xx := range side {
-				if want := code.Module(xx-qrQuiet, yy-qrQuiet); grid[yy][xx] != want {
-					t.Fatalf("%s: module (%d,%d) = %v, want %v", name, xx, yy, grid[yy][xx], want)
-				}
-			}
 		}
 		// Drawn 4 pixels a module, the code reads back as the URL.
 		const px = 4

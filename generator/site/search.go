@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"hash/maphash"
 
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
@@ -18,7 +17,7 @@ type searchDoc struct {
 // indexPage records the text of page n, converted as c, for the search
 // index. It is called for every page whose Markdown this build converted;
 // pages kept from the previous build keep their entry from then.
-func (p *siteplan) indexPage(n *node, c converted) {
+func (p *run) indexPage(n *node, c converted) {
 	file := n.outFile()
 	pg := search.NewPage(file, n.label+n.title, string(c.body.HTML), string(c.closing.HTML))
 	p.mu.Lock()
@@ -37,62 +36,38 @@ func reportSearch(r *node, page func(*node) *search.Page) search.Group {
 	return g
 }
 
-// writeReportSearch publishes the search index's text parts of report r as
-// soon as its pages are converted, in a single build: the build then keeps
-// the filters of the report's text rather than the text itself until the
-// end, when writeSearchIndex writes the index file.
-func (p *siteplan) writeReportSearch(r *node, out *publish.Dir) []error {
-	p.mu.Lock()
-	g := reportSearch(r, func(n *node) *search.Page {
-		file := n.outFile()
-		d, ok := p.docs[file]
-		delete(p.docs, file)
-		if !ok {
-			return search.NewPage(file, n.label+n.title)
+// searchTexts gives the search index the text of each page: the one this
+// build recorded (indexPage), or, for a page it kept without converting it,
+// the one of the build that wrote the file.
+type searchTexts struct {
+	p    *run
+	errs []error // of pages with no text
+}
+
+func (t *searchTexts) page(n *node) *search.Page {
+	p := t.p
+	file := n.outFile()
+	sig := p.sigs[file]
+	d, ok := p.docs[file]
+	if !ok {
+		d, ok = p.inc.keptDoc(file, sig)
+	}
+	if !ok {
+		if n.page != nil {
+			t.errs = append(t.errs, fmt.Errorf("%s: no text for the search index (internal error)", n.src))
 		}
-		return d.page
-	})
-	p.mu.Unlock()
-	parts := search.BuildParts(g)
-	errs := writeSearchFiles(out, parts.Files...)
-	parts.Files = nil
-	p.mu.Lock()
-	p.searchParts[r] = parts
-	p.mu.Unlock()
-	return errs
+		d = searchDoc{sig: sig, page: search.NewPage(file, n.label+n.title)}
+	}
+	p.docs[file] = d
+	return d.page
 }
 
 // writeSearchIndex publishes the search index of the whole site: the text
 // of every page that has text of its own (not the full-text and data pages,
 // which repeat it), a report's pages in reading order, newest report first,
-// the pages outside reports before them. The parts of reports that
-// writeReportSearch published already are only named in the index.
-func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) bool) []error {
-	var errs []error
-	// A page this build kept without converting it was kept from the live
-	// site (the previous build) or from the publisher's spare directory
-	// (the build before): its text is that build's, with the same signature.
-	page := func(n *node) *search.Page {
-		file := n.outFile()
-		sig := p.sigs[file]
-		d, ok := p.docs[file]
-		for _, prev := range p.prevDocs {
-			if !ok {
-				d, ok = prev[file]
-				ok = ok && d.sig == sig
-			}
-		}
-		if !ok {
-			if n.page != nil {
-				errs = append(errs, fmt.Errorf("%s: no text for the search index (internal error)", n.src))
-			}
-			d = searchDoc{sig: sig, page: search.NewPage(file, n.label+n.title)}
-		}
-		p.docs[file] = d
-		return d.page
-	}
-
-	var groups []search.Group
+// the pages outside reports before them.
+func (p *run) writeSearchIndex() []error {
+	t := &searchTexts{p: p}
 	other := search.Group{}
 	reports := map[string]*node{}
 	for _, n := range p.nodes {
@@ -100,45 +75,14 @@ func (p *siteplan) writeSearchIndex(out *publish.Dir, keep func(string, uint64) 
 		case n.kind == "report":
 			reports[n.path] = n
 		case n.rnode == nil && (n.kind == "home" || n.kind == "section" || n.kind == "page"):
-			other.Pages = append(other.Pages, page(n))
+			other.Pages = append(other.Pages, t.page(n))
 		}
 	}
-	if len(other.Pages) > 0 {
-		groups = append(groups, other)
-	}
-	if p.searchParts != nil {
-		// A single build: the reports' parts are out already.
-		all := make([]search.Parts, 0, len(p.reports)+1)
-		for _, g := range groups {
-			ps := search.BuildParts(g)
-			all = append(all, ps)
-			errs = append(errs, writeSearchFiles(out, ps.Files...)...)
-		}
-		for _, r := range p.reports {
-			all = append(all, p.searchParts[reports[r.Path]])
-		}
-		return append(errs, writeSearchFiles(out, search.BuildIndex(all))...)
-	}
+	newest := make([]*node, 0, len(p.reports))
 	for _, r := range p.reports {
-		groups = append(groups, reportSearch(reports[r.Path], page))
+		newest = append(newest, reports[r.Path])
 	}
-	if len(errs) > 0 {
-		return errs
-	}
-
-	for _, f := range p.searchCache.Build(groups) {
-		// A text part's name is a hash of its content already; only the
-		// index file needs hashing.
-		sig := maphash.String(p.seed, f.Name)
-		if f.Name == search.IndexFile {
-			sig = maphash.Bytes(p.seed, f.Data)
-		}
-		p.sigs[f.Name] = sig
-		if !keep(f.Name, sig) {
-			errs = append(errs, writeSearchFiles(out, f)...)
-		}
-	}
-	return errs
+	return p.inc.writeSearch(p, other, newest, t)
 }
 
 // writeSearchFiles publishes files of the search index.

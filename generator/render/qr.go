@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"fmt"
@@ -37,10 +37,10 @@ func qrText(canonical string) string {
 	return canonical
 }
 
-// qrSVG draws the QR code of a page's canonical URL as an inline <svg>: one
+// QRSVG draws the QR code of a page's canonical URL as an inline <svg>: one
 // path whose horizontal strokes are the dark modules of each row, black on a
 // white square whatever the page's colours, with the quiet zone.
-func qrSVG(canonical string) (template.HTML, error) {
+func QRSVG(canonical string) (template.HTML, error) {
 	text := qrText(canonical)
 	code, err := qrCode(text)
 	if err != nil {
