@@ -5,7 +5,7 @@ module reportsite
 // pelletier/go-toml/v2 (decoding: five times as fast, with the position of
 // every error) and BurntSushi/toml (encoding, whose format the committed
 // content follows): generator/content; fsnotify: generator/watch;
-// tdewolff/minify: generator/site (CSS and JS assets); x/text:
+// tdewolff/minify: generator/assets (CSS and JS assets); x/text:
 // generator/report/lex (GB18030, UTF-16, widths) and generator/source (web page charsets);
 // x/net/html: generator/site (generator check) and generator/source
 // (reading saved web pages);

@@ -11,15 +11,18 @@
 //
 //	REPORT ─ importer: source (page, Word) ─ report (lex, frame; split) ─ indicator ─ content/*.md
 //	         report/proofread: warnings on the text and on content/; report/fix: generator fix
-//	config.toml, content/*.md ─ content.Load ─┐
+//	config.toml ─ config ──────────────────────┐
+//	content/*.md ─ content.Load ───────────────┤
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤
-//	assets/  + theme ─ minify, hash ───────────┴─ site.Build ─ publish ─ public/
+//	assets/  + theme ─ assets (minify, hash) ──┴─ site.Build ─ publish ─ public/
 //	serve: watch files → site.Build → live reload
 //	check: site.Build into a temporary directory → links, meta fields, HTML;
 //	       proofread.FS on content/ → findings and warnings
 //
 // main owns flags and exit codes only; site is the one package that knows the
-// whole pipeline; check verifies its result (for generator check and the
-// import's proof); content is the shared data model.
+// whole pipeline; config reads and checks config.toml (for site and for
+// import into a site); assets loads, minifies and hash-names the assets for
+// site; check verifies its result (for generator check and the import's
+// proof); content is the shared data model.
 package main

@@ -13,10 +13,10 @@ import (
 	"strings"
 
 	"reportsite/generator/check"
+	"reportsite/generator/config"
 	"reportsite/generator/content"
 	"reportsite/generator/importer"
 	"reportsite/generator/report/proofread"
-	"reportsite/generator/site"
 )
 
 // importSite returns the site directory that import writes into: siteFlag,
@@ -37,7 +37,7 @@ func importSite(out, siteFlag string) (string, error) {
 		}
 		return "", fmt.Errorf("%s holds no config.toml, so it is not a site: create one with \"generator new DIR\" and import with -site DIR, or write a bare content section with -o DIR", where)
 	}
-	if _, _, err := site.LoadConfig(os.DirFS(dir)); err != nil {
+	if _, _, err := config.Load(os.DirFS(dir)); err != nil {
 		return "", fmt.Errorf("the site in %s cannot build until its config.toml is corrected: %w", dir, err)
 	}
 	return dir, nil
@@ -156,7 +156,7 @@ func nextSteps(w io.Writer, dest, siteDir string, pages []*content.Page, proof i
 		}
 	}
 	if siteDir != "" {
-		if cfg, _, err := site.LoadConfig(os.DirFS(siteDir)); err == nil && cfg.BaseURL == "" {
+		if cfg, _, err := config.Load(os.DirFS(siteDir)); err == nil && cfg.BaseURL == "" {
 			fmt.Fprintf(w, "  - %s: base_url is empty: set the address the site will be published at, for its canonical links and sitemap.xml\n", filepath.Join(siteDir, "config.toml"))
 		}
 		for _, c := range proof.config {

@@ -83,7 +83,7 @@ func newSite(dir, title, baseURL string) error {
 	return nil
 }
 
-// newConfig is a new site's config.toml: every key of site.Config, each
+// newConfig is a new site's config.toml: every key of config.Config, each
 // with what it is for and where its value comes from.
 func newConfig(title, baseURL string) string {
 	return `# Site configuration. Every key this file may hold is here; an unknown key

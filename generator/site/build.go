@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 
+	"reportsite/generator/assets"
+	"reportsite/generator/config"
 	"reportsite/generator/content"
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
@@ -84,13 +86,13 @@ func NewBuilder(opt Options) *Builder {
 
 // sources is what a build reads of the site directory before it plans.
 type sources struct {
-	cfg       *Config
+	cfg       *config.Config
 	warns     []string
 	tree      *content.Section
 	files     []string // the content files as content.List found them
 	tmpl      *render.Templates
 	layoutSig uint64 // the signature of the site's layouts
-	assets    []asset
+	assets    []assets.File
 }
 
 // run is one build in progress: the plan, where it publishes, and what it
@@ -101,7 +103,7 @@ type run struct {
 	out       *publish.Dir
 	md        *markdown.Converter
 	tmpl      *render.Templates
-	assetList []asset
+	assetList []assets.File
 	assets    map[string]string // an asset's source name → its published path
 	fields    template.HTML     // the 数据说明 section of data pages
 	// contentFS is the content directory: read again for the texts of a
@@ -173,7 +175,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 // assets. With an error it returns what it read (the config's warnings)
 // when it got that far.
 func (b *Builder) read(changed []string) (*sources, error) {
-	cfg, warns, err := LoadConfig(os.DirFS(b.opt.Source))
+	cfg, warns, err := config.Load(os.DirFS(b.opt.Source))
 	if err != nil {
 		return nil, err
 	}
@@ -206,9 +208,9 @@ func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
 	}
 	r.assets = make(map[string]string, len(src.assets))
 	for _, a := range src.assets {
-		r.assets[a.src] = a.out
+		r.assets[a.Src] = a.Out
 	}
-	if err := checkBadge(os.DirFS(b.opt.Source), src.cfg, r.assets); err != nil {
+	if err := src.cfg.CheckBadge(os.DirFS(b.opt.Source), r.assets); err != nil {
 		return nil, err
 	}
 	if errs := p.readAttachments(r.contentFS); len(errs) > 0 {
@@ -228,10 +230,10 @@ func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
 // as this one would write it. It returns how many pages it rendered.
 func (p *run) publishAll(ctx context.Context) (int, error) {
 	for _, a := range p.assetList {
-		if p.keep(a.out, 0) {
+		if p.keep(a.Out, 0) {
 			continue
 		}
-		if err := p.out.WriteFile(a.out, a.data); err != nil {
+		if err := p.out.WriteFile(a.Out, a.Data); err != nil {
 			return 0, err
 		}
 	}
@@ -289,11 +291,11 @@ func (c *cache) load(source string, changed []string) []error {
 		if c.chroma == nil {
 			c.chroma = markdown.ChromaCSS()
 		}
-		assets, err := loadAssets(readDirFS(filepath.Join(source, "assets")), theme.Assets(), c.chroma)
+		files, err := assets.Load(readDirFS(filepath.Join(source, "assets")), theme.Assets(), c.chroma)
 		if err != nil {
 			errs = append(errs, err)
 		} else {
-			c.assets = assets
+			c.assets = files
 		}
 	}
 	return errs
@@ -344,6 +346,14 @@ func hashFS(h *maphash.Hash, fsys fs.FS) {
 		h.WriteString(n)
 		h.Write(data)
 	}
+}
+
+// readDirFS returns os.DirFS(dir) when dir exists, or nil.
+func readDirFS(dir string) fs.FS {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	return os.DirFS(dir)
 }
 
 func walkPages(s *content.Section, f func(*content.Page)) {

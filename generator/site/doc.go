@@ -1,12 +1,12 @@
 // Package site is the only package that knows the whole pipeline. It owns
-// Config (config.toml) and Build, which reads a site's source directory and
-// publishes the finished site:
+// Build, which reads a site's source directory and publishes the finished
+// site:
 //
-//	config.toml ─ LoadConfig ─┐
+//	config.toml ─ config.Load ─┐
 //	content/    ─ content.Load ─ plan (URLs, outline, neighbours)
 //	                     └─ markdown.Convert ─ render.NewPage, Execute ─┐
 //	layouts/ (over theme) ─ render.Parse ─────────────────────────────┤
-//	assets/  (over theme) ─ minify, hash ─────────────────────────────┤
+//	assets/  (over theme) ─ assets.Load (minify, hash) ───────────────┤
 //	                      sitemap.xml, robots.txt, 404.html ───────────┴─ publish (atomic)
 //
 // The code follows the steps of a build (build.go): read the sources, plan
@@ -42,6 +42,8 @@
 // Inputs: a source directory. Outputs: the destination directory and a Result
 // (with Result.Sources, the content file of each page, for package check,
 // which verifies a built site and imports site; site never imports check).
-// Imports: content, markdown, render, theme, publish, indicator, search, the
-// standard library and tdewolff/minify (CSS and JS assets).
+// Imports: config (reading and checking config.toml, which STYLE.md first
+// gave to site), assets (loading, minifying and hash-naming the assets),
+// content, markdown, render, theme, publish, indicator, search and the
+// standard library.
 package site

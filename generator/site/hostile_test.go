@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"reportsite/generator/check"
+	"reportsite/generator/config"
 	"reportsite/generator/content"
 	"reportsite/generator/internal/testsite"
 	"reportsite/generator/site"
@@ -387,7 +388,7 @@ func TestHostileFrontMatter(t *testing.T) {
 		name: "config",
 		setup: func(t *testing.T, dir string) {
 			var b bytes.Buffer
-			c := site.Config{Title: evil, BaseURL: "https://example.gov.cn/sub/", Identity: site.Identity{
+			c := config.Config{Title: evil, BaseURL: "https://example.gov.cn/sub/", Identity: config.Identity{
 				SiteName: evil, SiteDomain: evil, SiteIDCode: "3703060001", Sponsor: evil, Contact: evil, ICP: evil,
 				PoliceRecord: evil + " 37030602000001号"}}
 			if err := toml.NewEncoder(&b).Encode(c); err != nil {

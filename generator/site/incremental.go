@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"reportsite/generator/assets"
 	"reportsite/generator/content"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
@@ -68,7 +69,7 @@ type cache struct {
 	seed      maphash.Seed // for layoutSig
 	tmpl      *render.Templates
 	layoutSig uint64
-	assets    []asset
+	assets    []assets.File
 	chroma    []byte
 	fields    template.HTML // the converted 数据说明 of data pages
 }
@@ -290,7 +291,7 @@ func (m *memory) commit(b *run, tree *content.Section, files []string) {
 		next.refs[1], next.docs[1] = m.prev.refs[0], m.prev.docs[0]
 	}
 	for _, a := range b.assetList {
-		next.sigs[a.out] = 0
+		next.sigs[a.Out] = 0
 	}
 	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
 	next.files = make(map[string]bool, len(files))
@@ -445,7 +446,7 @@ func (m *memory) siteSig(p *siteplan, src *sources) uint64 {
 	maphash.WriteComparable(h, src.layoutSig)
 	h.WriteString(fmt.Sprintf("%#v", *p.cfg))
 	for _, a := range src.assets {
-		h.WriteString(a.out)
+		h.WriteString(a.Out)
 	}
 	for _, n := range p.nodes { // the home page lists the reports
 		if n.kind == "report" {

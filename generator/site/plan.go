@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"reportsite/generator/config"
 	"reportsite/generator/content"
 	"reportsite/generator/render"
 )
@@ -34,7 +35,7 @@ type node struct {
 // siteplan is the site's output pages: what exists, where, and how the
 // pages link to each other. It is made before any Markdown is converted.
 type siteplan struct {
-	cfg     *Config
+	cfg     *config.Config
 	site    *render.Site
 	nodes   []*node
 	reports []*render.Report  // newest first
@@ -45,7 +46,7 @@ type siteplan struct {
 // plan turns the content tree into output pages, with their URLs, outline and
 // neighbours. withIndicators lists the pages that state indicators although
 // they were loaded without them.
-func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*siteplan, error) {
+func plan(cfg *config.Config, tree *content.Section, withIndicators map[string]bool) (*siteplan, error) {
 	p := &siteplan{cfg: cfg, site: siteView(cfg), owner: map[string]string{}}
 	p.walk(tree, nil, nil)
 	for _, n := range p.nodes {
@@ -76,7 +77,7 @@ func plan(cfg *Config, tree *content.Section, withIndicators map[string]bool) (*
 }
 
 // siteView is the site-wide part of every page, from the config.
-func siteView(cfg *Config) *render.Site {
+func siteView(cfg *config.Config) *render.Site {
 	return &render.Site{
 		Title:   cfg.Title,
 		Lang:    cfg.Language,
@@ -89,7 +90,7 @@ func siteView(cfg *Config) *render.Site {
 			Contact:      cfg.Identity.Contact,
 			ICP:          cfg.Identity.ICP,
 			PoliceRecord: cfg.Identity.PoliceRecord,
-			PoliceCode:   digits.FindString(cfg.Identity.PoliceRecord),
+			PoliceCode:   cfg.Identity.PoliceCode(),
 		},
 		Portal: sitePortal(&cfg.Identity),
 	}

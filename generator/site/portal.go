@@ -6,11 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
-	"net/mail"
 	"net/url"
 	"path"
 	"strings"
 
+	"reportsite/generator/config"
 	"reportsite/generator/content"
 	"reportsite/generator/render"
 )
@@ -19,6 +19,7 @@ import (
 // text (GOV-PAGE.md B.9 and B.10): attachments and related links from front
 // matter, the 党政机关网站标识 badge, the 网站地图 and 联系我们 pages and the
 // 【我要纠错】 link from config.toml, and the QR code of each page (render.QRSVG).
+// Package config checks the keys these read.
 
 // Paths of the generated pages.
 const (
@@ -43,61 +44,13 @@ type attachFile struct {
 	sig   uint64
 }
 
-// checkPortal checks the portal keys of [identity] in config.toml.
-func checkPortal(name string, src []byte, id *Identity) []error {
-	var errs []error
-	line := func(k string) int { return content.KeyLine(src, "identity", k) }
-	if id.BadgeURL != "" && !absHTTP(id.BadgeURL) {
-		errs = append(errs, content.Errorf(name, line("badge_url"), "badge_url %q is not an absolute http(s) URL: give the address of the site's 开办 record (bszs.conac.cn)", id.BadgeURL))
-	}
-	if b := id.Badge; b != "" && (!fs.ValidPath(b) || strings.Contains(b, `\`)) {
-		errs = append(errs, content.Errorf(name, line("badge"), "badge %q is not a file name in assets/: write it like \"conac.png\"", b))
-	}
-	if f := id.Feedback; f != "" && !absHTTP(f) && !isEmail(f) {
-		errs = append(errs, content.Errorf(name, line("feedback"), "feedback %q is neither an e-mail address nor an absolute http(s) URL", f))
-	}
-	if e := id.Email; e != "" && !isEmail(e) {
-		errs = append(errs, content.Errorf(name, line("email"), "email %q is not an e-mail address", e))
-	}
-	return errs
-}
-
-// portalEmpty names each piece of furniture that the identity leaves out.
-func portalEmpty(id *Identity) []string {
-	var w []string
-	if id.Badge == "" || id.BadgeURL == "" {
-		w = append(w, "badge and badge_url (党政机关网站标识 and its 开办 record: no badge)")
-	}
-	if !hasContact(id) {
-		w = append(w, "address, postcode, phone and email (no 联系我们 page)")
-	}
-	if id.Feedback == "" {
-		w = append(w, "feedback (an e-mail address or a form: no 【我要纠错】 link)")
-	}
-	return w
-}
-
-func hasContact(id *Identity) bool {
-	return id.Address != "" || id.Postcode != "" || id.Phone != "" || id.Email != "" || id.Contact != ""
-}
-
-func absHTTP(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-func isEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s
-}
-
 // sitePortal is the site-wide furniture the layouts show.
-func sitePortal(id *Identity) render.SitePortal {
+func sitePortal(id *config.Identity) render.SitePortal {
 	sp := render.SitePortal{Sitemap: sitemapPath, Address: id.Address, Postcode: id.Postcode, Phone: id.Phone, Email: id.Email}
 	if id.Badge != "" && id.BadgeURL != "" {
 		sp.Badge, sp.BadgeURL = id.Badge, id.BadgeURL
 	}
-	if hasContact(id) {
+	if id.HasContact() {
 		sp.Contact = contactPath
 	}
 	return sp
@@ -105,22 +58,12 @@ func sitePortal(id *Identity) render.SitePortal {
 
 // portalNodes returns the generated pages: 网站地图 always, 联系我们 when
 // the config names a contact.
-func portalNodes(cfg *Config, home *node) []*node {
+func portalNodes(cfg *config.Config, home *node) []*node {
 	ns := []*node{{kind: "sitemap", path: sitemapPath, src: "(网站地图)", title: render.SitemapTitle, parent: home}}
-	if hasContact(&cfg.Identity) {
+	if cfg.Identity.HasContact() {
 		ns = append(ns, &node{kind: "contact", path: contactPath, src: "config.toml", title: render.ContactTitle, parent: home})
 	}
 	return ns
-}
-
-// checkBadge reports a badge that names no asset.
-func checkBadge(src fs.FS, cfg *Config, assets map[string]string) error {
-	b := cfg.Identity.Badge
-	if b == "" || assets[b] != "" {
-		return nil
-	}
-	data, _ := fs.ReadFile(src, "config.toml")
-	return content.Errorf("config.toml", content.KeyLine(data, "identity", "badge"), "badge %q: no such file in assets/: add the 党政机关网站标识 image there", b)
 }
 
 // siteMap lists every report with its parts, and every section outside
@@ -278,7 +221,7 @@ func (p *run) portalOf(n *node, canonical string) (render.Portal, error) {
 		pt.SiteMap = p.siteMap()
 	}
 	if f := p.cfg.Identity.Feedback; f != "" && n.kind != "404" {
-		pt.Feedback = render.Feedback(f, isEmail(f), n.label+n.title, canonical)
+		pt.Feedback = render.Feedback(f, p.cfg.Identity.FeedbackIsEmail(), n.label+n.title, canonical)
 	}
 	if canonical != "" {
 		svg, err := render.QRSVG(canonical)

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/tools/txtar"
 
+	"reportsite/generator/config"
 	"reportsite/generator/site"
 )
 
@@ -37,7 +38,7 @@ type builtSite struct {
 	name  string
 	dir   string // the published site
 	base  string // base_url, "" when not configured
-	cfg   *site.Config
+	cfg   *config.Config
 	pages []*page
 }
 
@@ -105,7 +106,7 @@ func buildSite(name, src, dest string) (*builtSite, error) {
 	if _, err := site.Build(context.Background(), site.Options{Source: src, Dest: dest}); err != nil {
 		return nil, err
 	}
-	cfg, _, err := site.LoadConfig(os.DirFS(src))
+	cfg, _, err := config.Load(os.DirFS(src))
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package site
+package config
 
 import (
 	"errors"
@@ -10,14 +10,14 @@ import (
 	"reportsite/generator/content"
 )
 
-// FuzzLoadConfig feeds LoadConfig any config.toml: it must not panic, every
+// FuzzLoad feeds Load any config.toml: it must not panic, every
 // error must name config.toml, and a config it accepts must hold what the
 // build relies on: a title, a language, and a base URL that is empty or an
-// absolute http(s) URL ending in "/". Seeds: testdata/fuzz/FuzzLoadConfig.
-func FuzzLoadConfig(f *testing.F) {
+// absolute http(s) URL ending in "/". Seeds: testdata/fuzz/FuzzLoad.
+func FuzzLoad(f *testing.F) {
 	f.Add([]byte("title = \"测试站点\"\nbase_url = \"https://example.gov.cn/sub\"\n[identity]\nsite_id_code = \"3703060001\"\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		cfg, warns, err := LoadConfig(fstest.MapFS{"config.toml": {Data: src}})
+		cfg, warns, err := Load(fstest.MapFS{"config.toml": {Data: src}})
 		if err != nil {
 			for _, e := range content.Errors(err) {
 				var ce *content.Error

@@ -1,4 +1,19 @@
-package site
+// Package assets owns a site's static files: it loads the built-in theme's
+// assets overlaid by the site's own assets/ directory (a site file replaces
+// the built-in file of the same name), minifies CSS and JS, and names every
+// file by a hash of its content, so that a published asset can be cached
+// for ever and a changed one gets a new name.
+//
+// It was part of site; it is separate because it is a stage with one
+// input and one output, the only user of tdewolff/minify, and site was over
+// the ~1,500-line budget of STYLE.md. site publishes the files and links
+// pages to them.
+//
+// Inputs: the site's assets/ and the built-in assets as fs.FS, and the
+// generated chroma stylesheet. Outputs: []File, sorted by source name.
+// Imports: the standard library and tdewolff/minify only; only site imports
+// it.
+package assets
 
 import (
 	"bytes"
@@ -15,17 +30,19 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 )
 
-// asset is one published asset file.
-type asset struct {
-	src  string // source name, e.g. "site.css"
-	out  string // published path, e.g. "assets/site.3f2a9c1e.css"
-	data []byte
+// File is one published asset file.
+type File struct {
+	Src  string // source name, e.g. "site.css"
+	Out  string // published path, e.g. "assets/site.3f2a9c1e.css"
+	Data []byte // the published bytes, minified for CSS and JS
 }
 
-// loadAssets reads the built-in assets overlaid by the site's own (a site file
+// Load reads the built-in assets overlaid by the site's own (a site file
 // replaces the built-in file of the same name), adds the generated chroma
 // stylesheet, minifies CSS and JS and names every file by its content hash.
-func loadAssets(site, builtin fs.FS, chroma []byte) ([]asset, error) {
+// site may be nil (a site without assets/). An error names the file under
+// assets/ it is about.
+func Load(site, builtin fs.FS, chroma []byte) ([]File, error) {
 	files := map[string][]byte{"chroma.css": chroma}
 	for _, fsys := range []fs.FS{builtin, site} {
 		if fsys == nil {
@@ -61,7 +78,7 @@ func loadAssets(site, builtin fs.FS, chroma []byte) ([]asset, error) {
 	m := minify.New()
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
-	out := make([]asset, 0, len(names))
+	out := make([]File, 0, len(names))
 	for _, n := range names {
 		data := files[n]
 		var mime string
@@ -81,7 +98,7 @@ func loadAssets(site, builtin fs.FS, chroma []byte) ([]asset, error) {
 		sum := sha256.Sum256(data)
 		ext := path.Ext(n)
 		hashed := strings.TrimSuffix(n, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		out = append(out, asset{src: n, out: "assets/" + hashed, data: data})
+		out = append(out, File{Src: n, Out: "assets/" + hashed, Data: data})
 	}
 	return out, nil
 }
