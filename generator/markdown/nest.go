@@ -16,10 +16,12 @@ import (
 // page is in the subdirectory 01; "" for the same directory), and marked
 // sentences are not marked. It renders the tree that Convert parsed,
 // changed for the while, rather than converting again: a Result is not for
-// two goroutines at once.
-func (r *Result) Nest(prefix string, shift int, base string) (template.HTML, error) {
+// two goroutines at once. Rendering cannot fail (it writes to memory and
+// no renderer of this package returns an error), so an error is a bug and
+// panics.
+func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 	if r.doc == nil {
-		return r.HTML, nil
+		return r.HTML
 	}
 	type change struct {
 		n     ast.Node
@@ -75,7 +77,10 @@ func (r *Result) Nest(prefix string, shift int, base string) (template.HTML, err
 			n.Destination = ch.dest
 		}
 	}
-	return h, err
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 // nestURL returns a link's destination as the larger document of Nest

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 
+	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
 )
@@ -20,10 +21,23 @@ type searchDoc struct {
 // pages kept from the previous build keep their entry from then.
 func (p *siteplan) indexPage(n *node, c converted) {
 	file := n.outFile()
-	pg := search.NewPage(file, n.label+n.title, string(c.body.HTML), string(c.closing.HTML))
+	pg := search.NewPage(file, n.label+n.title, searchText(c.body.Sections), searchText(c.closing.Sections))
 	p.mu.Lock()
 	p.docs[file] = searchDoc{sig: p.sigs[file], page: pg}
 	p.mu.Unlock()
+}
+
+// searchText copies the sections of a converted page for search, which
+// imports no package of the project.
+func searchText(secs []markdown.Section) []search.Section {
+	out := make([]search.Section, len(secs))
+	for i, s := range secs {
+		out[i] = search.Section{Heading: s.Heading, ID: s.ID, Blocks: make([]search.Block, len(s.Blocks))}
+		for k, b := range s.Blocks {
+			out[i].Blocks[k] = search.Block(b)
+		}
+	}
+	return out
 }
 
 // reportSearch returns the search group of report node r: its pages in
