@@ -3,7 +3,9 @@ package markdown
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
@@ -60,7 +62,7 @@ type collector struct {
 
 // collect walks doc and fills res.
 func collect(doc ast.Node, src []byte, opt *Options, res *Result) *markText {
-	c := &collector{src: src, prefix: opt.IDPrefix, res: res, wantText: opt.Text,
+	c := &collector{src: src, buf: make([]byte, 0, 1024), prefix: opt.IDPrefix, res: res, wantText: opt.Text,
 		lines: lineCounter{src: src, first: max(opt.FirstLine, 1), line: max(opt.FirstLine, 1)}}
 	if len(opt.Marks) > 0 {
 		c.marks = &markText{}
@@ -154,11 +156,12 @@ func (c *collector) htmlBlock(n *ast.HTMLBlock) {
 	}
 	c.open("")
 	add := func(v []byte) {
-		v = bytes.TrimRight(v, "\r\n")
-		c.buf = append(appendRaw(c.buf, v), '\n')
+		at := len(c.buf)
+		c.buf = appendRaw(c.buf, bytes.TrimRight(v, "\r\n"))
 		if c.wantText {
-			c.addLine(appendRaw(nil, v))
+			c.addLine(c.buf[at:])
 		}
+		c.buf = append(c.buf, '\n')
 	}
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
@@ -174,14 +177,13 @@ func (c *collector) htmlBlock(n *ast.HTMLBlock) {
 // item or table cell: one line of the plain text, and a block of the
 // marking text.
 func (c *collector) textBlock(n ast.Node) {
-	c.line = c.line[:0]
 	if c.marks != nil {
 		c.marks.startBlock(n)
 	}
+	at := len(c.buf)
 	c.inlines(n)
-	c.buf = append(c.buf, c.line...)
 	if c.wantText {
-		c.addLine(c.line)
+		c.addLine(c.buf[at:])
 	}
 }
 
@@ -213,24 +215,24 @@ func (c *collector) inlines(parent ast.Node) {
 func (c *collector) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		at := len(c.line)
-		c.line, _ = leafText(c.line, n, c.src)
-		c.marks.text(n, c.line[at:])
+		at := len(c.buf)
+		c.buf, _ = leafText(c.buf, n, c.src)
+		c.marks.text(n, c.buf[at:])
 		if n.HardLineBreak() {
 			c.marks.void(n, tokBreak)
-			c.line = append(c.line, '\n')
-			c.marks.add(tokNewline, n, c.line[len(c.line)-1:])
+			c.buf = append(c.buf, '\n')
+			c.marks.add(tokNewline, n, c.buf[len(c.buf)-1:])
 		}
 	case *ast.String, *ast.RawHTML:
-		at := len(c.line)
-		c.line, _ = leafText(c.line, n, c.src)
-		c.marks.text(n, c.line[at:])
+		at := len(c.buf)
+		c.buf, _ = leafText(c.buf, n, c.src)
+		c.marks.text(n, c.buf[at:])
 	case *ast.AutoLink:
 		c.link(n, autoLinkURL(n, c.src))
 		c.marks.open(n)
-		at := len(c.line)
-		c.line, _ = leafText(c.line, n, c.src)
-		c.marks.text(n, c.line[at:])
+		at := len(c.buf)
+		c.buf, _ = leafText(c.buf, n, c.src)
+		c.marks.text(n, c.buf[at:])
 		c.marks.close(n)
 	case *ast.Image:
 		c.link(n, linkURL(n.Destination))
@@ -303,20 +305,57 @@ func (c *collector) link(n ast.Node, url string) {
 // U+3000 (ideographic space) and no-break spaces count as white space:
 // they set text apart on screen, so no phrase runs across them.
 func collapse(s []byte) string {
-	b := make([]byte, 0, len(s))
+	if !needsCollapse(s) {
+		return string(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range string(s) {
-		if unicode.IsSpace(r) {
-			space = len(b) > 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if isSpace(r) {
+			space = b.Len() > 0
+			i += size
 			continue
 		}
 		if space {
-			b = append(b, ' ')
+			b.WriteByte(' ')
 			space = false
 		}
-		b = append(b, string(r)...)
+		b.Write(s[i : i+size])
+		i += size
 	}
-	return string(b)
+	return b.String()
+}
+
+// needsCollapse reports whether collapse changes s. Only the bytes that
+// may start a space (ASCII, and the lead bytes of U+0085, U+00A0, U+1680,
+// U+2000–U+205F and U+3000) are decoded: Chinese text is skipped fast.
+func needsCollapse(s []byte) bool {
+	prev := true // at the start, a space is trimmed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf && c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			prev = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		sp := isSpace(r)
+		if sp && (prev || r != ' ') {
+			return true
+		}
+		prev = sp
+		i += size
+	}
+	return prev && len(s) > 0
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // highlighted reports whether goldmark-highlighting highlights the fenced
