@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
@@ -62,10 +60,10 @@ type collector struct {
 
 // collect walks doc and fills res.
 func collect(doc ast.Node, src []byte, opt *Options, res *Result) *markText {
-	c := &collector{src: src, buf: make([]byte, 0, 1024), prefix: opt.IDPrefix, res: res, wantText: opt.Text,
+	c := &collector{src: src, buf: make([]byte, 0, min(len(src), 16<<10)), prefix: opt.IDPrefix, res: res, wantText: opt.Text,
 		lines: lineCounter{src: src, first: max(opt.FirstLine, 1), line: max(opt.FirstLine, 1)}}
 	if len(opt.Marks) > 0 {
-		c.marks = &markText{}
+		c.marks = &markText{v: make([]byte, 0, len(src)+len(src)/8), toks: make([]token, 0, len(src)/32)}
 	}
 	if c.wantText {
 		c.text = make([]byte, 0, len(src))
@@ -303,59 +301,96 @@ func (c *collector) link(n ast.Node, url string) {
 
 // collapse makes each run of white space one space and trims both ends.
 // U+3000 (ideographic space) and no-break spaces count as white space:
-// they set text apart on screen, so no phrase runs across them.
+// they set text apart on screen, so no phrase runs across them. The text
+// of most blocks needs no change and is only copied.
 func collapse(s []byte) string {
 	if !needsCollapse(s) {
 		return string(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	run := 0         // the start of the text not written yet
+	pending := false // a space goes before the next text
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRune(s[i:])
-		if isSpace(r) {
-			space = b.Len() > 0
-			i += size
+		n := 0
+		if c := s[i]; c <= ' ' || c >= 0xC2 && c <= 0xE3 {
+			n = spaceLen(s, i)
+		}
+		if n == 0 {
+			i++
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		if i > run {
+			if pending {
+				b.WriteByte(' ')
+			}
+			b.Write(s[run:i])
 		}
-		b.Write(s[i : i+size])
-		i += size
+		pending = b.Len() > 0
+		i += n
+		run = i
+	}
+	if len(s) > run {
+		if pending {
+			b.WriteByte(' ')
+		}
+		b.Write(s[run:])
 	}
 	return b.String()
 }
 
-// needsCollapse reports whether collapse changes s. Only the bytes that
-// may start a space (ASCII, and the lead bytes of U+0085, U+00A0, U+1680,
-// U+2000–U+205F and U+3000) are decoded: Chinese text is skipped fast.
+// needsCollapse reports whether collapse changes s.
 func needsCollapse(s []byte) bool {
 	prev := true // at the start, a space is trimmed
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf && c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+		if c := s[i]; c > ' ' && c < 0xC2 || c > 0xE3 {
 			prev = false
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(s[i:])
-		sp := isSpace(r)
-		if sp && (prev || r != ' ') {
+		n := spaceLen(s, i)
+		if n == 0 {
+			prev = false
+			i++
+			continue
+		}
+		if prev || n > 1 || s[i] != ' ' {
 			return true
 		}
-		prev = sp
-		i += size
+		prev = true
+		i++
 	}
 	return prev && len(s) > 0
 }
 
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+// spaceLen returns the length of the white space character (as
+// unicode.IsSpace has it) at s[i], or 0. It reads bytes, not runes: in
+// UTF-8 no other character starts with the bytes it compares.
+func spaceLen(s []byte, i int) int {
+	switch s[i] {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return 1
+	case 0xC2: // U+0085, U+00A0
+		if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xA0) {
+			return 2
+		}
+	case 0xE1: // U+1680
+		if i+2 < len(s) && s[i+1] == 0x9A && s[i+2] == 0x80 {
+			return 3
+		}
+	case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+		if i+2 < len(s) {
+			b1, b2 := s[i+1], s[i+2]
+			if b1 == 0x80 && (0x80 <= b2 && b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
+				return 3
+			}
+		}
+	case 0xE3: // U+3000
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return 3
+		}
 	}
-	return unicode.IsSpace(r)
+	return 0
 }
 
 // highlighted reports whether goldmark-highlighting highlights the fenced

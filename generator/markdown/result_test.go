@@ -121,3 +121,17 @@ func TestNestUnmarked(t *testing.T) {
 		t.Errorf("nested marked page\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestCollapse: collapse reads white space as unicode.IsSpace does.
+func TestCollapse(t *testing.T) {
+	var all []rune
+	for r := rune(0); r < 0x3100; r++ {
+		all = append(all, r)
+	}
+	want := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, s := range []string{"", " ", "甲 乙", " 甲\u3000\u3000乙 ", "a\u00a0b\u2028c\u205fd\u1680e", "a\u00b7b", string(all)} {
+		if got := collapse([]byte(s)); got != want(s) {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want(s))
+		}
+	}
+}
