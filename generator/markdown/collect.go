@@ -46,7 +46,7 @@ type collector struct {
 	src      []byte
 	prefix   string // Options.IDPrefix, in front of footnote ids
 	res      *Result
-	text     []byte // the plain text, with Options.Text
+	text     strings.Builder // the plain text, with Options.Text
 	wantText bool
 	line     []byte // the text of the block of text being read
 	// The search text being read (see Section): the heading's, or that of
@@ -66,13 +66,13 @@ func collect(doc ast.Node, src []byte, opt *Options, res *Result) *markText {
 		c.marks = &markText{v: make([]byte, 0, len(src)+len(src)/8), toks: make([]token, 0, len(src)/32)}
 	}
 	if c.wantText {
-		c.text = make([]byte, 0, len(src))
+		c.text.Grow(len(src))
 	}
 	res.Sections = []Section{{}}
 	c.blocks(doc)
 	c.flush()
 	if c.wantText {
-		res.Text = string(c.text)
+		res.Text = c.text.String()
 	}
 	return c.marks
 }
@@ -192,15 +192,18 @@ func (c *collector) addLine(l []byte) {
 	if len(l) == 0 {
 		return
 	}
-	if len(c.text) > 0 {
-		c.text = append(c.text, '\n')
+	if c.text.Len() > 0 {
+		c.text.WriteByte('\n')
 	}
-	at := len(c.text)
-	c.text = append(c.text, l...)
-	for i := at; i < len(c.text); i++ {
-		if c.text[i] == '\n' {
-			c.text[i] = ' '
+	for {
+		i := bytes.IndexByte(l, '\n')
+		if i < 0 {
+			c.text.Write(l)
+			return
 		}
+		c.text.Write(l[:i])
+		c.text.WriteByte(' ')
+		l = l[i+1:]
 	}
 }
 

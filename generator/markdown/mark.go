@@ -216,20 +216,29 @@ type mark struct {
 func (m *markText) mark(spans []Span, source []byte, hidden *bool, ids *[]string) []bool {
 	found := make([]bool, len(spans))
 	marks := make([]mark, 0, len(spans))
+	runs := make([][2]int, 0, len(spans)) // the one piece of each sentence written as one run
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.Sentence)
+	}
+	needles := make([]byte, 0, n) // the sentences as bytes, in one allocation
 	for k, sp := range spans {
 		if sp.Sentence == "" {
 			continue
 		}
-		if i, ok := m.findRun(sp.Sentence, marks, source); ok {
-			marks = append(marks, mark{span: k, pieces: [][2]int{{i, i + len(sp.Sentence)}}})
+		needles = append(needles, sp.Sentence...)
+		needle := needles[len(needles)-len(sp.Sentence):]
+		if i, ok := m.findRun(needle, marks, source); ok {
+			runs = append(runs, [2]int{i, i + len(sp.Sentence)})
+			marks = append(marks, mark{span: k, pieces: runs[len(runs)-1 : len(runs) : len(runs)]})
 			found[k] = true
 			continue
 		}
-		if m.txt == nil {
+		if m.from == nil {
 			m.index()
 		}
 		for from := 0; ; {
-			first, last, ok := m.find(sp.Sentence, from)
+			first, last, ok := m.find(needle, from)
 			if !ok {
 				break
 			}
@@ -263,16 +272,15 @@ func overlaps(marks []mark, start, end int) bool {
 
 // findRun returns the offset in v of the first occurrence of sentence
 // outside every mark that can be cut out of the tree.
-func (m *markText) findRun(sentence string, marks []mark, source []byte) (int, bool) {
-	needle := []byte(sentence)
+func (m *markText) findRun(sentence []byte, marks []mark, source []byte) (int, bool) {
 	for from := 0; ; {
-		i := bytes.Index(m.v[from:], needle)
+		i := bytes.Index(m.v[from:], sentence)
 		if i < 0 {
 			return 0, false
 		}
 		i += from
-		p := [][2]int{{i, i + len(needle)}}
-		if !overlaps(marks, i, i+len(needle)) && m.cuttable(p, source) {
+		j := i + len(sentence)
+		if !overlaps(marks, i, j) && m.cutsAt(i, source) && m.cutsAt(j, source) {
 			return i, true
 		}
 		from = i + 1
@@ -280,7 +288,7 @@ func (m *markText) findRun(sentence string, marks []mark, source []byte) (int, b
 }
 
 func (m *markText) index() {
-	m.txt = make([]byte, 0, len(m.v))
+	txt := make([]byte, 0, len(m.v))
 	m.from = make([]int, 0, len(m.v))
 	for _, t := range m.toks {
 		switch t.kind {
@@ -290,20 +298,21 @@ func (m *markText) index() {
 				if c == '\n' {
 					c = ' '
 				}
-				m.txt, m.from = append(m.txt, c), append(m.from, i)
+				txt, m.from = append(txt, c), append(m.from, i)
 			}
 		case tokBlock, tokUnclosed:
-			m.txt, m.from = append(m.txt, 0), append(m.from, t.at)
+			txt, m.from = append(txt, 0), append(m.from, t.at)
 		}
 	}
+	m.txt = txt
 }
 
 // find finds sentence in the text at or after the offset from in v, and
 // returns the offsets in v of its first and past its last byte.
-func (m *markText) find(sentence string, from int) (start, end int, ok bool) {
+func (m *markText) find(sentence []byte, from int) (start, end int, ok bool) {
 	k0, _ := slices.BinarySearch(m.from, from)
-	k := bytes.Index(m.txt[k0:], []byte(sentence))
-	if k < 0 || sentence == "" {
+	k := bytes.Index(m.txt[k0:], sentence)
+	if k < 0 || len(sentence) == 0 {
 		return 0, 0, false
 	}
 	k += k0

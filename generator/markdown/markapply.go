@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"slices"
 
 	"github.com/yuin/goldmark/ast"
@@ -68,6 +69,9 @@ func splitOffset(n ast.Node, off int, source []byte) (int, bool) {
 // sourceOffset returns the offset in value of the unit whose text starts at
 // off in the text leafText makes of it.
 func sourceOffset(value []byte, raw bool, off int) (int, bool) {
+	if bytes.IndexByte(value, 0) < 0 && (raw || bytes.IndexByte(value, '\\') < 0 && bytes.IndexByte(value, '&') < 0) {
+		return off, off <= len(value) // each byte is its own unit
+	}
 	n, at := 0, -1
 	visit := func(from, _ int, t []byte) {
 		if n == off && at < 0 {
@@ -92,34 +96,40 @@ func sourceOffset(value []byte, raw bool, off int) (int, bool) {
 	return at, at >= 0
 }
 
-// A fragment is one part of a cut Text or String node, from the byte off
-// of its text on.
+// A fragment is one part of the cut Text or String node of token tok, from
+// the byte off of its text on.
 type fragment struct {
-	off  int
-	node ast.Node
+	tok, off int
+	node     ast.Node
 }
 
 // apply cuts the nodes at the ends of every piece and wraps each piece in
 // a markSpan.
 func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool) {
-	cuts := map[int][]int{} // token index → offsets in its text
+	var cuts [][2]int // token, offset in its text
 	for _, mk := range marks {
 		for _, p := range mk.pieces {
 			for _, at := range p {
 				if k := m.tokenAt(at); k >= 0 && m.toks[k].kind == tokText && m.toks[k].at < at {
-					cuts[k] = append(cuts[k], at-m.toks[k].at)
-				} else if k := m.tokenAt(at - 1); at > 0 && k >= 0 && m.toks[k].kind == tokText && m.toks[k].at < at {
+					cuts = append(cuts, [2]int{k, at - m.toks[k].at})
+				} else if k := m.tokenAt(at - 1); at > 0 && k >= 0 && m.toks[k].kind == tokText {
 					if t, ok := m.toks[k].node.(*ast.Text); ok && t.HardLineBreak() {
-						cuts[k] = append(cuts[k], at-m.toks[k].at)
+						cuts = append(cuts, [2]int{k, at - m.toks[k].at})
 					}
 				}
 			}
 		}
 	}
-	frags := make(map[int][]fragment, len(cuts))
-	for k, offs := range cuts {
-		slices.Sort(offs)
-		frags[k] = split(m.toks[k].node, slices.Compact(offs), source)
+	slices.SortFunc(cuts, func(a, b [2]int) int { return cmpPair(a, b) })
+	cuts = slices.Compact(cuts)
+	var frags []fragment // by token, then offset
+	for i := 0; i < len(cuts); {
+		j := i
+		for j < len(cuts) && cuts[j][0] == cuts[i][0] {
+			j++
+		}
+		frags = split(frags, cuts[i][0], m.toks[cuts[i][0]].node, cuts[i:j], source)
+		i = j
 	}
 	// nodeOf returns the node, or the part of a cut node, that holds v[at]
 	// (or v[at-1], for the end of a piece).
@@ -128,22 +138,26 @@ func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool
 		if end {
 			k = m.tokenAt(at - 1)
 		}
-		if kind := m.toks[k].kind; kind == tokBreak || kind == tokNewline {
-			if fs, ok := frags[m.textToken(k)]; ok {
-				return fs[len(fs)-1].node
-			}
+		brk := m.toks[k].kind == tokBreak || m.toks[k].kind == tokNewline
+		if brk {
+			k = m.textToken(k)
+		}
+		lo, _ := slices.BinarySearchFunc(frags, k, func(f fragment, k int) int { return f.tok - k })
+		if lo == len(frags) || frags[lo].tok != k {
 			return m.toks[k].node
 		}
-		fs, ok := frags[k]
-		if !ok {
-			return m.toks[k].node
+		hi := lo
+		for hi+1 < len(frags) && frags[hi+1].tok == k {
+			hi++
+		}
+		if brk {
+			return frags[hi].node
 		}
 		off := at - m.toks[k].at
-		i := len(fs) - 1
-		for i > 0 && (fs[i].off > off || end && fs[i].off == off) {
-			i--
+		for hi > lo && (frags[hi].off > off || end && frags[hi].off == off) {
+			hi--
 		}
-		return fs[i].node
+		return frags[hi].node
 	}
 	for _, mk := range marks {
 		sp := &spans[mk.span]
@@ -155,6 +169,13 @@ func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool
 			wrap(first, last, &markSpan{span: sp, first: i == 0, last: i == len(mk.pieces)-1, hidden: hidden})
 		}
 	}
+}
+
+func cmpPair(a, b [2]int) int {
+	if a[0] != b[0] {
+		return a[0] - b[0]
+	}
+	return a[1] - b[1]
 }
 
 // textToken returns the token of the text of the Text node whose <br> or
@@ -180,56 +201,53 @@ func wrap(first, last ast.Node, span *markSpan) {
 	}
 }
 
-// split cuts the Text or String n at the given offsets of its text (each
-// more than 0) and returns its parts; the first is n itself. A hard line
-// break stays with the last part.
-func split(n ast.Node, offs []int, source []byte) []fragment {
-	out := []fragment{{0, n}}
-	parent := n.Parent()
-	prev := n
+// split cuts the Text or String n, of token tok, at the offsets of its text
+// in cuts (each more than 0), and appends its parts to frags; the first is
+// n itself. A hard line break stays with the last part.
+func split(frags []fragment, tok int, n ast.Node, cuts [][2]int, source []byte) []fragment {
+	frags = append(frags, fragment{tok, 0, n})
+	var buf [4]int
+	at := buf[:0] // where n is cut, in its segment or value
+	for _, c := range cuts {
+		o, _ := splitOffset(n, c[1], source)
+		at = append(at, o)
+	}
+	parent, prev := n.Parent(), n
+	for i, c := range cuts {
+		var part ast.Node
+		switch n := n.(type) {
+		case *ast.Text:
+			seg := n.Segment
+			stop := seg.Stop
+			if i+1 < len(at) {
+				stop = seg.Start + at[i+1]
+			}
+			t := ast.NewTextSegment(text.NewSegment(seg.Start+at[i], stop))
+			t.SetRaw(n.IsRaw())
+			t.SetHardLineBreak(i == len(cuts)-1 && n.HardLineBreak())
+			part = t
+		case *ast.String:
+			v := n.Value
+			stop := len(v)
+			if i+1 < len(at) {
+				stop = at[i+1]
+			}
+			str := ast.NewString(v[at[i]:stop])
+			str.SetRaw(n.IsRaw())
+			str.SetCode(n.IsCode())
+			part = str
+		}
+		parent.InsertAfter(parent, prev, part)
+		prev = part
+		frags = append(frags, fragment{tok, c[1], part})
+	}
+	// n keeps its first part.
 	switch n := n.(type) {
 	case *ast.Text:
-		seg := n.Segment
-		hard := n.HardLineBreak()
-		cut := make([]int, len(offs))
-		for i, off := range offs {
-			cut[i], _ = splitOffset(n, off, source)
-		}
-		n.Segment = text.NewSegment(seg.Start, seg.Start+cut[0])
+		n.Segment = text.NewSegment(n.Segment.Start, n.Segment.Start+at[0])
 		n.SetHardLineBreak(false)
-		for i, off := range offs {
-			stop := seg.Stop
-			if i+1 < len(cut) {
-				stop = seg.Start + cut[i+1]
-			}
-			t := ast.NewTextSegment(text.NewSegment(seg.Start+cut[i], stop))
-			t.SetRaw(n.IsRaw())
-			if i == len(offs)-1 {
-				t.SetHardLineBreak(hard)
-			}
-			parent.InsertAfter(parent, prev, t)
-			prev = t
-			out = append(out, fragment{off, t})
-		}
 	case *ast.String:
-		v := n.Value
-		cut := make([]int, len(offs))
-		for i, off := range offs {
-			cut[i], _ = splitOffset(n, off, source)
-		}
-		n.Value = v[:cut[0]]
-		for i, off := range offs {
-			stop := len(v)
-			if i+1 < len(cut) {
-				stop = cut[i+1]
-			}
-			s := ast.NewString(v[cut[i]:stop])
-			s.SetRaw(n.IsRaw())
-			s.SetCode(n.IsCode())
-			parent.InsertAfter(parent, prev, s)
-			prev = s
-			out = append(out, fragment{off, s})
-		}
+		n.Value = n.Value[:at[0]]
 	}
-	return out
+	return frags
 }

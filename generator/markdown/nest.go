@@ -29,7 +29,12 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 		dest  []byte // the destination it had, for a link or image
 		level int    // the level it had, for a heading
 	}
-	var changes []change
+	changes := make([]change, 0, len(r.IDs)+len(r.Links)+len(r.Headings))
+	n := 0
+	for _, id := range r.IDs {
+		n += len(prefix) + len(id)
+	}
+	ids := make([]byte, 0, n) // the prefixed ids, in one allocation
 	_ = ast.Walk(r.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -39,7 +44,9 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 		if v, ok := n.AttributeString("id"); ok {
 			if id, ok := v.([]byte); ok {
 				ch.id, changed = v, true
-				n.SetAttributeString("id", append([]byte(prefix), id...))
+				at := len(ids)
+				ids = append(append(ids, prefix...), id...)
+				n.SetAttributeString("id", ids[at:len(ids):len(ids)])
 			}
 		}
 		switch n := n.(type) {
@@ -55,7 +62,7 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 		}
 		return ast.WalkContinue, nil
 	})
-	r.doc.SetAttributeString(idPrefixAttr, []byte(prefix+r.prefix))
+	r.doc.SetAttributeString(idPrefixAttr, append([]byte(prefix), r.prefix...))
 	*r.hidden = true
 	h, err := r.conv.render(r.doc, r.src)
 	*r.hidden = false

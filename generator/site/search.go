@@ -30,12 +30,18 @@ func (p *siteplan) indexPage(n *node, c converted) {
 // searchText copies the sections of a converted page for search, which
 // imports no package of the project.
 func searchText(secs []markdown.Section) []search.Section {
+	n := 0
+	for _, s := range secs {
+		n += len(s.Blocks)
+	}
 	out := make([]search.Section, len(secs))
+	blocks := make([]search.Block, 0, n) // of every section, in one allocation
 	for i, s := range secs {
-		out[i] = search.Section{Heading: s.Heading, ID: s.ID, Blocks: make([]search.Block, len(s.Blocks))}
-		for k, b := range s.Blocks {
-			out[i].Blocks[k] = search.Block(b)
+		at := len(blocks)
+		for _, b := range s.Blocks {
+			blocks = append(blocks, search.Block(b))
 		}
+		out[i] = search.Section{Heading: s.Heading, ID: s.ID, Blocks: blocks[at:len(blocks):len(blocks)]}
 	}
 	return out
 }
