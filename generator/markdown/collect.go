@@ -48,7 +48,6 @@ type collector struct {
 	res      *Result
 	text     strings.Builder // the plain text, with Options.Text
 	wantText bool
-	line     []byte // the text of the block of text being read
 	// The search text being read (see Section): the heading's, or that of
 	// the block whose id is block.
 	buf     []byte
