@@ -30,7 +30,9 @@ type converted struct {
 	found         []bool
 }
 
-func convert(md *markdown.Converter, n *node) (converted, error) {
+// convert converts page n; a page to write (dirty) gets its indicator
+// sentences marked and its plain text to verify them against.
+func convert(md *markdown.Converter, n *node, dirty bool) (converted, error) {
 	var c converted
 	if n.page == nil {
 		return c, nil
@@ -42,8 +44,10 @@ func convert(md *markdown.Converter, n *node) (converted, error) {
 	}
 	var err error
 	// Indicator sentences are verified against the text as the page shows it.
-	text := len(n.page.Meta.Indicators) > 0
-	c.spans = sentenceSpans(n.page.Meta.Indicators)
+	text := dirty && len(n.page.Meta.Indicators) > 0
+	if text {
+		c.spans = sentenceSpans(n.page.Meta.Indicators)
+	}
 	opt := markdown.Options{ParagraphIDs: true, Text: text, Marks: c.spans, FirstLine: n.page.BodyLine}
 	if c.body, err = md.Convert(body, opt); err != nil {
 		return c, &content.Error{Path: n.src, Err: err}
@@ -203,7 +207,7 @@ func (p *siteplan) renderGroup(md *markdown.Converter, t *render.Templates, out 
 			}
 			continue
 		}
-		c, err := convert(md, n)
+		c, err := convert(md, n, dirty)
 		if err != nil {
 			errs = append(errs, err)
 			continue
