@@ -81,8 +81,10 @@ func short(s string) string {
 
 // PlainText returns the text of a Markdown body as a reader sees it, one
 // block (paragraph, heading, list item, table cell) a line: the text the
-// build verifies indicator sentences against (markdown.Converter.PlainText,
-// the one definition of a page's plain text). Markup is gone and escapes
+// build verifies indicator sentences against and marks them in
+// (markdown.Converter.PlainText, the same text as the build's
+// markdown.Result.Text: the one definition of a page's plain text). An
+// image's alt text is no part of it. Markup is gone and escapes
 // are undone, so a sentence may hold emphasis, a link or inline code; the
 // lines of a paragraph are joined as the page shows them (without a space
 // where either side is Chinese).

@@ -1,24 +1,38 @@
-// Package markdown turns the Markdown body of one page into HTML and the
-// outline of its headings.
+// Package markdown turns the Markdown body of one page into HTML and what
+// the later stages need of the page, from one walk of its syntax tree.
 //
 // Input: the body of a content file (UTF-8 Markdown, front matter already
-// removed) and Options. Output: Result, the HTML as template.HTML, the
-// headings as []content.Heading, in document order, and with Options.Text
-// the page's plain text. ChromaCSS returns the stylesheet that goes with
-// the highlighted code.
+// removed) and Options. Output: Result, the HTML as template.HTML and,
+// gathered from the same tree rather than by scanning the HTML again
+// (collect.go): the headings as []content.Heading in document order; every
+// id the HTML defines; every link and image URL with the line of the file
+// it is written on; the page's text for search, split at its headings into
+// blocks (paragraph, list item, table, code) with their ids; whether a
+// code block is highlighted; with Options.Text the page's plain text; and
+// with Options.Marks which indicator sentences were marked. Result.Nest
+// renders the same tree again for the full-text page: ids and in-page
+// links prefixed, headings shifted, relative links rebased, sentences
+// unmarked. ChromaCSS returns the stylesheet that goes with the
+// highlighted code.
 //
-// plaintext.go holds the one definition of a page's plain text
-// (Converter.PlainText, Result.Text): the text of every paragraph, heading,
-// list item and table cell as a reader sees it, one block a line, taken
-// from the syntax tree. The importer finds indicators in it
-// (indicator.PlainText) and the build verifies them against it. MarkAll
-// (mark.go) finds a page's indicator sentences, given in that text, in its
-// HTML and wraps each in a span, writing the page once: through inline
-// markup (emphasis, links, inline code) and entities, never across a block,
-// in pieces where emphasis crosses a sentence's ends. FuzzMark checks that
-// every stretch of a line of the plain text is found. (Marking on the tree,
-// as an AST transformer, is what issue 13 asks for; this marks the HTML
-// Convert wrote, relying on every "<" of the text being escaped.)
+// The plain text (Result.Text, Converter.PlainText) is the one definition
+// of a page's text: the text of every paragraph, heading, list item and
+// table cell as a reader sees it (escapes and character references resolved
+// as goldmark's HTML writer resolves them, text.go), one block a line. The
+// importer finds indicators in it (indicator.PlainText), the build verifies
+// them against it, and Options.Marks finds their sentences in it, so an
+// editor's emphasis inside a sentence or across its ends changes none of
+// the three.
+//
+// mark.go marks sentences on the tree, after every other transformer: each
+// at its first occurrence that no earlier one covers, preferring one run of
+// text, through inline markup (emphasis, links, inline code), never across
+// a block, in pieces where an element crosses a sentence's ends, the id on
+// the first piece and the span's After behind the last. Text nodes are cut
+// between the units goldmark's writer reads, so the HTML is the same with
+// the marks left out. Two limits, where no report puts a sentence's end: a
+// sentence is not found in code blocks or raw HTML blocks, and never ends
+// inside an autolink's label or inline raw HTML.
 //
 // Imports: reportsite/generator/content, goldmark, goldmark-highlighting and
 // chroma, and the standard library. It is the only package that imports
@@ -63,6 +77,9 @@
 //     align attribute, not a style attribute.
 //   - chroma.go: fenced code is highlighted by chroma with CSS classes,
 //     never inline styles.
+//   - mark.go, markapply.go: sentences of Options.Marks are wrapped in
+//     markSpan nodes, rendered as <span class id> with the span's After.
+//   - collect.go: the last transformer walks the tree once for Result.
 //
 // A Converter is safe for concurrent use: all state of one conversion lives
 // in its parser.Context and Document.

@@ -103,7 +103,7 @@ func unbalanced(s string) string {
 }
 
 // FuzzMark takes any Markdown and any stretch of one line of its plain text
-// (Result.Text): Mark must find it in the HTML, as the build does for an
+// (Result.Text): Options.Marks must find it in the page, as the build does for an
 // indicator's sentence, keep the HTML well-formed and leave its text as it
 // was, apart from what it adds after the sentence.
 func FuzzMark(f *testing.F) {
@@ -128,7 +128,7 @@ func FuzzMark(f *testing.F) {
 		if strings.TrimSpace(sentence) == "" {
 			return
 		}
-		got, ok := Mark(res.HTML, sentence, "i", "s", `<a class="b">↑</a>`)
+		got, ok := markOne(t, c, string(src), sentence, "i", "s", `<a class="b">↑</a>`)
 		if !ok {
 			t.Fatalf("%q of the plain text %q not found in\n%s", sentence, res.Text, res.HTML)
 		}

@@ -2,84 +2,263 @@ package markdown
 
 import (
 	"bytes"
-	"html"
 	"html/template"
 	"slices"
-	"strings"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// escapeText escapes text the way goldmark writes it into HTML.
-var escapeText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-
-// A Span is a sentence for MarkAll to mark: the plain text Sentence (as in
-// Result.Text), the ID and Class of the span that wraps it, and After,
-// trusted HTML written behind it (such as a link back to the card that
-// quotes the sentence).
+// A Span is a sentence for Options.Marks to mark: the plain text Sentence
+// (as in Result.Text), the ID and Class of the span that wraps it, and
+// After, trusted HTML written behind it (such as a link back to the card
+// that quotes the sentence).
 type Span struct {
 	Sentence, ID, Class string
 	After               template.HTML
 }
 
-// Mark marks one sentence, as MarkAll does.
-func Mark(h template.HTML, sentence, id, class string, after template.HTML) (template.HTML, bool) {
-	out, found := MarkAll(h, []Span{{Sentence: sentence, ID: id, Class: class, After: after}})
-	return out, found[0]
+// kindMarkSpan is the node kind of markSpan.
+var kindMarkSpan = ast.NewNodeKind("MarkSpan")
+
+// markSpan wraps one piece of a marked sentence: the first piece carries
+// the span's id, the last is followed by its After. A sentence is one piece
+// unless emphasis or a link crosses one of its ends.
+type markSpan struct {
+	ast.BaseInline
+	span        *Span
+	first, last bool
+	hidden      *bool // set while Result.Nest renders the page unmarked
 }
 
-// MarkAll finds each span's sentence in h (HTML written by Convert), at its
-// first occurrence that no earlier span's covers, and wraps it in a span
-// with the span's id and class, followed by its After. It copies h once,
-// whatever the number of spans, and reports which sentences it found.
-//
-// A sentence is found in the text as a reader sees it: inline markup inside
-// it (emphasis, a link, inline code) is kept inside the span. When markup
-// crosses the sentence's ends (emphasis that starts inside it and ends
-// after it), the sentence is wrapped piece by piece, the id on the first
-// piece. A sentence is never found across two blocks.
-func MarkAll(h template.HTML, spans []Span) (template.HTML, []bool) {
-	s := string(h)
-	found := make([]bool, len(spans))
-	marks := make([]mark, 0, len(spans))
-	runs := make([][2]int, 0, len(spans)) // the one piece of each sentence written as one run
-	var txt *textIndex                    // built when a sentence is not one run of text
-	for k, sp := range spans {
-		if sp.Sentence == "" {
-			continue
-		}
-		needle := escapeText.Replace(sp.Sentence)
-		if i, ok := findRun(s, needle, marks); ok {
-			runs = append(runs, [2]int{i, i + len(needle)})
-			marks = append(marks, mark{span: k, pieces: runs[len(runs)-1 : len(runs) : len(runs)]})
-			found[k] = true
-			continue
-		}
-		if txt == nil {
-			txt = newTextIndex(s)
-		}
-		for from := 0; ; {
-			first, last, ok := txt.find(sp.Sentence, from)
-			if !ok {
-				break
-			}
-			if start, end := widen(s, first, last); !overlaps(marks, start, end) {
-				marks = append(marks, mark{span: k, pieces: pieces(s, start, end)})
-				found[k] = true
-				break
-			}
-			from = first + 1
-		}
+func (n *markSpan) Kind() ast.NodeKind { return kindMarkSpan }
+
+func (n *markSpan) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+func (n *markSpan) write(w util.BufWriter, entering bool) {
+	if *n.hidden {
+		return
 	}
-	if len(marks) == 0 {
-		return h, found
+	if entering {
+		_, _ = w.WriteString(`<span class="`)
+		_, _ = w.WriteString(n.span.Class)
+		if n.first {
+			_, _ = w.WriteString(`" id="`)
+			_, _ = w.WriteString(n.span.ID)
+		}
+		_, _ = w.WriteString(`">`)
+		return
 	}
-	return splice(s, marks, spans), found
+	_, _ = w.WriteString("</span>")
+	if n.last {
+		_, _ = w.WriteString(string(n.span.After))
+	}
 }
 
-// A mark is where one span goes: the pieces [from, to) of the HTML that it
+// results is the transformer that runs last: it walks the finished tree
+// once for what Result holds besides the HTML (collect.go) and marks the
+// sentences of Options.Marks with markSpan nodes. It renders those, and
+// code spans, whose text a mark may cut.
+type results struct{}
+
+// resultKey holds a conversion's *conversion in its parser.Context; made
+// once for the reason given at headingsKey.
+var resultKey = parser.NewContextKey()
+
+type conversion struct {
+	opt    *Options
+	res    *Result
+	hidden *bool
+}
+
+var (
+	_ goldmark.Extender     = results{}
+	_ parser.ASTTransformer = results{}
+	_ renderer.NodeRenderer = results{}
+	_ ast.Node              = (*markSpan)(nil)
+)
+
+func (results) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(results{}, 2000)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(results{}, 100)))
+}
+
+func (results) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	cv, _ := pc.Get(resultKey).(*conversion)
+	if cv == nil {
+		return
+	}
+	mt := collect(doc, reader.Source(), cv.opt, cv.res)
+	if mt != nil {
+		cv.res.Marked = mt.mark(cv.opt.Marks, reader.Source(), cv.hidden, &cv.res.IDs)
+	}
+}
+
+func (results) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindMarkSpan, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		n.(*markSpan).write(w, entering)
+		return ast.WalkContinue, nil
+	})
+	reg.Register(ast.KindCodeSpan, renderCodeSpan)
+}
+
+// renderCodeSpan writes a code span as goldmark does, and the marks inside
+// it.
+func renderCodeSpan(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</code>")
+		return ast.WalkContinue, nil
+	}
+	if n.Attributes() != nil {
+		_, _ = w.WriteString("<code")
+		html.RenderAttributes(w, n, html.CodeAttributeFilter)
+		_ = w.WriteByte('>')
+	} else {
+		_, _ = w.WriteString("<code>")
+	}
+	writeCode(w, source, n)
+	return ast.WalkSkipChildren, nil
+}
+
+func writeCode(w util.BufWriter, source []byte, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(source)
+			if len(v) > 0 && v[len(v)-1] == '\n' {
+				html.DefaultWriter.RawWrite(w, v[:len(v)-1])
+				_ = w.WriteByte(' ')
+			} else {
+				html.DefaultWriter.RawWrite(w, v)
+			}
+		case *markSpan:
+			c.write(w, true)
+			writeCode(w, source, c)
+			c.write(w, false)
+		}
+	}
+}
+
+// The marking text of a page is its blocks of text (paragraphs, headings,
+// tight list items, table cells) as a list of tokens, and as one string,
+// v, in which the text of a node is its text as the reader sees it and
+// each tag of an inline element is one NUL byte, as is the start of each
+// block. It stands for the HTML that MarkAll scanned before sentences were
+// marked on the tree, without the rules of goldmark's output that the scan
+// relied on: a sentence is found where it was found in the HTML, and cut
+// into the same pieces.
+type markText struct {
+	v    []byte
+	toks []token
+	// txt is the text of v without tags, a NUL at the start of each block
+	// and each image, line breaks as spaces; from holds the offset in v of
+	// each of its bytes.
+	txt  []byte
+	from []int
+}
+
+type tokKind uint8
+
+const (
+	tokText     tokKind = iota // text of node
+	tokNewline                 // the newline written after a hard line break
+	tokOpen                    // an inline element opens
+	tokClose                   // and closes
+	tokVoid                    // an element never cut: footnote reference, back link
+	tokBreak                   // the <br> of a hard line break
+	tokUnclosed                // an image: scanned as an element that never closes
+	tokBlock                   // the start of a block
+)
+
+// A token is a piece of v[at:end] and the node it belongs to.
+type token struct {
+	kind    tokKind
+	at, end int
+	node    ast.Node
+}
+
+func (m *markText) add(kind tokKind, n ast.Node, b []byte) {
+	if m == nil {
+		return
+	}
+	at := len(m.v)
+	m.v = append(m.v, b...)
+	m.toks = append(m.toks, token{kind: kind, at: at, end: len(m.v), node: n})
+}
+
+var nul = []byte{0}
+
+func (m *markText) startBlock(n ast.Node)         { m.add(tokBlock, n, nul) }
+func (m *markText) text(n ast.Node, b []byte)     { m.add(tokText, n, b) }
+func (m *markText) open(n ast.Node)               { m.add(tokOpen, n, nul) }
+func (m *markText) close(n ast.Node)              { m.add(tokClose, n, nul) }
+func (m *markText) void(n ast.Node, kind tokKind) { m.add(kind, n, nul) }
+
+// A mark is where one span goes: the pieces [from, to) of v that it
 // wraps, in order.
 type mark struct {
 	span   int
 	pieces [][2]int
+}
+
+// mark finds each span's sentence, at its first occurrence that no earlier
+// span's covers, wraps it in markSpan nodes, adds the ids to ids and
+// reports which sentences it found. A sentence written as one run of text
+// (no inline element inside) is preferred; otherwise it is found in the
+// text as a reader sees it, through emphasis, links and inline code, never
+// across two blocks, and cut into pieces where an element crosses its ends.
+func (m *markText) mark(spans []Span, source []byte, hidden *bool, ids *[]string) []bool {
+	found := make([]bool, len(spans))
+	marks := make([]mark, 0, len(spans))
+	runs := make([][2]int, 0, len(spans)) // the one piece of each sentence written as one run
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.Sentence)
+	}
+	needles := make([]byte, 0, n) // the sentences as bytes, in one allocation
+	for k, sp := range spans {
+		if sp.Sentence == "" {
+			continue
+		}
+		needles = append(needles, sp.Sentence...)
+		needle := needles[len(needles)-len(sp.Sentence):]
+		if i, ok := m.findRun(needle, marks, source); ok {
+			runs = append(runs, [2]int{i, i + len(sp.Sentence)})
+			marks = append(marks, mark{span: k, pieces: runs[len(runs)-1 : len(runs) : len(runs)]})
+			found[k] = true
+			continue
+		}
+		if m.from == nil {
+			m.index()
+		}
+		for from := 0; ; {
+			first, last, ok := m.find(needle, from)
+			if !ok {
+				break
+			}
+			if start, end := m.widen(first, last); !overlaps(marks, start, end) {
+				if ps := m.pieces(start, end); m.cuttable(ps, source) {
+					marks = append(marks, mark{span: k, pieces: ps})
+					found[k] = true
+					break
+				}
+			}
+			from = first + 1
+		}
+	}
+	if len(marks) > 0 {
+		m.apply(marks, spans, source, hidden)
+		for _, mk := range marks {
+			*ids = append(*ids, spans[mk.span].ID)
+		}
+	}
+	return found
 }
 
 func overlaps(marks []mark, start, end int) bool {
@@ -91,185 +270,91 @@ func overlaps(marks []mark, start, end int) bool {
 	return false
 }
 
-// findRun returns the offset of the first occurrence of needle (escaped
-// text) in s outside any tag and entity and outside every mark.
-func findRun(s, needle string, marks []mark) (int, bool) {
+// findRun returns the offset in v of the first occurrence of sentence
+// outside every mark that can be cut out of the tree.
+func (m *markText) findRun(sentence []byte, marks []mark, source []byte) (int, bool) {
 	for from := 0; ; {
-		i := strings.Index(s[from:], needle)
+		i := bytes.Index(m.v[from:], sentence)
 		if i < 0 {
 			return 0, false
 		}
 		i += from
-		// Inside a tag (an attribute value) when the last "<" before the
-		// match is not closed by a ">"; inside an entity ("&amp;") when
-		// a "&" just before it is not closed by a ";".
-		lt, amp := strings.LastIndexByte(s[:i], '<'), strings.LastIndexByte(s[max(i-12, 0):i], '&')
-		if (lt < 0 || strings.IndexByte(s[lt:i], '>') >= 0) && (amp < 0 || strings.IndexByte(s[max(i-12, 0)+amp:i], ';') >= 0) &&
-			!overlaps(marks, i, i+len(needle)) {
+		j := i + len(sentence)
+		if !overlaps(marks, i, j) && m.cutsAt(i, source) && m.cutsAt(j, source) {
 			return i, true
 		}
 		from = i + 1
 	}
 }
 
-// splice writes s with every mark's pieces wrapped in a span of its class,
-// the first with its id, and its After behind the last.
-func splice(s string, marks []mark, spans []Span) template.HTML {
-	grow := len(s)
-	for _, m := range marks {
-		sp := spans[m.span]
-		grow += len(sp.ID) + len(sp.After) + len(m.pieces)*(len(sp.Class)+32)
-	}
-	// Marks never overlap: in the order of their first pieces, every
-	// piece comes after the one before.
-	slices.SortFunc(marks, func(a, b mark) int { return a.pieces[0][0] - b.pieces[0][0] })
-	var b strings.Builder
-	b.Grow(grow)
-	at := 0
-	for _, m := range marks {
-		sp := spans[m.span]
-		for k, p := range m.pieces {
-			b.WriteString(s[at:p[0]])
-			b.WriteString(`<span class="`)
-			b.WriteString(sp.Class)
-			if k == 0 {
-				b.WriteString(`" id="`)
-				b.WriteString(sp.ID)
+func (m *markText) index() {
+	txt := make([]byte, 0, len(m.v))
+	m.from = make([]int, 0, len(m.v))
+	for _, t := range m.toks {
+		switch t.kind {
+		case tokText, tokNewline:
+			for i := t.at; i < t.end; i++ {
+				c := m.v[i]
+				if c == '\n' {
+					c = ' '
+				}
+				txt, m.from = append(txt, c), append(m.from, i)
 			}
-			b.WriteString(`">`)
-			b.WriteString(s[p[0]:p[1]])
-			b.WriteString("</span>")
-			if k == len(m.pieces)-1 {
-				b.WriteString(string(sp.After))
-			}
-			at = p[1]
+		case tokBlock, tokUnclosed:
+			txt, m.from = append(txt, 0), append(m.from, t.at)
 		}
 	}
-	b.WriteString(s[at:])
-	return template.HTML(b.String())
+	m.txt = txt
 }
 
-// inline lists the elements Convert writes inside a block's text: the text
-// of a sentence runs through them. A footnote reference (sup) is no part of
-// the plain text; any other element ends a block's text.
-var inline = map[string]bool{"a": true, "em": true, "strong": true, "code": true, "span": true, "br": true}
-
-// textIndex is the text of HTML outside tags, entities decoded, newlines
-// read as spaces, a NUL at every block element (so no sentence is found
-// across two blocks), with the offsets in the HTML of each byte.
-type textIndex struct {
-	txt      []byte
-	from, to []int // offsets in the HTML of each byte of txt
-}
-
-func newTextIndex(s string) *textIndex {
-	x := &textIndex{}
-	add := func(c byte, from, to int) {
-		x.txt, x.from, x.to = append(x.txt, c), append(x.from, from), append(x.to, to)
-	}
-	skip := 0 // depth inside elements whose text is no text
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '<':
-			j := strings.IndexByte(s[i:], '>')
-			if j < 0 {
-				return x
-			}
-			name, closing := tagName(s[i : i+j+1])
-			switch {
-			case name == "sup" && closing:
-				skip = max(skip-1, 0)
-			case name == "sup":
-				skip++
-			case !inline[name]:
-				add(0, i, i)
-			}
-			i += j + 1
-		case skip > 0:
-			i++
-		case c == '&':
-			j := strings.IndexByte(s[i:min(i+12, len(s))], ';')
-			if j < 0 {
-				j = 0
-			}
-			r := html.UnescapeString(s[i : i+j+1])
-			for k := 0; k < len(r); k++ {
-				add(r[k], i, i+j+1)
-			}
-			i += j + 1
-		default:
-			if c == '\n' {
-				c = ' '
-			}
-			add(c, i, i+1)
-			i++
-		}
-	}
-	return x
-}
-
-// find finds sentence in the text at or after the HTML offset from, and
-// returns the offsets in the HTML of its first and past its last character.
-func (x *textIndex) find(sentence string, from int) (start, end int, ok bool) {
-	k0, _ := slices.BinarySearch(x.from, from)
-	k := bytes.Index(x.txt[k0:], []byte(sentence))
-	if k < 0 || sentence == "" {
+// find finds sentence in the text at or after the offset from in v, and
+// returns the offsets in v of its first and past its last byte.
+func (m *markText) find(sentence []byte, from int) (start, end int, ok bool) {
+	k0, _ := slices.BinarySearch(m.from, from)
+	k := bytes.Index(m.txt[k0:], sentence)
+	if k < 0 || len(sentence) == 0 {
 		return 0, 0, false
 	}
 	k += k0
-	return x.from[k], x.to[k+len(sentence)-1], true
+	return m.from[k], m.from[k+len(sentence)-1] + 1, true
 }
 
-// tagName returns the lower-case name of the tag t ("<strong>", "</a>",
-// `<a href="x">`) and whether it closes an element.
-func tagName(t string) (string, bool) {
-	t = strings.TrimPrefix(t, "<")
-	closing := strings.HasPrefix(t, "/")
-	t = strings.TrimPrefix(t, "/")
-	n := strings.IndexAny(t, " \t\n/>")
-	if n < 0 {
-		n = len(t)
+// tokenAt returns the index of the token that holds v[i], or -1.
+func (m *markText) tokenAt(i int) int {
+	k := sort.Search(len(m.toks), func(k int) bool { return m.toks[k].end > i })
+	if k == len(m.toks) || m.toks[k].at > i {
+		return -1
 	}
-	return strings.ToLower(t[:n]), closing
+	return k
 }
 
-// tag is one tag in a stretch of HTML: its element's name, its offsets, and
-// whether it closes an element and whether its element crosses an end of
-// the stretch.
+// tag is a tag token in a stretch of v, marked cut when its element is not
+// wholly inside.
 type tag struct {
-	name         string
-	from, to     int
+	tok          int
 	closing, cut bool
 }
 
-// tags returns the tags of s[start:end], text that starts and ends outside
-// any tag, each marked cut when its element is not wholly inside.
-func tags(s string, start, end int) []tag {
+func (m *markText) tags(start, end int) []tag {
 	var out []tag
 	var open []int // indexes in out of the elements open so far
-	for i := start; i < end; {
-		if s[i] != '<' {
-			i++
-			continue
-		}
-		k := strings.IndexByte(s[i:end], '>')
-		if k < 0 {
-			break // not HTML that Convert wrote
-		}
-		j := i + k + 1
-		name, closing := tagName(s[i:j])
-		t := tag{name: name, from: i, to: j, closing: closing}
-		switch {
-		case name == "br":
-		case !closing:
+	for k := sort.Search(len(m.toks), func(k int) bool { return m.toks[k].end > start }); k < len(m.toks) && m.toks[k].at < end; k++ {
+		t := m.toks[k]
+		switch t.kind {
+		case tokOpen, tokUnclosed:
 			open = append(open, len(out))
-		case len(open) > 0 && out[open[len(open)-1]].name == name:
-			open = open[:len(open)-1]
-		default:
-			t.cut = true
+			out = append(out, tag{tok: k})
+		case tokClose:
+			g := tag{tok: k, closing: true}
+			if len(open) > 0 && m.toks[out[open[len(open)-1]].tok].node == t.node {
+				open = open[:len(open)-1]
+			} else {
+				g.cut = true
+			}
+			out = append(out, g)
+		case tokVoid, tokBreak:
+			out = append(out, tag{tok: k})
 		}
-		out = append(out, t)
-		i = j
 	}
 	for _, k := range open {
 		out[k].cut = true
@@ -277,18 +362,16 @@ func tags(s string, start, end int) []tag {
 	return out
 }
 
-// widen takes into s[start:end] the tags right before and after it that
+// widen takes into v[start:end] the tags right before and after it that
 // open or close an element crossing its ends, so that "同比<strong>增长。"
 // followed by "</strong>" is wrapped whole.
-func widen(s string, start, end int) (int, int) {
+func (m *markText) widen(start, end int) (int, int) {
 	for {
-		ts := tags(s, start, end)
+		ts := m.tags(start, end)
 		grown := false
-		if k := slices.IndexFunc(ts, func(t tag) bool { return t.cut && t.closing }); k >= 0 {
-			if lt := strings.LastIndexByte(s[:start], '<'); lt >= 0 && strings.HasSuffix(s[:start], ">") {
-				if name, closing := tagName(s[lt:start]); !closing && name == ts[k].name {
-					start, grown = lt, true
-				}
+		if k := slices.IndexFunc(ts, func(t tag) bool { return t.cut && t.closing }); k >= 0 && start > 0 {
+			if b := m.tokenAt(start - 1); b >= 0 && m.toks[b].kind == tokOpen && m.toks[b].node == m.toks[ts[k].tok].node {
+				start, grown = m.toks[b].at, true
 			}
 		}
 		if k := slices.IndexFunc(ts, func(t tag) bool { return t.cut && !t.closing }); k >= 0 && !grown {
@@ -298,8 +381,8 @@ func widen(s string, start, end int) (int, int) {
 					last = t
 				}
 			}
-			if close := "</" + last.name + ">"; strings.HasPrefix(s[end:], close) {
-				end, grown = end+len(close), true
+			if a := m.tokenAt(end); a >= 0 && m.toks[a].kind == tokClose && m.toks[a].node == m.toks[last.tok].node {
+				end, grown = m.toks[a].end, true
 			}
 		}
 		if !grown {
@@ -308,18 +391,19 @@ func widen(s string, start, end int) (int, int) {
 	}
 }
 
-// pieces cuts s[start:end] at every tag whose element crosses its ends, so
+// pieces cuts v[start:end] at every tag whose element crosses its ends, so
 // that each piece, wrapped in a span, keeps the HTML well nested. Empty
 // pieces are dropped.
-func pieces(s string, start, end int) [][2]int {
+func (m *markText) pieces(start, end int) [][2]int {
 	var out [][2]int
 	at := start
-	for _, t := range tags(s, start, end) {
+	for _, t := range m.tags(start, end) {
 		if t.cut {
-			if t.from > at {
-				out = append(out, [2]int{at, t.from})
+			tk := m.toks[t.tok]
+			if tk.at > at {
+				out = append(out, [2]int{at, tk.at})
 			}
-			at = t.to
+			at = tk.end
 		}
 	}
 	if end > at {

@@ -1,15 +1,33 @@
 package markdown
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 	"testing"
 )
 
+// markAll converts src with spans to mark, as the build does, and returns
+// the HTML and which sentences were marked.
+func markAll(t testing.TB, c *Converter, src string, spans []Span) (template.HTML, []bool) {
+	t.Helper()
+	r, err := c.Convert([]byte(src), Options{Text: true, Marks: spans})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.HTML, r.Marked
+}
+
+// markOne marks one sentence, as markAll does.
+func markOne(t testing.TB, c *Converter, src, sentence, id, class string, after template.HTML) (template.HTML, bool) {
+	h, found := markAll(t, c, src, []Span{{Sentence: sentence, ID: id, Class: class, After: after}})
+	return h, found[0]
+}
+
 func TestMark(t *testing.T) {
 	c := New()
-	r, _ := c.Convert([]byte("全区地区生产总值同比增长4.9%,增幅居全市第2位;固定资产投资同比增长13%。\n\n见[增长4.9%](x.html \"增长4.9%\")。\n"), Options{})
-	got, ok := Mark(r.HTML, "全区地区生产总值同比增长4.9%,增幅居全市第2位;", "i-1", "ind-src", `<a href="#card-1">↑</a>`)
+	src := "全区地区生产总值同比增长4.9%,增幅居全市第2位;固定资产投资同比增长13%。\n\n见[增长4.9%](x.html \"增长4.9%\")。\n"
+	got, ok := markOne(t, c, src, "全区地区生产总值同比增长4.9%,增幅居全市第2位;", "i-1", "ind-src", `<a href="#card-1">↑</a>`)
 	if !ok {
 		t.Fatal("sentence not found")
 	}
@@ -18,11 +36,11 @@ func TestMark(t *testing.T) {
 		t.Errorf("got\n%s\nwant prefix\n%s", got, want)
 	}
 	// Text inside an attribute is never marked.
-	got, ok = Mark(`<p><a href="x.html" title="增长4.9%">链接</a></p>`, "增长4.9%", "i-2", "ind-src", "")
+	got, ok = markOne(t, c, `[链接](x.html "增长4.9%")`, "增长4.9%", "i-2", "ind-src", "")
 	if ok {
 		t.Errorf("marked inside an attribute: %s", got)
 	}
-	if _, ok := Mark(r.HTML, "没有这句话。", "i-3", "ind-src", ""); ok {
+	if _, ok := markOne(t, c, src, "没有这句话。", "i-3", "ind-src", ""); ok {
 		t.Error("marked a sentence that is not there")
 	}
 }
@@ -55,23 +73,24 @@ func TestMarkAcrossMarkup(t *testing.T) {
 		if !strings.Contains(r.Text, tc.sentence) {
 			t.Errorf("%q: sentence %q not in the plain text %q", tc.src, tc.sentence, r.Text)
 		}
-		got, ok := Mark(r.HTML, tc.sentence, "i", "s", "<a>↑</a>")
+		got, ok := markOne(t, c, tc.src, tc.sentence, "i", "s", "<a>↑</a>")
 		if got := strings.TrimSpace(string(got)); !ok || got != tc.want {
 			t.Errorf("%q: got %v\n%s\nwant\n%s", tc.src, ok, got, tc.want)
 		}
 	}
 	// Not across two paragraphs or into a footnote reference, in the text
 	// as in the HTML.
-	r, _ := c.Convert([]byte("甲乙。\n\n丙丁[^1]。\n\n[^1]: 注。\n"), Options{Text: true})
+	src := "甲乙。\n\n丙丁[^1]。\n\n[^1]: 注。\n"
+	r, _ := c.Convert([]byte(src), Options{Text: true})
 	for _, s := range []string{"乙。丙", "丁1。"} {
 		if strings.Contains(r.Text, s) {
 			t.Errorf("%q is in the plain text %q", s, r.Text)
 		}
-		if _, ok := Mark(r.HTML, s, "i", "s", ""); ok {
+		if _, ok := markOne(t, c, src, s, "i", "s", ""); ok {
 			t.Errorf("marked %q in %s", s, r.HTML)
 		}
 	}
-	if got, ok := Mark(r.HTML, "丙丁。", "i", "s", ""); !ok || !strings.Contains(string(got), `<span class="s" id="i">丙丁<sup`) {
+	if got, ok := markOne(t, c, src, "丙丁。", "i", "s", ""); !ok || !strings.Contains(string(got), `<span class="s" id="i">丙丁<sup`) {
 		t.Errorf("a sentence with a footnote reference: %v %s", ok, got)
 	}
 	if want := "甲乙。\n丙丁。\n注。"; r.Text != want {
@@ -83,8 +102,7 @@ func TestMarkAcrossMarkup(t *testing.T) {
 // first occurrence that no earlier sentence covers, in document order
 // whatever the order of the spans, and never one inside another.
 func TestMarkAll(t *testing.T) {
-	r, _ := New().Convert([]byte("甲增长1%。乙**增长2%**。甲增长1%。\n"), Options{})
-	got, found := MarkAll(r.HTML, []Span{
+	got, found := markAll(t, New(), "甲增长1%。乙**增长2%**。甲增长1%。\n", []Span{
 		{Sentence: "乙增长2%。", ID: "b", Class: "s", After: "<i></i>"},
 		{Sentence: "甲增长1%。", ID: "a", Class: "s"},
 		{Sentence: "甲增长1%。", ID: "c", Class: "s"},

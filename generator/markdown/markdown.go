@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"reportsite/generator/content"
 )
@@ -32,16 +33,44 @@ type Options struct {
 	ParagraphIDs bool
 	// Text asks for Result.Text.
 	Text bool
+	// Marks are the sentences to mark (see Span and Result.Marked).
+	Marks []Span
+	// FirstLine is the line of the file on which src starts, for the lines
+	// of Result.Links; 0 counts as 1.
+	FirstLine int
 }
 
-// Result is the output of one conversion.
+// Result is the output of one conversion: the HTML and, from one walk of
+// the same syntax tree, what later stages need of the page.
 type Result struct {
 	HTML     template.HTML
 	Headings []content.Heading
 	// Text is the page's plain text, one block a line, when Options.Text
 	// asks for it: the text that indicator sentences are verified against
-	// and that Mark finds them in (see appendText).
+	// and that Options.Marks finds them in (see collect.go).
 	Text string
+	// IDs holds every id attribute of HTML: headings, paragraphs, list
+	// items, tables, footnotes and marked sentences.
+	IDs []string
+	// Links holds the URL of every link and image, in document order,
+	// with its line.
+	Links []Link
+	// Sections is the text of the page for search, split at its headings;
+	// the first holds the text above the first heading.
+	Sections []Section
+	// HasCode reports whether a code block is highlighted, so that the
+	// page needs chroma's stylesheet.
+	HasCode bool
+	// Marked reports, for each of Options.Marks, whether its sentence was
+	// found and marked.
+	Marked []bool
+
+	// What Nest renders again.
+	doc    *ast.Document
+	src    []byte
+	conv   *Converter
+	prefix string
+	hidden *bool
 }
 
 // Converter converts Markdown to HTML. It is safe for concurrent use.
@@ -69,6 +98,7 @@ func New() *Converter {
 			tables{},
 			paragraphs{},
 			outline{},
+			results{},
 		),
 	)}
 }
@@ -93,14 +123,17 @@ func footnoteIDPrefix(n ast.Node) []byte {
 // being a heading.
 const bom = "\uFEFF"
 
-// Convert renders src as HTML and returns it with the outline of its headings.
+// Convert renders src as HTML and returns it with what later stages need
+// of the page (see Result).
 func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 	src = bytes.TrimPrefix(src, []byte(bom))
+	res := Result{src: src, conv: c, prefix: opt.IDPrefix, hidden: new(bool)}
 	pc := parser.NewContext(parser.WithIDs(newIDs(opt.IDPrefix)))
 	if opt.ParagraphIDs {
 		pc.Set(paragraphIDsKey, true)
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	pc.Set(resultKey, &conversion{opt: &opt, res: &res, hidden: res.hidden})
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)).(*ast.Document)
 	if opt.IDPrefix != "" {
 		doc.SetAttributeString(idPrefixAttr, []byte(opt.IDPrefix))
 	}
@@ -113,20 +146,37 @@ func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 			return ast.WalkContinue, nil
 		})
 	}
-	// A strings.Builder hands over its bytes without a copy; Chinese prose
-	// grows by a few percent of tags, so one allocation usually suffices.
-	var buf strings.Builder
-	buf.Grow(len(src) + len(src)/8 + 512)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		return Result{}, fmt.Errorf("rendering markdown: %w", err)
+	h, err := c.render(doc, src)
+	if err != nil {
+		return Result{}, err
 	}
-	headings, _ := pc.Get(headingsKey).([]content.Heading)
-	res := Result{HTML: template.HTML(buf.String()), Headings: headings}
-	if opt.Text {
-		res.Text = string(appendText(make([]byte, 0, len(src)), doc, src))
-	}
+	res.HTML, res.doc = h, doc
+	res.Headings, _ = pc.Get(headingsKey).([]content.Heading)
 	return res, nil
 }
+
+func (c *Converter) render(doc ast.Node, src []byte) (template.HTML, error) {
+	// Chinese prose grows by a few percent of tags, so one allocation
+	// usually suffices; goldmark writes straight into it (see builder).
+	var b builder
+	b.Grow(len(src) + len(src)/8 + 512)
+	if err := c.md.Renderer().Render(&b, src, doc); err != nil {
+		return "", fmt.Errorf("rendering markdown: %w", err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// builder is a strings.Builder that goldmark's renderer writes to without
+// a bufio.Writer of its own in between (it wraps any io.Writer that is not
+// a util.BufWriter in one): no 4 KB buffer and no copy per conversion. A
+// strings.Builder hands over its bytes without a copy.
+type builder struct{ strings.Builder }
+
+var _ util.BufWriter = (*builder)(nil)
+
+func (b *builder) Available() int { return b.Cap() - b.Len() }
+func (b *builder) Buffered() int  { return 0 }
+func (b *builder) Flush() error   { return nil }
 
 // chromaOptions are the formatter options shared by code blocks and
 // ChromaCSS, so that the classes in the HTML match the stylesheet.

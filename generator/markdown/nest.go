@@ -4,86 +4,99 @@ import (
 	"html/template"
 	"path"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 )
 
-// Nest rewrites HTML produced by Convert for display inside a larger
-// document, such as the full-text page that shows every page of a report:
-// every id and in-page link gets prefix, every heading goes shift levels
-// deeper (capped at h6), and every relative link is rebased by base, the
-// directory of the page the HTML was written for as seen from the larger
-// document's directory ("01/" when the page is in the subdirectory 01; ""
-// for the same directory). Converting again would cost as much as the first
-// conversion; this costs one scan.
-//
-// The rewrite is exact because Convert never passes raw HTML through: every
-// "<" of the source text is escaped, so each tag in html is one Convert wrote.
-func Nest(html template.HTML, prefix string, shift int, base string) template.HTML {
-	s := string(html)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/16)
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		writeTag(&b, s[i:i+j+1], prefix, shift, base)
-		s = s[i+j+1:]
+// Nest renders the page again for display inside a larger document, such
+// as the full-text page that shows every page of a report: every id and
+// in-page link gets prefix, every heading goes shift levels deeper (capped
+// at h6), every relative link and image is rebased by base, the directory
+// of the page as seen from the larger document's directory ("01/" when the
+// page is in the subdirectory 01; "" for the same directory), and marked
+// sentences are not marked. It renders the tree that Convert parsed,
+// changed for the while, rather than converting again: a Result is not for
+// two goroutines at once. Rendering cannot fail (it writes to memory and
+// no renderer of this package returns an error), so an error is a bug and
+// panics.
+func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
+	if r.doc == nil {
+		return r.HTML
 	}
-	return template.HTML(b.String())
+	type change struct {
+		n     ast.Node
+		id    any    // the id attribute it had, or nil
+		dest  []byte // the destination it had, for a link or image
+		level int    // the level it had, for a heading
+	}
+	changes := make([]change, 0, len(r.IDs)+len(r.Links)+len(r.Headings))
+	n := 0
+	for _, id := range r.IDs {
+		n += len(prefix) + len(id)
+	}
+	ids := make([]byte, 0, n) // the prefixed ids, in one allocation
+	_ = ast.Walk(r.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		ch := change{n: n}
+		changed := false
+		if v, ok := n.AttributeString("id"); ok {
+			if id, ok := v.([]byte); ok {
+				ch.id, changed = v, true
+				at := len(ids)
+				ids = append(append(ids, prefix...), id...)
+				n.SetAttributeString("id", ids[at:len(ids):len(ids)])
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			ch.level, n.Level, changed = n.Level, min(n.Level+shift, 6), true
+		case *ast.Link:
+			ch.dest, n.Destination, changed = n.Destination, nestURL(n.Destination, prefix, base), true
+		case *ast.Image:
+			ch.dest, n.Destination, changed = n.Destination, nestURL(n.Destination, prefix, base), true
+		}
+		if changed {
+			changes = append(changes, ch)
+		}
+		return ast.WalkContinue, nil
+	})
+	r.doc.SetAttributeString(idPrefixAttr, append([]byte(prefix), r.prefix...))
+	*r.hidden = true
+	h, err := r.conv.render(r.doc, r.src)
+	*r.hidden = false
+	if r.prefix != "" {
+		r.doc.SetAttributeString(idPrefixAttr, []byte(r.prefix))
+	} else {
+		r.doc.RemoveAttributes()
+	}
+	for _, ch := range changes {
+		if ch.id != nil {
+			ch.n.SetAttributeString("id", ch.id)
+		}
+		switch n := ch.n.(type) {
+		case *ast.Heading:
+			n.Level = ch.level
+		case *ast.Link:
+			n.Destination = ch.dest
+		case *ast.Image:
+			n.Destination = ch.dest
+		}
+	}
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
-// writeTag writes one tag with its heading level shifted and its id and
-// fragment links prefixed.
-func writeTag(b *strings.Builder, tag, prefix string, shift int, base string) {
-	closing := strings.HasPrefix(tag, "</")
-	name := tag[1:]
-	if closing {
-		name = tag[2:]
+// nestURL returns a link's destination as the larger document of Nest
+// sees it: an in-page fragment prefixed, a relative reference rebased.
+func nestURL(dest []byte, prefix, base string) []byte {
+	if len(dest) > 0 && dest[0] == '#' {
+		return append([]byte("#"+prefix), dest[1:]...)
 	}
-	if len(name) >= 2 && name[0] == 'h' && '1' <= name[1] && name[1] <= '6' && (len(name) == 2 || name[2] == ' ' || name[2] == '>') {
-		level := min(int(name[1]-'0')+shift, 6)
-		if closing {
-			b.WriteString("</h")
-		} else {
-			b.WriteString("<h")
-		}
-		b.WriteByte(byte('0' + level))
-		tag = name[2:]
-	}
-	for {
-		k := strings.Index(tag, `="`)
-		if k < 0 {
-			break
-		}
-		end := strings.IndexByte(tag[k+2:], '"')
-		if end < 0 {
-			break
-		}
-		name, val := tag[:k], tag[k+2:k+2+end]
-		b.WriteString(tag[:k+2])
-		switch {
-		case strings.HasSuffix(name, " id"):
-			b.WriteString(prefix)
-			b.WriteString(val)
-		case strings.HasSuffix(name, " href") && strings.HasPrefix(val, "#"):
-			b.WriteString("#" + prefix)
-			b.WriteString(val[1:])
-		case strings.HasSuffix(name, " href"), strings.HasSuffix(name, " src"):
-			b.WriteString(rebase(base, val))
-		default:
-			b.WriteString(val)
-		}
-		b.WriteByte('"')
-		tag = tag[k+2+end+1:]
-	}
-	b.WriteString(tag)
+	return []byte(rebase(base, string(dest)))
 }
 
 // rebase returns the relative reference u as seen from a document whose

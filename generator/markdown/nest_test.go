@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"html/template"
 	"strings"
 	"testing"
 )
@@ -17,7 +16,7 @@ func TestNest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nested := Nest(once.HTML, "s-1-", 2, "")
+	nested := once.Nest("s-1-", 2, "")
 	for _, want := range []string{`<h4 id="s-1-投资">投资</h4>`, `<h5 id="s-1-细目">细目</h5>`, `href="#s-1-%E6%8A%95%E8%B5%84"`} {
 		if !strings.Contains(string(nested), want) {
 			t.Errorf("missing %s in\n%s", want, nested)
@@ -29,20 +28,35 @@ func TestNest(t *testing.T) {
 	if fixed != string(direct.HTML) {
 		t.Errorf("Nest differs from converting with the options:\n%s\n---\n%s", fixed, direct.HTML)
 	}
-	if got := Nest("<p>&lt;h2 id=&quot;x&quot;&gt;</p>", "p-", 1, "01/"); got != "<p>&lt;h2 id=&quot;x&quot;&gt;</p>" {
+	nest := func(src, prefix string, shift int, base string) string {
+		t.Helper()
+		r, err := c.Convert([]byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(r.Nest(prefix, shift, base))
+	}
+	if got := nest(`<h2 id="x">`, "p-", 1, "01/"); got != "<p>&lt;h2 id=&quot;x&quot;&gt;</p>\n" {
 		t.Errorf("escaped text was rewritten: %s", got)
 	}
-	if got := Nest(`<h6 id="a">x</h6>`, "", 3, ""); got != `<h6 id="a">x</h6>` {
+	if got := nest("###### x", "", 3, ""); got != `<h6 id="x">x</h6>`+"\n" {
 		t.Errorf("levels are not capped at 6: %s", got)
 	}
 }
 
 func TestNestRebasesLinks(t *testing.T) {
-	in := `<p><a href="02.html#x">a</a><a href="../index.html">b</a><a href="sub/">c</a>` +
-		`<a href="https://www.gov.cn/" class="external" rel="noopener">d</a><a href="#y">e</a><img src="img/a.png" alt="f"></p>`
+	in := "[a](02.html#x)[b](../index.html)[c](sub/)[d](https://www.gov.cn/)[e](#y)![f](img/a.png)\n"
 	want := `<p><a href="01/02.html#x">a</a><a href="index.html">b</a><a href="01/sub/">c</a>` +
-		`<a href="https://www.gov.cn/" class="external" rel="noopener">d</a><a href="#p-y">e</a><img src="01/img/a.png" alt="f"></p>`
-	if got := Nest(template.HTML(in), "p-", 0, "01/"); string(got) != want {
+		`<a href="https://www.gov.cn/" class="external" rel="noopener">d</a><a href="#p-y">e</a><img src="01/img/a.png" alt="f"></p>` + "\n"
+	r, err := New().Convert([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := r.Nest("p-", 0, "01/")
+	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if again := r.Nest("p-", 0, "01/"); again != got {
+		t.Errorf("a second Nest differs:\n%s", again)
 	}
 }

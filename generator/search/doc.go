@@ -4,9 +4,10 @@
 // text, Chinese or not, and never returns a section that does not hold the
 // query.
 //
-// Inputs: the HTML that markdown.Convert wrote for each page (NewPage reads
-// its text with Sections), grouped by report. Outputs: the files published
-// under search/, all at once (Build, or Cache.Build, which reuses the parts
+// Inputs: the text of each page split into sections and blocks (Section,
+// Block: what markdown.Result.Sections gives, copied in by the build, so
+// that search imports no package of the project), grouped by report.
+// Outputs: the files published under search/, all at once (Build, or Cache.Build, which reuses the parts
 // of unchanged pages) or a group's parts as soon as it is ready (BuildParts)
 // and the index file last (BuildIndex). Load and Index.Search read them back
 // and search as search.js does, for the tests. Imports: the standard library

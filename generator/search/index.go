@@ -41,13 +41,16 @@ type Page struct {
 	size     int      // bytes of text, as split counts them
 }
 
-// NewPage returns the page at path with the given title and the text of
-// html, the pieces of HTML written by markdown.Convert that the page shows in
-// order (an index page's text before and after its list of children).
-func NewPage(path, title string, html ...string) *Page {
+// NewPage returns the page at path with the given title and text: the
+// sections of each piece of Markdown that the page shows, in order (an
+// index page's text before and after its list of children), as
+// markdown.Result.Sections gives them.
+func NewPage(path, title string, pieces ...[]Section) *Page {
 	p := &Page{Path: path, Title: title}
-	for i, h := range html {
-		secs := Sections(h)
+	for i, secs := range pieces {
+		if len(secs) == 0 {
+			continue
+		}
 		if i > 0 && len(secs[0].Blocks) == 0 {
 			secs = secs[1:] // a later piece opens with a heading: nothing above it
 		}

@@ -73,7 +73,7 @@ func TestFilterNoFalseNegative(t *testing.T) {
 			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
 		}
 		text := b.String()
-		ix := load(t, Group{Pages: []*Page{NewPage("a.html", "", "<p id=\"p-1\">"+text+"</p>")}})
+		ix := load(t, Group{Pages: []*Page{NewPage("a.html", "", para("p-1", collapse(text)))}})
 		for _, h := range appendPairs(nil, fold(collapse(text))) {
 			if !ix.mayHold(&ix.units[0], []uint32{h}) {
 				t.Fatalf("a pair of %q fails its own filter", text)
@@ -85,12 +85,12 @@ func TestFilterNoFalseNegative(t *testing.T) {
 func TestRanking(t *testing.T) {
 	ix := load(t,
 		Group{Title: "报告甲", Pages: []*Page{
-			NewPage("a/01.html", "（一）优化营商环境", `<p id="p-1">持续深化改革。</p>`),
+			NewPage("a/01.html", "（一）优化营商环境", para("p-1", "持续深化改革。")),
 			NewPage("a/02.html", "（二）扩大开放",
-				`<p id="p-1">营商的条件和发展环境都在改善。</p><p id="p-2">持续优化营商环境，增长14.9%。</p>`,
-				`<h2 id="x">三、增长4.9%</h2><p id="end-p-1">地区生产总值增长4.9%。</p>`),
+				[]Section{{Blocks: []Block{{"p-1", "营商的条件和发展环境都在改善。"}, {"p-2", "持续优化营商环境，增长14.9%。"}}}},
+				[]Section{{}, {Heading: "三、增长4.9%", ID: "x", Blocks: []Block{{"end-p-1", "地区生产总值增长4.9%。"}}}}),
 		}},
-		Group{Pages: []*Page{NewPage("about.html", "关于本站", `<p id="p-1">营商 环境分开写。</p>`)}},
+		Group{Pages: []*Page{NewPage("about.html", "关于本站", para("p-1", "营商 环境分开写。"))}},
 	)
 	type hit struct{ path, anchor string }
 	for _, tc := range []struct {
@@ -125,16 +125,16 @@ func TestRanking(t *testing.T) {
 
 func TestSplitParts(t *testing.T) {
 	var pages []*Page
-	para := `<p id="p-1">` + strings.Repeat("国民经济和社会发展计划执行情况", 2000) + `</p>`
+	text := strings.Repeat("国民经济和社会发展计划执行情况", 2000)
 	for range 5 {
-		pages = append(pages, NewPage("r/x.html", "标题", para))
+		pages = append(pages, NewPage("r/x.html", "标题", para("p-1", text)))
 	}
 	files := Build([]Group{{Title: "报告", Pages: pages}})
 	if len(files) < 3 {
-		t.Fatalf("%d files: a report of %d KB is not split", len(files), 5*len(para)>>10)
+		t.Fatalf("%d files: a report of %d KB is not split", len(files), 5*len(text)>>10)
 	}
 	for _, f := range files[1:] {
-		if len(f.Data) > maxPart+len(para)+1024 {
+		if len(f.Data) > maxPart+len(text)+1024 {
 			t.Errorf("%s: %d bytes", f.Name, len(f.Data))
 		}
 	}
@@ -142,4 +142,9 @@ func TestSplitParts(t *testing.T) {
 	if n := len(ix.Search("执行情况国民经济")); n != 5 {
 		t.Errorf("%d hits over the parts, want 5", n)
 	}
+}
+
+// para is the text of a page that is one paragraph.
+func para(id, text string) []Section {
+	return []Section{{Blocks: []Block{{ID: id, Text: text}}}}
 }

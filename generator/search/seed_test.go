@@ -22,7 +22,7 @@ import (
 // body text is found, on its page and under its heading, and the result
 // lands on a paragraph that holds it) and precision (a query that occurs
 // nowhere finds nothing). The text to sample is read from the published
-// pages with an HTML parser, not with search.Sections.
+// pages with an HTML parser, not from the markdown package's syntax tree.
 
 // paragraph is one numbered block of a published page, as a reader sees it.
 type paragraph struct {

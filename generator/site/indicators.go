@@ -13,30 +13,10 @@ import (
 	"reportsite/generator/render"
 )
 
-// markSentences verifies a page's indicators against its plain text (the
-// Text of its converted lead and closing) and marks each source sentence in
-// the page's HTML (its lead, or else, in an index page, its closing) with
-// its anchor and a link back to its first card. It returns the marked HTML
-// of the lead and the closing. Every problem names the page's file and the
-// indicator.
-func markSentences(pg *content.Page, src string, c converted) (template.HTML, template.HTML, []error) {
-	html, closing := c.body.HTML, c.closing.HTML
-	inds := pg.Meta.Indicators
-	if len(inds) == 0 {
-		return html, closing, nil
-	}
-	var errs []error
-	text := c.body.Text
-	if c.closing.Text != "" {
-		text += "\n" + c.closing.Text
-	}
-	if err := indicator.VerifyPage(inds, text); err != nil {
-		for _, e := range content.Errors(err) {
-			errs = append(errs, &content.Error{Path: src, Err: e})
-		}
-	}
-	// Each sentence once (indicators may share one), in the lead or else
-	// in the closing; one copy of each.
+// sentenceSpans returns the spans that mark a page's indicator sentences
+// when it is converted: each sentence once (indicators may share one),
+// with its anchor and a link back to its first card.
+func sentenceSpans(inds []content.Indicator) []markdown.Span {
 	spans := make([]markdown.Span, 0, len(inds))
 	marked := map[string]bool{}
 	for i, ind := range inds {
@@ -48,28 +28,36 @@ func markSentences(pg *content.Page, src string, c converted) (template.HTML, te
 		// The anchor is front matter, written into an attribute as is.
 		spans = append(spans, markdown.Span{Sentence: ind.Sentence, ID: template.HTMLEscapeString(ind.Anchor), Class: "ind-src", After: back})
 	}
-	html, found := markdown.MarkAll(html, spans)
-	if closing != "" {
-		var rest []markdown.Span
-		var at []int
-		for k, ok := range found {
-			if !ok {
-				rest, at = append(rest, spans[k]), append(at, k)
-			}
-		}
-		var foundRest []bool
-		closing, foundRest = markdown.MarkAll(closing, rest)
-		for k, ok := range foundRest {
-			found[at[k]] = ok
+	return spans
+}
+
+// markSentences verifies a page's indicators against its plain text (the
+// Text of its converted lead and closing) and checks that conversion
+// marked each source sentence (in its lead, or else, in an index page, its
+// closing). Every problem names the page's file and the indicator.
+func markSentences(pg *content.Page, src string, c converted) []error {
+	inds := pg.Meta.Indicators
+	if len(inds) == 0 {
+		return nil
+	}
+	var errs []error
+	text := c.body.Text
+	if c.closing.Text != "" {
+		text += "\n" + c.closing.Text
+	}
+	if err := indicator.VerifyPage(inds, text); err != nil {
+		for _, e := range content.Errors(err) {
+			errs = append(errs, &content.Error{Path: src, Err: e})
 		}
 	}
-	if k := slices.Index(found, false); k >= 0 && len(errs) == 0 {
+	spans := c.spans
+	if k := slices.Index(c.found, false); k >= 0 && len(errs) == 0 {
 		i := slices.IndexFunc(inds, func(ind content.Indicator) bool { return template.HTMLEscapeString(ind.Anchor) == spans[k].ID })
 		errs = append(errs, &content.Error{Path: src, Err: fmt.Errorf(
 			"indicator %q: its sentence %q is not one run of text on the page: fix the sentence in front matter or remove the indicator",
 			inds[i].Name, short(spans[k].Sentence))})
 	}
-	return html, closing, errs
+	return errs
 }
 
 func short(s string) string {

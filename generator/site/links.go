@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -30,33 +29,21 @@ type pageRefs struct {
 // templateIDs are ids every page's layout provides.
 var templateIDs = []string{"main", "top", "outline"}
 
-// refsOf lists the ids and the links of HTML written by Convert (attributes
-// are always double-quoted there).
-func refsOf(pg *content.Page, htmls ...string) pageRefs {
+// refsOf lists the ids and the internal links of page pg's converted
+// Markdown.
+func refsOf(pg *content.Page, rs ...markdown.Result) pageRefs {
 	r := pageRefs{src: pg.Path}
 	var ids strings.Builder
-	for _, h := range htmls {
-		for {
-			i := strings.Index(h, `="`)
-			if i < 0 {
-				break
+	for _, res := range rs {
+		for _, id := range res.IDs {
+			ids.WriteString(id)
+			ids.WriteByte(0)
+		}
+		for _, l := range res.Links {
+			if InternalLink(l.URL) {
+				r.links = append(r.links, l.URL)
+				r.lines = append(r.lines, l.Line)
 			}
-			j := strings.IndexByte(h[i+2:], '"')
-			if j < 0 {
-				break
-			}
-			val := h[i+2 : i+2+j]
-			switch {
-			case strings.HasSuffix(h[:i], " id"):
-				ids.WriteString(val)
-				ids.WriteByte(0)
-			case strings.HasSuffix(h[:i], " href"), strings.HasSuffix(h[:i], " src"):
-				if InternalLink(val) {
-					r.links = append(r.links, strings.Clone(val))
-					r.lines = append(r.lines, linkLine(pg, val))
-				}
-			}
-			h = h[i+2+j+1:]
 		}
 	}
 	r.ids = ids.String()
@@ -144,22 +131,4 @@ func ResolveLink(out, l string, files map[string]bool, ids map[string]map[string
 		return fmt.Sprintf("no heading or anchor %q on %s", f, file)
 	}
 	return ""
-}
-
-// linkLine finds the line of pg's file on which link l is written, trying the
-// link as it appears in HTML and percent-decoded; 0 when not found.
-func linkLine(pg *content.Page, l string) int {
-	for _, s := range []string{l, unescape(l)} {
-		if i := bytes.Index(pg.Body, []byte(s)); i >= 0 {
-			return pg.BodyLine + bytes.Count(pg.Body[:i], []byte("\n"))
-		}
-	}
-	return 0
-}
-
-func unescape(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		return u
-	}
-	return s
 }

@@ -20,12 +20,17 @@ import (
 )
 
 // converted is a page's Markdown as HTML: the body, and for an index page the
-// closing text after its children.
+// closing text after its children; spans are the page's indicator sentences
+// that conversion marked (see sentenceSpans), found which of them it found.
 type converted struct {
 	body, closing markdown.Result
+	spans         []markdown.Span
+	found         []bool
 }
 
-func convert(md *markdown.Converter, n *node) (converted, error) {
+// convert converts page n; a page to write (dirty) gets its indicator
+// sentences marked and its plain text to verify them against.
+func convert(md *markdown.Converter, n *node, dirty bool) (converted, error) {
 	var c converted
 	if n.page == nil {
 		return c, nil
@@ -37,13 +42,31 @@ func convert(md *markdown.Converter, n *node) (converted, error) {
 	}
 	var err error
 	// Indicator sentences are verified against the text as the page shows it.
-	text := len(n.page.Meta.Indicators) > 0
-	if c.body, err = md.Convert(body, markdown.Options{ParagraphIDs: true, Text: text}); err != nil {
+	text := dirty && len(n.page.Meta.Indicators) > 0
+	if text {
+		c.spans = sentenceSpans(n.page.Meta.Indicators)
+	}
+	opt := markdown.Options{ParagraphIDs: true, Text: text, Marks: c.spans, FirstLine: n.page.BodyLine}
+	if c.body, err = md.Convert(body, opt); err != nil {
 		return c, &content.Error{Path: n.src, Err: err}
 	}
+	c.found = c.body.Marked
 	if len(closing) > 0 {
-		if c.closing, err = md.Convert(closing, markdown.Options{IDPrefix: "end-", ParagraphIDs: true, Text: text}); err != nil {
+		// A sentence not in the lead is marked in the closing.
+		var rest []markdown.Span
+		var at []int
+		for k, ok := range c.found {
+			if !ok {
+				rest, at = append(rest, c.spans[k]), append(at, k)
+			}
+		}
+		line := n.page.BodyLine + bytes.Count(n.page.Body[:len(n.page.Body)-len(closing)], []byte("\n"))
+		opt = markdown.Options{IDPrefix: "end-", ParagraphIDs: true, Text: text, Marks: rest, FirstLine: line}
+		if c.closing, err = md.Convert(closing, opt); err != nil {
 			return c, &content.Error{Path: n.src, Err: err}
+		}
+		for k, ok := range c.closing.Marked {
+			c.found[at[k]] = ok
 		}
 	}
 	return c, nil
@@ -175,7 +198,11 @@ func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
 		gr.page(n)
 	}
 	if full != nil && len(gr.errs) == 0 {
-		gr.write(full, converted{}, fullParts(full.rnode, gr.conv))
+		var code converted // whether a page of the full text has code
+		for _, c := range gr.conv {
+			code.body.HasCode = code.body.HasCode || c.body.HasCode || c.closing.HasCode
+		}
+		gr.write(full, code, fullParts(full.rnode, gr.conv))
 	}
 	if g[0].kind == "report" && len(gr.errs) == 0 {
 		gr.errs = append(gr.errs, p.inc.reportDone(p, g[0])...)
@@ -197,26 +224,24 @@ func (gr *groupRun) page(n *node) {
 		}
 		return
 	}
-	c, err := convert(p.md, n)
+	c, err := convert(p.md, n, dirty)
 	if err != nil {
 		gr.errs = append(gr.errs, err)
 		return
 	}
 	if n.page != nil {
-		r := refsOf(n.page, string(c.body.HTML), string(c.closing.HTML))
+		r := refsOf(n.page, c.body, c.closing)
 		relatedRefs(n, &r)
 		r.sig, r.out = p.sigs[n.outFile()], n.outFile()
 		gr.refs = append(gr.refs, r)
 		p.indexPage(n, c)
 	}
 	if gr.conv != nil {
-		gr.conv[n] = c // the full text shows no cards: unmarked
+		gr.conv[n] = c // the full text shows no cards: Nest leaves out the marks
 	}
-	// A kept page was verified and marked when it was written.
+	// A kept page was verified when it was written.
 	if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
-		var merrs []error
-		c.body.HTML, c.closing.HTML, merrs = markSentences(n.page, n.src, c)
-		if len(merrs) > 0 {
+		if merrs := markSentences(n.page, n.src, c); len(merrs) > 0 {
 			gr.errs = append(gr.errs, merrs...)
 			return
 		}
@@ -266,11 +291,8 @@ func (p *run) renderOne(n *node, c converted, parts []render.Part, buf *bytes.Bu
 		pg.Dashboard = p.homeCards
 	case "full":
 		pg.Parts = parts
-		for _, pt := range parts {
-			pg.HasCode = pg.HasCode || strings.Contains(string(pt.Content), `class="chroma"`)
-		}
 	}
-	pg.HasCode = pg.HasCode || strings.Contains(string(pg.Content), `class="chroma"`) || strings.Contains(string(pg.Closing), `class="chroma"`)
+	pg.HasCode = c.body.HasCode || c.closing.HasCode
 
 	layout := n.kind
 	if n.page != nil && n.page.Meta.Layout != "" {
@@ -372,7 +394,7 @@ func fullParts(r *node, conv map[*node]converted) []render.Part {
 		c := conv[n]
 		// The page's own links are relative to its directory.
 		base := strings.TrimPrefix(path.Dir(n.outFile())+"/", path.Dir(r.outFile())+"/")
-		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: markdown.Nest(c.body.HTML, id+"-", depth, base)}
+		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: c.body.Nest(id+"-", depth, base)}
 		if depth > 0 {
 			part.Title = n.title
 			if n.page != nil {
@@ -385,7 +407,7 @@ func fullParts(r *node, conv map[*node]converted) []render.Part {
 		}
 		if c.closing.HTML != "" {
 			// The closing text was converted with the prefix "end-".
-			parts = append(parts, render.Part{ID: id + "-end", Depth: depth, Content: markdown.Nest(c.closing.HTML, id+"-", depth, base)})
+			parts = append(parts, render.Part{ID: id + "-end", Depth: depth, Content: c.closing.Nest(id+"-", depth, base)})
 		}
 	}
 	add(r, 0, "s")
