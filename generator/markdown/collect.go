@@ -75,7 +75,7 @@ func (results) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		marks = &sc.marks
 		marks.Grow(len(src))
 	}
-	res.IDs = make([]string, 0, len(res.Headings)+cv.ids.Paragraphs()+len(spans))
+	res.IDs = room(cv.roomIDs[:], len(res.Headings)+cv.ids.Paragraphs()+len(spans))
 	sc.buf = cv.col.collect(doc, cv, sc.buf, marks)
 	// A heading's text is the text a reader sees, as the plain text has
 	// it: "\&amp;" shows "&amp;" (Outline resolved the escape first). Its
@@ -134,8 +134,8 @@ func (c *collector) collect(doc ast.Node, cv *conversion, buf []byte, marks *mar
 		c.text.Grow(len(src))
 	}
 	c.strs.Grow(len(src))
-	c.all = make([]Block, 0, doc.ChildCount())
-	c.res.Sections = make([]Section, 1, len(c.res.Headings)+1)
+	c.all = room(cv.roomBlocks[:], doc.ChildCount())
+	c.res.Sections = room(cv.roomSections[:], len(c.res.Headings)+1)[:1]
 	c.blocks(doc)
 	c.flush()
 	c.endSection()

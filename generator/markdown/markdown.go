@@ -107,6 +107,20 @@ type conversion struct {
 	col       collector
 	hidden    bool // marks are left out (see Nest)
 	footnotes bool // the page has footnotes, whose ids need idPrefixAttr
+	// Room for the slices of Result on a typical page (no heading, a
+	// dozen paragraphs), so that they take no allocation of their own.
+	roomSections [1]Section
+	roomIDs      [16]string
+	roomBlocks   [16]Block
+}
+
+// room returns an empty slice with room for n elements: arr's, when they
+// are enough.
+func room[T any](arr []T, n int) []T {
+	if n <= len(arr) {
+		return arr[:0]
+	}
+	return make([]T, 0, n)
 }
 
 func (c *Converter) getScratch() *scratch {

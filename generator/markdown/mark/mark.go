@@ -149,6 +149,7 @@ type Text struct {
 	needles []byte
 	cuts    [][2]int
 	frags   []fragment
+	at      []int
 }
 
 // Reset empties m for another page, keeping its memory but no node of the

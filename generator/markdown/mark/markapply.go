@@ -124,7 +124,7 @@ func (m *Text) apply(marks []mark, spans []Span, source []byte, hidden *bool) {
 	cuts = slices.Compact(cuts)
 	m.cuts = cuts
 	frags := slices.Grow(m.frags[:0], 2*len(cuts)) // by token, then offset
-	nodes := nodePool{texts: make([]ast.Text, 0, len(cuts))}
+	nodes := nodePool{texts: make([]ast.Text, 0, len(cuts)), at: m.at}
 	for i := 0; i < len(cuts); {
 		j := i
 		for j < len(cuts) && cuts[j][0] == cuts[i][0] {
@@ -133,7 +133,7 @@ func (m *Text) apply(marks []mark, spans []Span, source []byte, hidden *bool) {
 		frags = nodes.split(frags, cuts[i][0], m.toks[cuts[i][0]].node, cuts[i:j], source)
 		i = j
 	}
-	m.frags = frags
+	m.frags, m.at = frags, nodes.at
 	// nodeOf returns the node, or the part of a cut node, that holds v[at]
 	// (or v[at-1], for the end of a piece).
 	nodeOf := func(at int, end bool) ast.Node {
