@@ -1,7 +1,8 @@
 module reportsite
 
 // Direct dependencies, one owner package each (see ../shared/design/STYLE.md):
-// goldmark, goldmark-highlighting, chroma: generator/markdown;
+// goldmark, goldmark-highlighting, chroma: generator/markdown (with its
+// subpackages dialect and mark);
 // pelletier/go-toml/v2 (decoding: five times as fast, with the position of
 // every error) and BurntSushi/toml (encoding, whose format the committed
 // content follows): generator/content; fsnotify: generator/watch;

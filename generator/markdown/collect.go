@@ -6,12 +6,16 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"reportsite/generator/markdown/dialect"
+	"reportsite/generator/markdown/mark"
 )
 
 // A Link is the URL of a link or an image of a page, as its href or src
@@ -38,14 +42,69 @@ type Block struct {
 	ID, Text string
 }
 
+// results is the transformer that runs last: it walks the finished tree
+// once for what Result holds besides the HTML (collector), then marks the
+// sentences of Options.Marks with the marking text the walk built.
+type results struct{}
+
+// resultKey holds a conversion's *conversion in its parser.Context. It is
+// made once, when the package is initialised, because
+// parser.NewContextKey changes a goldmark counter without a lock.
+var resultKey = parser.NewContextKey()
+
+var (
+	_ goldmark.Extender     = results{}
+	_ parser.ASTTransformer = results{}
+)
+
+func (results) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(results{}, 2000)))
+}
+
+func (results) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	cv, _ := pc.Get(resultKey).(*conversion)
+	if cv == nil {
+		return
+	}
+	res, src, spans := &cv.res, reader.Source(), cv.opt.Marks
+	res.Headings = dialect.Headings(pc)
+	sc := cv.conv.getScratch()
+	defer cv.conv.putScratch(sc)
+	var marks *mark.Text
+	if len(spans) > 0 {
+		marks = &sc.marks
+		marks.Grow(len(src))
+	}
+	res.IDs = room(cv.roomIDs[:], len(res.Headings)+cv.ids.Paragraphs()+len(spans))
+	sc.buf = cv.col.collect(doc, cv, sc.buf, marks)
+	// A heading's text is the text a reader sees, as the plain text has
+	// it: "\&amp;" shows "&amp;" (Outline resolved the escape first). Its
+	// id is left as Outline made it from its own reading, so links stay.
+	for i := range res.Headings {
+		if i+1 < len(res.Sections) && res.Headings[i].Text != res.Sections[i+1].Heading {
+			res.Headings[i].Text = res.Sections[i+1].Heading
+		}
+	}
+	if marks == nil {
+		return
+	}
+	res.Marked = marks.Mark(spans, src, &cv.hidden)
+	for k, found := range res.Marked {
+		if found {
+			res.IDs = append(res.IDs, spans[k].ID)
+		}
+	}
+}
+
 // collector walks a converted page's tree once and gathers what Result
 // holds besides the HTML: the plain text, the search sections, the ids,
 // the links and whether code is highlighted; and, when sentences are to be
-// marked, the marking text of every block (see mark.go).
+// marked, the marking text of every block (see mark.Text).
 type collector struct {
 	src      []byte
 	prefix   string // Options.IDPrefix, in front of footnote ids
 	res      *Result
+	cv       *conversion
 	text     strings.Builder // the plain text, with Options.Text
 	wantText bool
 	// The search text being read (see Section): the heading's, or that of
@@ -53,27 +112,47 @@ type collector struct {
 	buf     []byte
 	block   string
 	heading bool
-	marks   *markText // nil unless sentences are to be marked
+	marks   *mark.Text // nil unless sentences are to be marked
 	lines   lineCounter
+	// strs holds the text of the sections' headings and blocks and the
+	// ids, all for one allocation or a few: a string taken from it stays as
+	// it is, for a strings.Builder only ever appends.
+	strs strings.Builder
+	// all holds the blocks of every section, which take their part of it;
+	// from is where the current section's start.
+	all  []Block
+	from int
 }
 
-// collect walks doc and fills res.
-func collect(doc ast.Node, src []byte, opt *Options, res *Result) *markText {
-	c := &collector{src: src, buf: make([]byte, 0, min(len(src), 16<<10)), prefix: opt.IDPrefix, res: res, wantText: opt.Text,
+// collect walks doc and fills cv.res, reading the search text into buf,
+// which it returns for the next page.
+func (c *collector) collect(doc ast.Node, cv *conversion, buf []byte, marks *mark.Text) []byte {
+	opt, src := &cv.opt, cv.src
+	*c = collector{src: src, buf: buf[:0], prefix: opt.IDPrefix, res: &cv.res, cv: cv, wantText: opt.Text, marks: marks,
 		lines: lineCounter{src: src, first: max(opt.FirstLine, 1), line: max(opt.FirstLine, 1)}}
-	if len(opt.Marks) > 0 {
-		c.marks = &markText{v: make([]byte, 0, len(src)+len(src)/8), toks: make([]token, 0, len(src)/32)}
-	}
 	if c.wantText {
 		c.text.Grow(len(src))
 	}
-	res.Sections = []Section{{}}
+	c.strs.Grow(len(src))
+	c.all = room(cv.roomBlocks[:], doc.ChildCount())
+	c.res.Sections = room(cv.roomSections[:], len(c.res.Headings)+1)[:1]
 	c.blocks(doc)
 	c.flush()
+	c.endSection()
 	if c.wantText {
-		res.Text = c.text.String()
+		c.res.Text = c.text.String()
 	}
-	return c.marks
+	buf = c.buf
+	*c = collector{}
+	return buf
+}
+
+// endSection gives the last section its blocks.
+func (c *collector) endSection() {
+	if len(c.all) > c.from {
+		c.res.Sections[len(c.res.Sections)-1].Blocks = c.all[c.from:len(c.all):len(c.all)]
+	}
+	c.from = len(c.all)
 }
 
 func (c *collector) blocks(parent ast.Node) {
@@ -86,6 +165,7 @@ func (c *collector) blockNode(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		c.flush()
+		c.endSection()
 		id := c.id(n)
 		c.res.Sections = append(c.res.Sections, Section{ID: id})
 		c.heading = true
@@ -118,6 +198,7 @@ func (c *collector) blockNode(n ast.Node) {
 		c.textBlock(n)
 		c.buf = append(c.buf, ' ')
 	case *extast.Footnote:
+		c.cv.footnotes = true
 		id := c.prefix + "fn:" + strconv.Itoa(n.Index)
 		c.res.IDs = append(c.res.IDs, id)
 		c.open(id)
@@ -154,7 +235,7 @@ func (c *collector) htmlBlock(n *ast.HTMLBlock) {
 	c.open("")
 	add := func(v []byte) {
 		at := len(c.buf)
-		c.buf = appendRaw(c.buf, bytes.TrimRight(v, "\r\n"))
+		c.buf = mark.AppendRaw(c.buf, bytes.TrimRight(v, "\r\n"))
 		if c.wantText {
 			c.addLine(c.buf[at:])
 		}
@@ -174,9 +255,7 @@ func (c *collector) htmlBlock(n *ast.HTMLBlock) {
 // item or table cell: one line of the plain text, and a block of the
 // marking text.
 func (c *collector) textBlock(n ast.Node) {
-	if c.marks != nil {
-		c.marks.startBlock(n)
-	}
+	c.marks.Block(n)
 	at := len(c.buf)
 	c.inlines(n)
 	if c.wantText {
@@ -216,42 +295,42 @@ func (c *collector) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		at := len(c.buf)
-		c.buf, _ = leafText(c.buf, n, c.src)
-		c.marks.text(n, c.buf[at:])
+		c.buf, _ = mark.AppendLeaf(c.buf, n, c.src)
+		c.marks.Leaf(n, c.buf[at:])
 		if n.HardLineBreak() {
-			c.marks.void(n, tokBreak)
+			c.marks.Break(n)
 			c.buf = append(c.buf, '\n')
-			c.marks.add(tokNewline, n, c.buf[len(c.buf)-1:])
 		}
 	case *ast.String, *ast.RawHTML:
 		at := len(c.buf)
-		c.buf, _ = leafText(c.buf, n, c.src)
-		c.marks.text(n, c.buf[at:])
+		c.buf, _ = mark.AppendLeaf(c.buf, n, c.src)
+		c.marks.Leaf(n, c.buf[at:])
 	case *ast.AutoLink:
 		c.link(n, autoLinkURL(n, c.src))
-		c.marks.open(n)
+		c.marks.Open(n)
 		at := len(c.buf)
-		c.buf, _ = leafText(c.buf, n, c.src)
-		c.marks.text(n, c.buf[at:])
-		c.marks.close(n)
+		c.buf, _ = mark.AppendLeaf(c.buf, n, c.src)
+		c.marks.Leaf(n, c.buf[at:])
+		c.marks.Close(n)
 	case *ast.Image:
 		c.link(n, linkURL(n.Destination))
-		c.marks.void(n, tokUnclosed)
+		c.marks.Image(n)
 	case *extast.FootnoteLink:
+		c.cv.footnotes = true
 		is := strconv.Itoa(n.Index)
 		c.res.IDs = append(c.res.IDs, c.prefix+"fnref"+refIndex(n.RefIndex)+":"+is)
 		c.link(n, "#"+c.prefix+"fn:"+is)
-		c.marks.void(n, tokVoid)
+		c.marks.Void(n)
 	case *extast.FootnoteBacklink:
 		c.link(n, "#"+c.prefix+"fnref"+refIndex(n.RefIndex)+":"+strconv.Itoa(n.Index))
-		c.marks.void(n, tokVoid)
+		c.marks.Void(n)
 	default: // emphasis, links, code spans
 		if l, ok := n.(*ast.Link); ok {
 			c.link(n, linkURL(l.Destination))
 		}
-		c.marks.open(n)
+		c.marks.Open(n)
 		c.inlines(n)
-		c.marks.close(n)
+		c.marks.Close(n)
 	}
 }
 
@@ -272,14 +351,13 @@ func (c *collector) open(id string) {
 // flush ends the heading or block being read, as search.Sections did on
 // the HTML: the heading gets its text, a block with text is added.
 func (c *collector) flush() {
-	t := collapse(c.buf)
+	t := c.collapse(c.buf)
 	c.buf = c.buf[:0]
-	sec := &c.res.Sections[len(c.res.Sections)-1]
 	switch {
 	case c.heading:
-		sec.Heading = t
+		c.res.Sections[len(c.res.Sections)-1].Heading = t
 	case t != "":
-		sec.Blocks = append(sec.Blocks, Block{ID: c.block, Text: t})
+		c.all = append(c.all, Block{ID: c.block, Text: t})
 	}
 	c.block = ""
 }
@@ -291,7 +369,7 @@ func (c *collector) id(n ast.Node) string {
 		return ""
 	}
 	b, _ := v.([]byte)
-	id := string(b)
+	id := c.str(b)
 	c.res.IDs = append(c.res.IDs, id)
 	return id
 }
@@ -301,16 +379,44 @@ func (c *collector) link(n ast.Node, url string) {
 	c.res.Links = append(c.res.Links, Link{URL: url, Line: c.lines.at(n.Pos())})
 }
 
-// collapse makes each run of white space one space and trims both ends.
-// U+3000 (ideographic space) and no-break spaces count as white space:
-// they set text apart on screen, so no phrase runs across them. The text
-// of most blocks needs no change and is only copied.
-func collapse(s []byte) string {
-	if !needsCollapse(s) {
-		return string(s)
+// str returns b as a string taken from c.strs.
+func (c *collector) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
+	at := len(c.strs.String())
+	c.strs.Write(b)
+	return c.strs.String()[at:]
+}
+
+// collapse returns s collapsed (see writeCollapsed), taken from c.strs.
+func (c *collector) collapse(s []byte) string {
+	at := c.strs.Len()
+	writeCollapsed(&c.strs, s)
+	if c.strs.Len() == at {
+		return ""
+	}
+	return c.strs.String()[at:]
+}
+
+// collapse returns s with each run of white space one space and no space
+// at either end (see writeCollapsed).
+func collapse(s []byte) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	writeCollapsed(&b, s)
+	return b.String()
+}
+
+// writeCollapsed writes s to b with each run of white space one space and
+// no space at either end. U+3000 (ideographic space) and no-break spaces
+// count as white space: they set text apart on screen, so no phrase runs
+// across them. The text of most blocks needs no change and is only copied.
+func writeCollapsed(b *strings.Builder, s []byte) {
+	if !needsCollapse(s) {
+		b.Write(s)
+		return
+	}
+	start := b.Len()
 	run := 0         // the start of the text not written yet
 	pending := false // a space goes before the next text
 	for i := 0; i < len(s); {
@@ -328,7 +434,7 @@ func collapse(s []byte) string {
 			}
 			b.Write(s[run:i])
 		}
-		pending = b.Len() > 0
+		pending = b.Len() > start
 		i += n
 		run = i
 	}
@@ -338,7 +444,6 @@ func collapse(s []byte) string {
 		}
 		b.Write(s[run:])
 	}
-	return b.String()
 }
 
 // needsCollapse reports whether collapse changes s.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -16,7 +17,15 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"reportsite/generator/content"
+	"reportsite/generator/markdown/dialect"
+	"reportsite/generator/markdown/mark"
 )
+
+// A Span is a sentence for Options.Marks to mark: the plain text Sentence
+// (as in Result.Text), the ID and Class of the span that wraps it, and
+// After, trusted HTML written behind it (such as a link back to the card
+// that quotes the sentence).
+type Span = mark.Span
 
 // Options controls one conversion. The zero value is ready to use.
 type Options struct {
@@ -66,22 +75,73 @@ type Result struct {
 	Marked []bool
 
 	// What Nest renders again.
-	doc    *ast.Document
-	src    []byte
-	conv   *Converter
-	prefix string
-	hidden *bool
+	doc *ast.Document
+	cv  *conversion
 }
 
 // Converter converts Markdown to HTML. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
+	// scratch holds *scratch: memory that one conversion at a time uses
+	// and none keeps, handed from page to page.
+	scratch sync.Pool
+}
+
+// scratch is the memory of one conversion that outlives none: the marking
+// text, the search text being read, and what Nest changes for the while.
+type scratch struct {
+	marks   mark.Text
+	buf     []byte
+	changes []change
+	ids     []byte
+}
+
+// conversion is the state of one conversion, in one allocation: the
+// parser's IDs, the collector, what Nest needs, and Result being filled.
+type conversion struct {
+	opt       Options
+	res       Result
+	conv      *Converter
+	src       []byte
+	ids       dialect.IDs
+	col       collector
+	hidden    bool // marks are left out (see Nest)
+	footnotes bool // the page has footnotes, whose ids need idPrefixAttr
+	// Room for the slices of Result on a typical page (no heading, a
+	// dozen paragraphs), so that they take no allocation of their own.
+	roomSections [1]Section
+	roomIDs      [16]string
+	roomBlocks   [16]Block
+}
+
+// room returns an empty slice with room for n elements: arr's, when they
+// are enough.
+func room[T any](arr []T, n int) []T {
+	if n <= len(arr) {
+		return arr[:0]
+	}
+	return make([]T, 0, n)
+}
+
+func (c *Converter) getScratch() *scratch {
+	if s, ok := c.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+func (c *Converter) putScratch(s *scratch) {
+	s.marks.Reset()
+	clear(s.changes)
+	s.buf, s.changes, s.ids = s.buf[:0], s.changes[:0], s.ids[:0]
+	c.scratch.Put(s)
 }
 
 // New returns a Converter configured with the dialect described in the
 // package documentation.
 func New() *Converter {
-	return &Converter{md: goldmark.New(
+	c := &Converter{}
+	c.md = goldmark.New(
 		goldmark.WithExtensions(
 			// align="right" rather than style="text-align:right", so that a
 			// Content-Security-Policy without 'unsafe-inline' keeps working.
@@ -93,14 +153,19 @@ func New() *Converter {
 				highlighting.WithFormatOptions(chromaOptions()...),
 				highlighting.WithGuessLanguage(false),
 			),
-			safety{},
-			lineBreaks{},
-			tables{},
-			paragraphs{},
-			outline{},
+			// Priorities of the transformers, run from low to high: Safety
+			// 800, LineBreaks 900, Tables 950, Paragraphs 990, Outline
+			// 1000, results 2000 (it marks sentences with mark.Text).
+			dialect.Safety,
+			dialect.LineBreaks,
+			dialect.Tables,
+			dialect.Paragraphs,
+			dialect.Outline,
+			mark.Extension,
 			results{},
 		),
-	)}
+	)
+	return c
 }
 
 // idPrefixAttr is the Document attribute that carries Options.IDPrefix to
@@ -126,15 +191,9 @@ const bom = "\uFEFF"
 // Convert renders src as HTML and returns it with what later stages need
 // of the page (see Result).
 func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
-	src = bytes.TrimPrefix(src, []byte(bom))
-	res := Result{src: src, conv: c, prefix: opt.IDPrefix, hidden: new(bool)}
-	pc := parser.NewContext(parser.WithIDs(newIDs(opt.IDPrefix)))
-	if opt.ParagraphIDs {
-		pc.Set(paragraphIDsKey, true)
-	}
-	pc.Set(resultKey, &conversion{opt: &opt, res: &res, hidden: res.hidden})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)).(*ast.Document)
-	if opt.IDPrefix != "" {
+	cv := c.parse(src, opt)
+	doc := cv.res.doc
+	if opt.IDPrefix != "" && cv.footnotes {
 		doc.SetAttributeString(idPrefixAttr, []byte(opt.IDPrefix))
 	}
 	if opt.HeadingShift != 0 {
@@ -146,13 +205,28 @@ func (c *Converter) Convert(src []byte, opt Options) (Result, error) {
 			return ast.WalkContinue, nil
 		})
 	}
-	h, err := c.render(doc, src)
+	h, err := c.render(doc, cv.src)
 	if err != nil {
 		return Result{}, err
 	}
-	res.HTML, res.doc = h, doc
-	res.Headings, _ = pc.Get(headingsKey).([]content.Heading)
-	return res, nil
+	cv.res.HTML = h
+	return cv.res, nil
+}
+
+// parse parses src, runs the transformers (results fills cv.res) and
+// returns the conversion, with the tree in cv.res.doc.
+func (c *Converter) parse(src []byte, opt Options) *conversion {
+	src = bytes.TrimPrefix(src, []byte(bom))
+	cv := &conversion{opt: opt, conv: c, src: src}
+	cv.ids.Prefix = opt.IDPrefix
+	cv.res.cv = cv
+	pc := parser.NewContext(parser.WithIDs(&cv.ids))
+	if opt.ParagraphIDs {
+		dialect.WithParagraphIDs(pc)
+	}
+	pc.Set(resultKey, cv)
+	cv.res.doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)).(*ast.Document)
+	return cv
 }
 
 func (c *Converter) render(doc ast.Node, src []byte) (template.HTML, error) {

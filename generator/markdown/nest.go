@@ -3,6 +3,7 @@ package markdown
 import (
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -23,18 +24,17 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 	if r.doc == nil {
 		return r.HTML
 	}
-	type change struct {
-		n     ast.Node
-		id    any    // the id attribute it had, or nil
-		dest  []byte // the destination it had, for a link or image
-		level int    // the level it had, for a heading
-	}
-	changes := make([]change, 0, len(r.IDs)+len(r.Links)+len(r.Headings))
+	cv := r.cv
+	sc := cv.conv.getScratch()
+	defer cv.conv.putScratch(sc)
+	changes := slices.Grow(sc.changes[:0], len(r.IDs)+len(r.Links)+len(r.Headings))
 	n := 0
 	for _, id := range r.IDs {
 		n += len(prefix) + len(id)
 	}
-	ids := make([]byte, 0, n) // the prefixed ids, in one allocation
+	// The prefixed ids, in memory of the scratch: the tree holds them only
+	// until it is restored below.
+	ids := slices.Grow(sc.ids[:0], n)
 	_ = ast.Walk(r.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -62,15 +62,18 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 		}
 		return ast.WalkContinue, nil
 	})
-	r.doc.SetAttributeString(idPrefixAttr, append([]byte(prefix), r.prefix...))
-	*r.hidden = true
-	h, err := r.conv.render(r.doc, r.src)
-	*r.hidden = false
-	if r.prefix != "" {
-		r.doc.SetAttributeString(idPrefixAttr, []byte(r.prefix))
-	} else {
+	if cv.footnotes {
+		r.doc.SetAttributeString(idPrefixAttr, append([]byte(prefix), cv.opt.IDPrefix...))
+	}
+	cv.hidden = true
+	h, err := cv.conv.render(r.doc, cv.src)
+	cv.hidden = false
+	if cv.footnotes && cv.opt.IDPrefix != "" {
+		r.doc.SetAttributeString(idPrefixAttr, []byte(cv.opt.IDPrefix))
+	} else if cv.footnotes {
 		r.doc.RemoveAttributes()
 	}
+	sc.changes, sc.ids = changes, ids
 	for _, ch := range changes {
 		if ch.id != nil {
 			ch.n.SetAttributeString("id", ch.id)
@@ -88,6 +91,14 @@ func (r *Result) Nest(prefix string, shift int, base string) template.HTML {
 		panic(err)
 	}
 	return h
+}
+
+// A change is what Nest changes of a node for the while.
+type change struct {
+	n     ast.Node
+	id    any    // the id attribute it had, or nil
+	dest  []byte // the destination it had, for a link or image
+	level int    // the level it had, for a heading
 }
 
 // nestURL returns a link's destination as the larger document of Nest

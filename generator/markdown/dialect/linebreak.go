@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"unicode"
@@ -11,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// lineBreaks settles every soft line break before rendering: a break with
+// LineBreaks settles every soft line break before rendering: a break with
 // a Chinese character or full-width punctuation on either side renders as
 // nothing (a browser would show a space inside Chinese text); any other
 // break renders as a newline.
@@ -21,12 +21,11 @@ import (
 // and "English\n[link](x)" loses it; and it joins any punctuation, so
 // "end.\nNext" becomes "end.Next". The option stays on as the rule for any
 // break that reaches the renderer, which after this transformer is none.
+var LineBreaks goldmark.Extender = lineBreaks{}
+
 type lineBreaks struct{}
 
-var (
-	_ goldmark.Extender     = lineBreaks{}
-	_ parser.ASTTransformer = lineBreaks{}
-)
+var _ parser.ASTTransformer = lineBreaks{}
 
 func (lineBreaks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(lineBreaks{}, 900)))

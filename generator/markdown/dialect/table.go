@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"github.com/yuin/goldmark"
@@ -23,13 +23,14 @@ func (n *tableWrap) Kind() ast.NodeKind { return kindTableWrap }
 
 func (n *tableWrap) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// tables wraps every GFM table in a tableWrap and renders the wrapper as
+// Tables wraps every GFM table in a tableWrap and renders the wrapper as
 // a focusable, labelled region, so keyboard users can scroll it too.
+var Tables goldmark.Extender = tables{}
+
 type tables struct{}
 
 var (
 	_ ast.Node              = (*tableWrap)(nil)
-	_ goldmark.Extender     = tables{}
 	_ parser.ASTTransformer = tables{}
 	_ renderer.NodeRenderer = tables{}
 )

@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"strconv"
@@ -17,41 +17,62 @@ const (
 	emptyID = "section"
 )
 
-// ids generates the heading IDs of one page. A new one is made for every
+// IDs generates the heading IDs of one page. A new one is made for every
 // conversion and reaches the parser through parser.WithIDs, so a Converter
-// shared by many goroutines holds no per-page state.
-type ids struct {
-	prefix string
+// shared by many goroutines holds no per-page state. The zero value, with
+// Prefix set, is ready to use.
+type IDs struct {
+	// Prefix goes in front of every ID (Options.IDPrefix).
+	Prefix string
 	used   map[string]struct{}
+	// paragraphs is the number of paragraph IDs, Prefix+"p-1" to
+	// Prefix+"p-N", that Paragraphs gave out: reserved without a map entry
+	// each (see taken).
+	paragraphs int
 }
 
-var _ parser.IDs = (*ids)(nil)
-
-func newIDs(prefix string) *ids {
-	return &ids{prefix: prefix}
-}
+var _ parser.IDs = (*IDs)(nil)
 
 // Generate returns the prefixed, page-unique ID for the plain text value.
-func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	id := make([]byte, 0, len(s.prefix)+len(value)+3)
-	id = append(id, s.prefix...)
+func (s *IDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	id := make([]byte, 0, len(s.Prefix)+len(value)+3)
+	id = append(id, s.Prefix...)
 	id = appendSlug(id, value)
 	if s.used == nil {
 		s.used = make(map[string]struct{})
 	}
 	base := len(id)
-	for n := 1; ; n++ {
-		if _, dup := s.used[string(id)]; !dup {
-			break
-		}
+	for n := 1; s.taken(id); n++ {
 		id = strconv.AppendInt(append(id[:base], '-'), int64(n), 10)
 	}
 	s.used[string(id)] = struct{}{}
 	return id
 }
 
+// taken reports whether id is in use: recorded, or a paragraph's.
+func (s *IDs) taken(id []byte) bool {
+	if _, dup := s.used[string(id)]; dup {
+		return true
+	}
+	if s.paragraphs == 0 || len(id) <= len(s.Prefix)+2 || string(id[:len(s.Prefix)]) != s.Prefix {
+		return false
+	}
+	num := id[len(s.Prefix):]
+	if num[0] != 'p' || num[1] != '-' || num[2] == '0' {
+		return false
+	}
+	n := 0
+	for _, c := range num[2:] {
+		if c < '0' || c > '9' || n > s.paragraphs {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n <= s.paragraphs
+}
+
 // Put records an ID that is already in use.
-func (s *ids) Put(value []byte) {
+func (s *IDs) Put(value []byte) {
 	if s.used == nil {
 		s.used = make(map[string]struct{})
 	}
@@ -95,3 +116,6 @@ loop:
 	}
 	return dst
 }
+
+// Paragraphs returns the number of paragraph IDs given out so far.
+func (s *IDs) Paragraphs() int { return s.paragraphs }

@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"bytes"
@@ -12,16 +12,17 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// safety keeps a page's Markdown from carrying active content. goldmark's
+// Safety keeps a page's Markdown from carrying active content. goldmark's
 // defaults already refuse raw HTML and javascript: links, but they replace
 // raw HTML with a comment (losing its words), allow data:image URLs and
 // leave an empty <a href=""> behind. Instead, raw HTML is shown as escaped
 // text (comments are dropped), and a link or image with a URL scheme other
 // than http, https, mailto or tel is replaced by its text.
+var Safety goldmark.Extender = safety{}
+
 type safety struct{}
 
 var (
-	_ goldmark.Extender     = safety{}
 	_ parser.ASTTransformer = safety{}
 	_ renderer.NodeRenderer = safety{}
 )

@@ -1,4 +1,4 @@
-package markdown
+package mark
 
 import (
 	"bytes"
@@ -8,10 +8,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -61,46 +59,24 @@ func (n *markSpan) write(w util.BufWriter, entering bool) {
 	}
 }
 
-// results is the transformer that runs last: it walks the finished tree
-// once for what Result holds besides the HTML (collect.go) and marks the
-// sentences of Options.Marks with markSpan nodes. It renders those, and
-// code spans, whose text a mark may cut.
-type results struct{}
+// Extension renders the pieces of marked sentences, and code spans, whose
+// text a mark may cut, in place of goldmark's renderer (priority 100 wins
+// over goldmark's 1000). The sentences are marked by Text.Mark, which the
+// caller runs from a transformer of its own once it has built the Text.
+var Extension goldmark.Extender = extension{}
 
-// resultKey holds a conversion's *conversion in its parser.Context; made
-// once for the reason given at headingsKey.
-var resultKey = parser.NewContextKey()
-
-type conversion struct {
-	opt    *Options
-	res    *Result
-	hidden *bool
-}
+type extension struct{}
 
 var (
-	_ goldmark.Extender     = results{}
-	_ parser.ASTTransformer = results{}
-	_ renderer.NodeRenderer = results{}
+	_ renderer.NodeRenderer = extension{}
 	_ ast.Node              = (*markSpan)(nil)
 )
 
-func (results) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(results{}, 2000)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(results{}, 100)))
+func (extension) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(extension{}, 100)))
 }
 
-func (results) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	cv, _ := pc.Get(resultKey).(*conversion)
-	if cv == nil {
-		return
-	}
-	mt := collect(doc, reader.Source(), cv.opt, cv.res)
-	if mt != nil {
-		cv.res.Marked = mt.mark(cv.opt.Marks, reader.Source(), cv.hidden, &cv.res.IDs)
-	}
-}
-
-func (results) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (extension) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindMarkSpan, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		n.(*markSpan).write(w, entering)
 		return ast.WalkContinue, nil
@@ -145,15 +121,21 @@ func writeCode(w util.BufWriter, source []byte, n ast.Node) {
 	}
 }
 
-// The marking text of a page is its blocks of text (paragraphs, headings,
-// tight list items, table cells) as a list of tokens, and as one string,
-// v, in which the text of a node is its text as the reader sees it and
-// each tag of an inline element is one NUL byte, as is the start of each
-// block. It stands for the HTML that MarkAll scanned before sentences were
-// marked on the tree, without the rules of goldmark's output that the scan
-// relied on: a sentence is found where it was found in the HTML, and cut
-// into the same pieces.
-type markText struct {
+// Text is the marking text of a page: its blocks of text (paragraphs,
+// headings, tight list items, table cells) as a list of tokens, and as one
+// string, v, in which the text of a node is its text as the reader sees it
+// and each tag of an inline element is one NUL byte, as is the start of
+// each block. It stands for the HTML that MarkAll scanned before sentences
+// were marked on the tree, without the rules of goldmark's output that the
+// scan relied on: a sentence is found where it was found in the HTML, and
+// cut into the same pieces.
+//
+// The caller builds it in document order with Block, Leaf, Open, Close,
+// Void, Image and Break, as it walks the tree, then calls Mark. A nil *Text
+// ignores the calls that build it. Reset makes a Text ready for another
+// page and keeps its memory, so that one can serve many conversions, one
+// at a time.
+type Text struct {
 	v    []byte
 	toks []token
 	// txt is the text of v without tags, a NUL at the start of each block
@@ -161,6 +143,28 @@ type markText struct {
 	// each of its bytes.
 	txt  []byte
 	from []int
+	// Scratch of Mark, kept for the next page.
+	marks   []mark
+	runs    [][2]int
+	needles []byte
+	cuts    [][2]int
+	frags   []fragment
+	at      []int
+}
+
+// Reset empties m for another page, keeping its memory but no node of the
+// last page's tree.
+func (m *Text) Reset() {
+	clear(m.toks)
+	clear(m.frags)
+	m.v, m.toks, m.txt, m.from = m.v[:0], m.toks[:0], m.txt[:0], m.from[:0]
+	m.marks, m.runs, m.needles, m.cuts, m.frags = m.marks[:0], m.runs[:0], m.needles[:0], m.cuts[:0], m.frags[:0]
+}
+
+// Grow makes room for the marking text of a page of n bytes of source.
+func (m *Text) Grow(n int) {
+	m.v = slices.Grow(m.v, n+n/8)
+	m.toks = slices.Grow(m.toks, n/32)
 }
 
 type tokKind uint8
@@ -183,7 +187,7 @@ type token struct {
 	node    ast.Node
 }
 
-func (m *markText) add(kind tokKind, n ast.Node, b []byte) {
+func (m *Text) add(kind tokKind, n ast.Node, b []byte) {
 	if m == nil {
 		return
 	}
@@ -192,13 +196,33 @@ func (m *markText) add(kind tokKind, n ast.Node, b []byte) {
 	m.toks = append(m.toks, token{kind: kind, at: at, end: len(m.v), node: n})
 }
 
-var nul = []byte{0}
+var nul, newline = []byte{0}, []byte{'\n'}
 
-func (m *markText) startBlock(n ast.Node)         { m.add(tokBlock, n, nul) }
-func (m *markText) text(n ast.Node, b []byte)     { m.add(tokText, n, b) }
-func (m *markText) open(n ast.Node)               { m.add(tokOpen, n, nul) }
-func (m *markText) close(n ast.Node)              { m.add(tokClose, n, nul) }
-func (m *markText) void(n ast.Node, kind tokKind) { m.add(kind, n, nul) }
+// Block starts the block of text n (paragraph, heading, tight list item,
+// table cell).
+func (m *Text) Block(n ast.Node) { m.add(tokBlock, n, nul) }
+
+// Leaf adds the text b that the inline node n shows (see AppendLeaf).
+func (m *Text) Leaf(n ast.Node, b []byte) { m.add(tokText, n, b) }
+
+// Open and Close add the tags of the inline element n: emphasis, a link,
+// an autolink, a code span.
+func (m *Text) Open(n ast.Node)  { m.add(tokOpen, n, nul) }
+func (m *Text) Close(n ast.Node) { m.add(tokClose, n, nul) }
+
+// Void adds an element that is never cut: a footnote reference or back
+// link.
+func (m *Text) Void(n ast.Node) { m.add(tokVoid, n, nul) }
+
+// Image adds an image, read as an element that never closes.
+func (m *Text) Image(n ast.Node) { m.add(tokUnclosed, n, nul) }
+
+// Break adds the hard line break at the end of the Text n, after its text:
+// the <br> and the newline written after it.
+func (m *Text) Break(n ast.Node) {
+	m.add(tokBreak, n, nul)
+	m.add(tokNewline, n, newline)
+}
 
 // A mark is where one span goes: the pieces [from, to) of v that it
 // wraps, in order.
@@ -207,21 +231,22 @@ type mark struct {
 	pieces [][2]int
 }
 
-// mark finds each span's sentence, at its first occurrence that no earlier
-// span's covers, wraps it in markSpan nodes, adds the ids to ids and
-// reports which sentences it found. A sentence written as one run of text
+// Mark finds each span's sentence, at its first occurrence that no earlier
+// span's covers, wraps it in nodes of the span (rendered by Extension, and
+// left out while *hidden is true) and reports which sentences it found. A sentence written as one run of text
 // (no inline element inside) is preferred; otherwise it is found in the
 // text as a reader sees it, through emphasis, links and inline code, never
 // across two blocks, and cut into pieces where an element crosses its ends.
-func (m *markText) mark(spans []Span, source []byte, hidden *bool, ids *[]string) []bool {
+func (m *Text) Mark(spans []Span, source []byte, hidden *bool) []bool {
 	found := make([]bool, len(spans))
-	marks := make([]mark, 0, len(spans))
-	runs := make([][2]int, 0, len(spans)) // the one piece of each sentence written as one run
+	marks := slices.Grow(m.marks[:0], len(spans))
+	runs := slices.Grow(m.runs[:0], len(spans)) // the one piece of each sentence written as one run
 	n := 0
 	for _, sp := range spans {
 		n += len(sp.Sentence)
 	}
-	needles := make([]byte, 0, n) // the sentences as bytes, in one allocation
+	needles := slices.Grow(m.needles[:0], n) // the sentences as bytes
+	defer func() { m.marks, m.runs, m.needles = marks[:0], runs[:0], needles[:0] }()
 	for k, sp := range spans {
 		if sp.Sentence == "" {
 			continue
@@ -234,7 +259,7 @@ func (m *markText) mark(spans []Span, source []byte, hidden *bool, ids *[]string
 			found[k] = true
 			continue
 		}
-		if m.from == nil {
+		if len(m.txt) == 0 {
 			m.index()
 		}
 		for from := 0; ; {
@@ -254,9 +279,6 @@ func (m *markText) mark(spans []Span, source []byte, hidden *bool, ids *[]string
 	}
 	if len(marks) > 0 {
 		m.apply(marks, spans, source, hidden)
-		for _, mk := range marks {
-			*ids = append(*ids, spans[mk.span].ID)
-		}
 	}
 	return found
 }
@@ -272,7 +294,7 @@ func overlaps(marks []mark, start, end int) bool {
 
 // findRun returns the offset in v of the first occurrence of sentence
 // outside every mark that can be cut out of the tree.
-func (m *markText) findRun(sentence []byte, marks []mark, source []byte) (int, bool) {
+func (m *Text) findRun(sentence []byte, marks []mark, source []byte) (int, bool) {
 	for from := 0; ; {
 		i := bytes.Index(m.v[from:], sentence)
 		if i < 0 {
@@ -287,9 +309,9 @@ func (m *markText) findRun(sentence []byte, marks []mark, source []byte) (int, b
 	}
 }
 
-func (m *markText) index() {
-	txt := make([]byte, 0, len(m.v))
-	m.from = make([]int, 0, len(m.v))
+func (m *Text) index() {
+	txt := slices.Grow(m.txt[:0], len(m.v))
+	m.from = slices.Grow(m.from[:0], len(m.v))
 	for _, t := range m.toks {
 		switch t.kind {
 		case tokText, tokNewline:
@@ -309,7 +331,7 @@ func (m *markText) index() {
 
 // find finds sentence in the text at or after the offset from in v, and
 // returns the offsets in v of its first and past its last byte.
-func (m *markText) find(sentence []byte, from int) (start, end int, ok bool) {
+func (m *Text) find(sentence []byte, from int) (start, end int, ok bool) {
 	k0, _ := slices.BinarySearch(m.from, from)
 	k := bytes.Index(m.txt[k0:], sentence)
 	if k < 0 || len(sentence) == 0 {
@@ -320,7 +342,7 @@ func (m *markText) find(sentence []byte, from int) (start, end int, ok bool) {
 }
 
 // tokenAt returns the index of the token that holds v[i], or -1.
-func (m *markText) tokenAt(i int) int {
+func (m *Text) tokenAt(i int) int {
 	k := sort.Search(len(m.toks), func(k int) bool { return m.toks[k].end > i })
 	if k == len(m.toks) || m.toks[k].at > i {
 		return -1
@@ -335,7 +357,7 @@ type tag struct {
 	closing, cut bool
 }
 
-func (m *markText) tags(start, end int) []tag {
+func (m *Text) tags(start, end int) []tag {
 	var out []tag
 	var open []int // indexes in out of the elements open so far
 	for k := sort.Search(len(m.toks), func(k int) bool { return m.toks[k].end > start }); k < len(m.toks) && m.toks[k].at < end; k++ {
@@ -365,7 +387,7 @@ func (m *markText) tags(start, end int) []tag {
 // widen takes into v[start:end] the tags right before and after it that
 // open or close an element crossing its ends, so that "同比<strong>增长。"
 // followed by "</strong>" is wrapped whole.
-func (m *markText) widen(start, end int) (int, int) {
+func (m *Text) widen(start, end int) (int, int) {
 	for {
 		ts := m.tags(start, end)
 		grown := false
@@ -394,7 +416,7 @@ func (m *markText) widen(start, end int) (int, int) {
 // pieces cuts v[start:end] at every tag whose element crosses its ends, so
 // that each piece, wrapped in a span, keeps the HTML well nested. Empty
 // pieces are dropped.
-func (m *markText) pieces(start, end int) [][2]int {
+func (m *Text) pieces(start, end int) [][2]int {
 	var out [][2]int
 	at := start
 	for _, t := range m.tags(start, end) {

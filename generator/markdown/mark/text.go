@@ -1,4 +1,4 @@
-package markdown
+package mark
 
 import (
 	"bytes"
@@ -84,43 +84,54 @@ func appendValue(dst, value []byte) []byte {
 	return dst
 }
 
-// appendRaw appends value, written as it is, with a NUL as the text shows it.
-func appendRaw(dst, value []byte) []byte {
+// AppendRaw appends value, written as it is (code, raw HTML shown as
+// text), with a NUL as the text shows it.
+func AppendRaw(dst, value []byte) []byte {
 	if bytes.IndexByte(value, 0) < 0 {
 		return append(dst, value...)
 	}
 	return append(dst, bytes.ReplaceAll(value, []byte{0}, replacement)...)
 }
 
-// leafText appends the text a reader sees of an inline node that shows
+// AppendLeaf appends the text a reader sees of an inline node that shows
 // text of its own (Text, String, an autolink's label, raw HTML shown as
 // text) and reports whether n is one. A hard line break is not included.
-func leafText(dst []byte, n ast.Node, source []byte) ([]byte, bool) {
+func AppendLeaf(dst []byte, n ast.Node, source []byte) ([]byte, bool) {
 	switch n := n.(type) {
 	case *ast.Text:
 		v := n.Segment.Value(source)
 		if n.IsRaw() {
 			if _, code := n.Parent().(*ast.CodeSpan); code && len(v) > 0 && v[len(v)-1] == '\n' {
-				return append(appendRaw(dst, v[:len(v)-1]), ' '), true
+				return append(AppendRaw(dst, v[:len(v)-1]), ' '), true
 			}
-			return appendRaw(dst, v), true
+			return AppendRaw(dst, v), true
 		}
 		return appendValue(dst, v), true
 	case *ast.String:
 		if n.IsCode() || n.IsRaw() {
-			return appendRaw(dst, n.Value), true
+			return AppendRaw(dst, n.Value), true
 		}
 		return appendValue(dst, n.Value), true
 	case *ast.AutoLink:
-		return appendRaw(dst, n.Label(source)), true
+		return AppendRaw(dst, n.Label(source)), true
 	case *ast.RawHTML:
 		if !isHTMLComment(n, source) {
 			for i := 0; i < n.Segments.Len(); i++ {
 				seg := n.Segments.At(i)
-				dst = appendRaw(dst, seg.Value(source))
+				dst = AppendRaw(dst, seg.Value(source))
 			}
 		}
 		return dst, true
 	}
 	return dst, false
+}
+
+// isHTMLComment reports whether n is an HTML comment, which the dialect's
+// safety extension drops rather than shows as text.
+func isHTMLComment(n *ast.RawHTML, source []byte) bool {
+	if n.Segments.Len() == 0 {
+		return false
+	}
+	first := n.Segments.At(0)
+	return bytes.HasPrefix(first.Value(source), []byte("<!--"))
 }

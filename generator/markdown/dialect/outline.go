@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"bytes"
@@ -19,15 +19,22 @@ import (
 // parser.NewContextKey changes a goldmark counter without a lock.
 var headingsKey = parser.NewContextKey()
 
-// outline gives every heading an ID from the page's parser.IDs and collects
-// the headings in document order, as Hugo's toc.go does. It runs after
-// lineBreaks, so a soft break inside a setext heading is already settled.
+// Outline gives every heading an ID from the page's parser.IDs and collects
+// the headings in document order (see Headings), as Hugo's toc.go does. It
+// runs after LineBreaks, so a soft break inside a setext heading is already
+// settled.
+var Outline goldmark.Extender = outline{}
+
 type outline struct{}
 
-var (
-	_ goldmark.Extender     = outline{}
-	_ parser.ASTTransformer = outline{}
-)
+var _ parser.ASTTransformer = outline{}
+
+// Headings returns the headings that Outline collected in the conversion
+// of pc.
+func Headings(pc parser.Context) []content.Heading {
+	h, _ := pc.Get(headingsKey).([]content.Heading)
+	return h
+}
 
 func (outline) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(outline{}, 1000)))

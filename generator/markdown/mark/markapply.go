@@ -1,4 +1,4 @@
-package markdown
+package mark
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 // its units, or right before the <br> of a hard line break. An autolink's
 // label and raw HTML shown as text are never cut, nor a piece ended at the
 // edge of an autolink's label (the span would have to go inside its <a>).
-func (m *markText) cuttable(pieces [][2]int, source []byte) bool {
+func (m *Text) cuttable(pieces [][2]int, source []byte) bool {
 	for _, p := range pieces {
 		for _, at := range p {
 			if !m.cutsAt(at, source) {
@@ -24,7 +24,7 @@ func (m *markText) cuttable(pieces [][2]int, source []byte) bool {
 	return true
 }
 
-func (m *markText) cutsAt(p int, source []byte) bool {
+func (m *Text) cutsAt(p int, source []byte) bool {
 	if p > 0 {
 		if b := m.tokenAt(p - 1); b >= 0 {
 			t := m.toks[b]
@@ -104,9 +104,9 @@ type fragment struct {
 }
 
 // apply cuts the nodes at the ends of every piece and wraps each piece in
-// a markSpan.
-func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool) {
-	var cuts [][2]int // token, offset in its text
+// a markSpan. The new nodes of a page are allocated together.
+func (m *Text) apply(marks []mark, spans []Span, source []byte, hidden *bool) {
+	cuts := m.cuts[:0] // token, offset in its text
 	for _, mk := range marks {
 		for _, p := range mk.pieces {
 			for _, at := range p {
@@ -122,15 +122,18 @@ func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool
 	}
 	slices.SortFunc(cuts, func(a, b [2]int) int { return cmpPair(a, b) })
 	cuts = slices.Compact(cuts)
-	var frags []fragment // by token, then offset
+	m.cuts = cuts
+	frags := slices.Grow(m.frags[:0], 2*len(cuts)) // by token, then offset
+	nodes := nodePool{texts: make([]ast.Text, 0, len(cuts)), at: m.at}
 	for i := 0; i < len(cuts); {
 		j := i
 		for j < len(cuts) && cuts[j][0] == cuts[i][0] {
 			j++
 		}
-		frags = split(frags, cuts[i][0], m.toks[cuts[i][0]].node, cuts[i:j], source)
+		frags = nodes.split(frags, cuts[i][0], m.toks[cuts[i][0]].node, cuts[i:j], source)
 		i = j
 	}
+	m.frags, m.at = frags, nodes.at
 	// nodeOf returns the node, or the part of a cut node, that holds v[at]
 	// (or v[at-1], for the end of a piece).
 	nodeOf := func(at int, end bool) ast.Node {
@@ -159,6 +162,11 @@ func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool
 		}
 		return frags[hi].node
 	}
+	n := 0
+	for _, mk := range marks {
+		n += len(mk.pieces)
+	}
+	wraps, k := make([]markSpan, n), 0
 	for _, mk := range marks {
 		sp := &spans[mk.span]
 		for i, p := range mk.pieces {
@@ -166,7 +174,10 @@ func (m *markText) apply(marks []mark, spans []Span, source []byte, hidden *bool
 			if first.Parent() != last.Parent() {
 				continue // not well nested: cannot happen
 			}
-			wrap(first, last, &markSpan{span: sp, first: i == 0, last: i == len(mk.pieces)-1, hidden: hidden})
+			w := &wraps[k]
+			k++
+			*w = markSpan{span: sp, first: i == 0, last: i == len(mk.pieces)-1, hidden: hidden}
+			wrap(first, last, w)
 		}
 	}
 }
@@ -180,7 +191,7 @@ func cmpPair(a, b [2]int) int {
 
 // textToken returns the token of the text of the Text node whose <br> or
 // newline token k is.
-func (m *markText) textToken(k int) int {
+func (m *Text) textToken(k int) int {
 	for k > 0 && m.toks[k].kind != tokText {
 		k--
 	}
@@ -201,17 +212,29 @@ func wrap(first, last ast.Node, span *markSpan) {
 	}
 }
 
+// nodePool hands out the Text nodes of one page's cuts from one slice,
+// whose length is the number of cuts: each cut makes at most one node.
+type nodePool struct {
+	texts []ast.Text
+	at    []int // scratch of split
+}
+
+func (p *nodePool) text(seg text.Segment) *ast.Text {
+	p.texts = append(p.texts, ast.Text{Segment: seg})
+	return &p.texts[len(p.texts)-1]
+}
+
 // split cuts the Text or String n, of token tok, at the offsets of its text
 // in cuts (each more than 0), and appends its parts to frags; the first is
 // n itself. A hard line break stays with the last part.
-func split(frags []fragment, tok int, n ast.Node, cuts [][2]int, source []byte) []fragment {
+func (p *nodePool) split(frags []fragment, tok int, n ast.Node, cuts [][2]int, source []byte) []fragment {
 	frags = append(frags, fragment{tok, 0, n})
-	var buf [4]int
-	at := buf[:0] // where n is cut, in its segment or value
+	at := p.at[:0] // where n is cut, in its segment or value
 	for _, c := range cuts {
 		o, _ := splitOffset(n, c[1], source)
 		at = append(at, o)
 	}
+	p.at = at
 	parent, prev := n.Parent(), n
 	for i, c := range cuts {
 		var part ast.Node
@@ -222,7 +245,7 @@ func split(frags []fragment, tok int, n ast.Node, cuts [][2]int, source []byte) 
 			if i+1 < len(at) {
 				stop = seg.Start + at[i+1]
 			}
-			t := ast.NewTextSegment(text.NewSegment(seg.Start+at[i], stop))
+			t := p.text(text.NewSegment(seg.Start+at[i], stop))
 			t.SetRaw(n.IsRaw())
 			t.SetHardLineBreak(i == len(cuts)-1 && n.HardLineBreak())
 			part = t

@@ -1,4 +1,4 @@
-package markdown
+package dialect
 
 import (
 	"strconv"
@@ -16,20 +16,22 @@ import (
 // initialised, for the reason given at headingsKey.
 var paragraphIDsKey = parser.NewContextKey()
 
-// paragraphs gives every block of text an ID, "p-1", "p-2", … in document
-// order (after Options.IDPrefix), so that a search result or a shared link
+// WithParagraphIDs turns Paragraphs on for the conversion of pc.
+func WithParagraphIDs(pc parser.Context) { pc.Set(paragraphIDsKey, true) }
+
+// Paragraphs gives every block of text an ID, "p-1", "p-2", … in document
+// order (after IDs.Prefix), so that a search result or a shared link
 // can point at one paragraph. A block of text is a paragraph, the item of a
 // tight list (whose text has no <p> of its own) or a table. The numbers
 // depend only on the Markdown, so they stay the same from build to build.
 //
-// It runs before outline and reserves its IDs in the page's parser.IDs, so
+// It runs before Outline and reserves its IDs in the page's parser.IDs, so
 // a heading whose text is "P 1" gets "p-1-1" instead of a duplicate.
+var Paragraphs goldmark.Extender = paragraphs{}
+
 type paragraphs struct{}
 
-var (
-	_ goldmark.Extender     = paragraphs{}
-	_ parser.ASTTransformer = paragraphs{}
-)
+var _ parser.ASTTransformer = paragraphs{}
 
 func (paragraphs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(paragraphs{}, 990)))
@@ -40,15 +42,27 @@ func (paragraphs) Transform(doc *ast.Document, _ text.Reader, pc parser.Context)
 		return
 	}
 	var prefix string
-	if s, ok := pc.IDs().(*ids); ok {
-		prefix = s.prefix
+	s, ours := pc.IDs().(*IDs)
+	if ours {
+		prefix = s.Prefix
 	}
 	n := 0
+	var buf []byte // the ids, a few hundred bytes to an allocation
 	next := func() []byte {
 		n++
-		id := strconv.AppendInt(append([]byte(prefix), "p-"...), int64(n), 10)
-		pc.IDs().Put(id)
+		if cap(buf)-len(buf) < len(prefix)+2+20 {
+			buf = make([]byte, 0, max(512, len(prefix)+22))
+		}
+		at := len(buf)
+		buf = strconv.AppendInt(append(append(buf, prefix...), "p-"...), int64(n), 10)
+		id := buf[at:len(buf):len(buf)]
+		if !ours {
+			pc.IDs().Put(id)
+		}
 		return id
+	}
+	if ours {
+		defer func() { s.paragraphs = n }()
 	}
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
