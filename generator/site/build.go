@@ -17,6 +17,7 @@ import (
 	"reportsite/generator/assets"
 	"reportsite/generator/config"
 	"reportsite/generator/content"
+	"reportsite/generator/linkcheck"
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
@@ -93,6 +94,13 @@ type sources struct {
 	tmpl      *render.Templates
 	layoutSig uint64 // the signature of the site's layouts
 	assets    []assets.File
+}
+
+// pageRefs is the link check's view of a published page and the signature
+// of the inputs it was made from (p.sigs of its output file).
+type pageRefs struct {
+	sig  uint64
+	refs *linkcheck.Refs
 }
 
 // run is one build in progress: the plan, where it publishes, and what it

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"reportsite/generator/content"
+	"reportsite/generator/linkcheck"
 	"reportsite/generator/indicator"
 	"reportsite/generator/markdown"
 	"reportsite/generator/render"
@@ -121,7 +122,13 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 	// each core.
 	var linkErrs []error
 	var linksDone sync.WaitGroup
-	linksDone.Go(func() { linkErrs = checkLinks(p.refs, files) })
+	linksDone.Go(func() {
+		refs := make([]*linkcheck.Refs, 0, len(p.refs))
+		for _, r := range p.refs {
+			refs = append(refs, r.refs)
+		}
+		linkErrs = linkcheck.Check(refs, files)
+	})
 	errs = append(errs, p.writeSearchIndex()...)
 	linksDone.Wait()
 	errs = append(errs, linkErrs...)
@@ -188,8 +195,8 @@ func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
 	defer func() {
 		p.mu.Lock()
 		for _, r := range gr.refs {
-			if r.src != "" {
-				p.refs[r.out] = r
+			if r.refs != nil {
+				p.refs[r.refs.Out] = r
 			}
 		}
 		p.mu.Unlock()
@@ -216,9 +223,7 @@ func (gr *groupRun) page(n *node) {
 	p := gr.run
 	dirty := !p.keep(n.outFile(), p.sigs[n.outFile()])
 	if !dirty && gr.conv == nil {
-		kr := p.inc.keptRefs(n.outFile(), p.sigs[n.outFile()])
-		kr.out = n.outFile()
-		gr.refs = append(gr.refs, kr)
+		gr.refs = append(gr.refs, p.inc.keptRefs(n.outFile(), p.sigs[n.outFile()]))
 		if n.kind == "data" {
 			gr.errs = append(gr.errs, p.writeOpenData(n.rnode)...)
 		}
@@ -230,10 +235,9 @@ func (gr *groupRun) page(n *node) {
 		return
 	}
 	if n.page != nil {
-		r := refsOf(n.page, c.body, c.closing)
-		relatedRefs(n, &r)
-		r.sig, r.out = p.sigs[n.outFile()], n.outFile()
-		gr.refs = append(gr.refs, r)
+		r := linkcheck.Collect(n.outFile(), n.page.Path, c.body, c.closing)
+		relatedRefs(n, r)
+		gr.refs = append(gr.refs, pageRefs{sig: p.sigs[n.outFile()], refs: r})
 		p.indexPage(n, c)
 	}
 	if gr.conv != nil {

@@ -12,6 +12,7 @@ import (
 
 	"reportsite/generator/config"
 	"reportsite/generator/content"
+	"reportsite/generator/linkcheck"
 	"reportsite/generator/render"
 )
 
@@ -192,14 +193,13 @@ func (p *run) writeAttachments() error {
 
 // relatedRefs adds a page's relative related links to its refs, so that the
 // link check finds a broken one at its front-matter line.
-func relatedRefs(n *node, r *pageRefs) {
+func relatedRefs(n *node, r *linkcheck.Refs) {
 	if n.portal == nil {
 		return
 	}
 	for i, l := range n.portal.related {
 		if !l.External {
-			r.links = append(r.links, l.URL)
-			r.lines = append(r.lines, n.portal.relLines[i])
+			r.Add(l.URL, n.portal.relLines[i])
 		}
 	}
 }
