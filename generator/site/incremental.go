@@ -16,6 +16,7 @@ import (
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
 	"reportsite/generator/search"
+	"reportsite/generator/site/plan"
 )
 
 // incremental is what a build knows of the builds before it and keeps for the
@@ -37,9 +38,9 @@ type incremental interface {
 	indicated() map[string]bool
 	// open reads again the texts of a group's pages, if they were loaded
 	// without them, and returns the function that drops them afterwards.
-	open(fsys fs.FS, g []*node) (func(), error)
+	open(fsys fs.FS, g []*plan.Node) (func(), error)
 	// sign returns the signature of every output file's inputs.
-	sign(p *siteplan, src *sources, home []render.Card) map[string]uint64
+	sign(p *plan.Plan, src *sources, home []render.Card) map[string]uint64
 	// keep publishes file without rendering it when an earlier build left
 	// the bytes this one would write (its inputs had signature sig).
 	keep(out *publish.Dir, file string, sig uint64) bool
@@ -48,10 +49,10 @@ type incremental interface {
 	keptRefs(file string, sig uint64) pageRefs
 	keptDoc(file string, sig uint64) (searchDoc, bool)
 	// reportDone is called when the pages of report r rendered without error.
-	reportDone(b *run, r *node) []error
+	reportDone(b *run, r *plan.Node) []error
 	// writeSearch publishes the search index: other is the group of pages
 	// outside reports, reports the report nodes, newest first.
-	writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error
+	writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error
 	// commit remembers the build b, just published.
 	commit(b *run, tree *content.Section, files []string)
 	// abort forgets what a failed build left in the publisher's staging
@@ -84,7 +85,7 @@ type single struct {
 	withIndicators map[string]bool
 	// parts holds the search parts that reportDone published for each
 	// report node.
-	parts map[*node]search.Parts
+	parts map[*plan.Node]search.Parts
 }
 
 func newSingle() *single { return &single{cache: cache{seed: maphash.MakeSeed()}} }
@@ -93,7 +94,7 @@ func (s *single) caches() *cache { return &s.cache }
 
 func (s *single) loadOptions(opt *content.LoadOptions, _ []string) {
 	s.withIndicators = map[string]bool{}
-	s.parts = map[*node]search.Parts{}
+	s.parts = map[*plan.Node]search.Parts{}
 	opt.Outline = true // texts are read again when rendered
 	opt.Loaded = func(pg *content.Page) {
 		if pg.Outline || len(pg.Meta.Indicators) > 0 {
@@ -107,9 +108,9 @@ func (s *single) loadOptions(opt *content.LoadOptions, _ []string) {
 
 func (s *single) indicated() map[string]bool { return s.withIndicators }
 
-func (s *single) open(fsys fs.FS, g []*node) (func(), error) { return readGroup(fsys, g) }
+func (s *single) open(fsys fs.FS, g []*plan.Node) (func(), error) { return readGroup(fsys, g) }
 
-func (s *single) sign(*siteplan, *sources, []render.Card) map[string]uint64 {
+func (s *single) sign(*plan.Plan, *sources, []render.Card) map[string]uint64 {
 	return map[string]uint64{} // no next build to compare with
 }
 
@@ -122,14 +123,14 @@ func (s *single) keptDoc(string, uint64) (searchDoc, bool) { return searchDoc{},
 // reportDone publishes the search index's text parts of report r as soon as
 // its pages are converted: the build then keeps the filters of the report's
 // text rather than the text itself until writeSearch writes the index file.
-func (s *single) reportDone(b *run, r *node) []error {
+func (s *single) reportDone(b *run, r *plan.Node) []error {
 	b.mu.Lock()
-	g := reportSearch(r, func(n *node) *search.Page {
-		file := n.outFile()
+	g := reportSearch(r, func(n *plan.Node) *search.Page {
+		file := n.OutFile()
 		d, ok := b.docs[file]
 		delete(b.docs, file)
 		if !ok {
-			return search.NewPage(file, n.label+n.title)
+			return search.NewPage(file, n.Label+n.Title)
 		}
 		return d.page
 	})
@@ -145,7 +146,7 @@ func (s *single) reportDone(b *run, r *node) []error {
 
 // writeSearch publishes the parts of the pages outside reports and the
 // index file, which names the reports' parts that reportDone published.
-func (s *single) writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error {
+func (s *single) writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error {
 	errs := t.errs
 	all := make([]search.Parts, 0, len(reports)+1)
 	if len(other.Pages) > 0 {
@@ -212,7 +213,7 @@ func (m *memory) loadOptions(opt *content.LoadOptions, changed []string) {
 
 func (m *memory) indicated() map[string]bool { return nil }
 
-func (m *memory) open(fs.FS, []*node) (func(), error) { return func() {}, nil }
+func (m *memory) open(fs.FS, []*plan.Node) (func(), error) { return func() {}, nil }
 
 func (m *memory) keep(out *publish.Dir, file string, sig uint64) bool {
 	if s, known := m.spare[file]; known && s == sig && out.Keep(file) == nil {
@@ -254,11 +255,11 @@ func (m *memory) keptDoc(file string, sig uint64) (searchDoc, bool) {
 	return searchDoc{}, false
 }
 
-func (m *memory) reportDone(*run, *node) []error { return nil }
+func (m *memory) reportDone(*run, *plan.Node) []error { return nil }
 
 // writeSearch publishes the files of the search index that changed: the
 // cache keeps the text parts of the reports whose pages did not change.
-func (m *memory) writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error {
+func (m *memory) writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error {
 	var groups []search.Group
 	if len(other.Pages) > 0 {
 		groups = append(groups, other)
@@ -380,60 +381,60 @@ func (m *memory) newHash() *maphash.Hash {
 // neighbours and lists show (its report, or all pages outside reports), and
 // its own text. Two builds give a page the same signature only if they would
 // render it to the same bytes.
-func (m *memory) sign(p *siteplan, src *sources, home []render.Card) map[string]uint64 {
-	own := make(map[*node]uint64, len(p.nodes))
-	groupHash := map[*node]*maphash.Hash{} // report node (nil: outside reports) → signature
-	for _, n := range p.nodes {
+func (m *memory) sign(p *plan.Plan, src *sources, home []render.Card) map[string]uint64 {
+	own := make(map[*plan.Node]uint64, len(p.Nodes))
+	groupHash := map[*plan.Node]*maphash.Hash{} // report node (nil: outside reports) → signature
+	for _, n := range p.Nodes {
 		h := m.newHash()
-		h.WriteString(n.kind)
-		h.WriteString(n.path)
-		if n.page != nil {
-			ps := m.pageSig(n.page)
-			g := groupHash[n.rnode]
+		h.WriteString(n.Kind)
+		h.WriteString(n.Path)
+		if n.Page != nil {
+			ps := m.pageSig(n.Page)
+			g := groupHash[n.ReportNode]
 			if g == nil {
 				g = m.newHash()
-				groupHash[n.rnode] = g
+				groupHash[n.ReportNode] = g
 			}
-			g.WriteString(n.path)
+			g.WriteString(n.Path)
 			maphash.WriteComparable(g, ps.meta)
 			maphash.WriteComparable(h, ps)
 		}
 		own[n] = h.Sum64()
 	}
-	group := make(map[*node]uint64, len(groupHash))
+	group := make(map[*plan.Node]uint64, len(groupHash))
 	for r, g := range groupHash {
 		group[r] = g.Sum64()
 	}
 	site := m.siteSig(p, src)
-	sigs := make(map[string]uint64, len(p.nodes)+1)
-	for _, n := range p.nodes {
+	sigs := make(map[string]uint64, len(p.Nodes)+1)
+	for _, n := range p.Nodes {
 		h := m.newHash()
 		maphash.WriteComparable(h, site)
-		if n.kind != "sitemap" && n.kind != "contact" { // they list no pages outside reports
-			maphash.WriteComparable(h, group[n.rnode])
+		if n.Kind != "sitemap" && n.Kind != "contact" { // they list no pages outside reports
+			maphash.WriteComparable(h, group[n.ReportNode])
 		}
 		maphash.WriteComparable(h, own[n])
 		signShown(h, p, n, own)
-		if n.kind == "home" {
-			signHome(h, p.reports, home)
+		if n.Kind == "home" {
+			signHome(h, p.Reports, home)
 		}
-		sigs[n.outFile()] = h.Sum64()
+		sigs[n.OutFile()] = h.Sum64()
 	}
 	sigs["404.html"] = site
 	// The sitemap lists every page: a rebuild after an edit that adds,
 	// removes or renames none keeps it.
 	h := m.newHash()
-	h.WriteString(p.cfg.BaseURL)
+	h.WriteString(p.Cfg.BaseURL)
 	sigs["robots.txt"] = h.Sum64()
-	for _, n := range p.nodes {
-		h.WriteString(n.path)
+	for _, n := range p.Nodes {
+		h.WriteString(n.Path)
 		h.WriteByte(0)
 	}
 	sigs["sitemap.xml"] = h.Sum64()
-	for _, n := range p.nodes {
-		if n.kind == "data" {
-			sigs[n.rnode.path+"indicators.json"] = sigs[n.outFile()]
-			sigs[n.rnode.path+"indicators.csv"] = sigs[n.outFile()]
+	for _, n := range p.Nodes {
+		if n.Kind == "data" {
+			sigs[n.ReportNode.Path+"indicators.json"] = sigs[n.OutFile()]
+			sigs[n.ReportNode.Path+"indicators.csv"] = sigs[n.OutFile()]
 		}
 	}
 	return sigs
@@ -441,18 +442,18 @@ func (m *memory) sign(p *siteplan, src *sources, home []render.Card) map[string]
 
 // siteSig is the signature of what every page shows: the configuration, the
 // layouts and the asset names; a change to any of them changes every page.
-func (m *memory) siteSig(p *siteplan, src *sources) uint64 {
+func (m *memory) siteSig(p *plan.Plan, src *sources) uint64 {
 	h := m.newHash()
 	maphash.WriteComparable(h, src.layoutSig)
-	h.WriteString(fmt.Sprintf("%#v", *p.cfg))
+	h.WriteString(fmt.Sprintf("%#v", *p.Cfg))
 	for _, a := range src.assets {
 		h.WriteString(a.Out)
 	}
-	for _, n := range p.nodes { // the home page lists the reports
-		if n.kind == "report" {
-			h.WriteString(n.title)
-			h.WriteString(n.path)
-			maphash.WriteComparable(h, m.pageSig(n.page).meta)
+	for _, n := range p.Nodes { // the home page lists the reports
+		if n.Kind == "report" {
+			h.WriteString(n.Title)
+			h.WriteString(n.Path)
+			maphash.WriteComparable(h, m.pageSig(n.Page).meta)
 		}
 	}
 	return h.Sum64()
@@ -461,28 +462,28 @@ func (m *memory) siteSig(p *siteplan, src *sources) uint64 {
 // signShown writes into h what page n shows of other pages besides its
 // group's front matter: the sitemap's reports and sections, the
 // attachments, and the full text's pages (own is each page's signature).
-func signShown(h *maphash.Hash, p *siteplan, n *node, own map[*node]uint64) {
-	if n.kind == "sitemap" { // lists every report and section
-		for _, m := range p.nodes {
-			if m.kind == "report" || m.kind == "section" {
-				h.WriteString(m.path)
-				if m.kind == "report" {
-					h.WriteString(m.report.DataPath) // set by the indicators of its pages
+func signShown(h *maphash.Hash, p *plan.Plan, n *plan.Node, own map[*plan.Node]uint64) {
+	if n.Kind == "sitemap" { // lists every report and section
+		for _, m := range p.Nodes {
+			if m.Kind == "report" || m.Kind == "section" {
+				h.WriteString(m.Path)
+				if m.Kind == "report" {
+					h.WriteString(m.Report.DataPath) // set by the indicators of its pages
 				}
-				h.WriteString(m.label) // what the 网站地图 shows of it
-				h.WriteString(m.title)
+				h.WriteString(m.Label) // what the 网站地图 shows of it
+				h.WriteString(m.Title)
 			}
 		}
 	}
-	for _, m := range []*node{n, n.rnode} { // the full text shows its report's
-		if m != nil && m.portal != nil && (m == n || n.kind == "full") {
-			for _, a := range m.portal.attach {
-				h.WriteString(a.out)
+	for _, m := range []*plan.Node{n, n.ReportNode} { // the full text shows its report's
+		if m != nil && m.Portal != nil && (m == n || n.Kind == "full") {
+			for _, a := range m.Portal.Attach {
+				h.WriteString(a.Out)
 			}
 		}
 	}
-	if n.kind == "full" {
-		for _, m := range n.rnode.reading {
+	if n.Kind == "full" {
+		for _, m := range n.ReportNode.Reading {
 			maphash.WriteComparable(h, own[m])
 		}
 	}
