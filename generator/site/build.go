@@ -17,11 +17,11 @@ import (
 	"reportsite/generator/assets"
 	"reportsite/generator/config"
 	"reportsite/generator/content"
-	"reportsite/generator/linkcheck"
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
 	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 	"reportsite/generator/theme"
 )
 
@@ -97,13 +97,6 @@ type sources struct {
 	assets    []assets.File
 }
 
-// pageRefs is the link check's view of a published page and the signature
-// of the inputs it was made from (p.sigs of its output file).
-type pageRefs struct {
-	sig  uint64
-	refs *linkcheck.Refs
-}
-
 // run is one build in progress: the plan, where it publishes, and what it
 // gathers while it renders.
 type run struct {
@@ -126,8 +119,8 @@ type run struct {
 
 	mu   sync.Mutex
 	held []string             // warnings of cards held back, see holdBack
-	refs map[string]pageRefs  // output file → ids and links of its Markdown
-	docs map[string]searchDoc // output file → its text for the search index
+	refs map[string]rebuild.Refs  // output file → ids and links of its Markdown
+	docs map[string]rebuild.Doc // output file → its text for the search index
 }
 
 // Build builds the site and publishes it atomically. changed lists the
@@ -229,8 +222,8 @@ func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
 	if r.fields, err = b.inc.caches().dataFields(); err != nil {
 		return nil, err
 	}
-	r.refs = make(map[string]pageRefs, len(p.Nodes))
-	r.docs = make(map[string]searchDoc, len(p.Nodes))
+	r.refs = make(map[string]rebuild.Refs, len(p.Nodes))
+	r.docs = make(map[string]rebuild.Doc, len(p.Nodes))
 	return r, nil
 }
 
@@ -363,21 +356,6 @@ func readDirFS(dir string) fs.FS {
 		return nil
 	}
 	return os.DirFS(dir)
-}
-
-func walkPages(s *content.Section, f func(*content.Page)) {
-	if s == nil {
-		return
-	}
-	if s.Index != nil {
-		f(s.Index)
-	}
-	for _, p := range s.Pages {
-		f(p)
-	}
-	for _, c := range s.Sections {
-		walkPages(c, f)
-	}
 }
 
 // loadContent loads the content tree under dir. It lists the files unless

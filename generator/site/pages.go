@@ -18,6 +18,7 @@ import (
 	"reportsite/generator/markdown"
 	"reportsite/generator/render"
 	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 )
 
 // converted is a page's Markdown as HTML: the body, and for an index page the
@@ -125,7 +126,7 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 	linksDone.Go(func() {
 		refs := make([]*linkcheck.Refs, 0, len(p.refs))
 		for _, r := range p.refs {
-			refs = append(refs, r.refs)
+			refs = append(refs, r.Refs)
 		}
 		linkErrs = linkcheck.Check(refs, files)
 	})
@@ -145,7 +146,7 @@ type groupRun struct {
 	// conv holds the converted pages for the full-text page, unmarked; nil
 	// when the full-text page is kept.
 	conv     map[*plan.Node]converted
-	refs     []pageRefs
+	refs     []rebuild.Refs
 	errs     []error
 	rendered int
 }
@@ -171,12 +172,12 @@ func (p *run) renderGroup(g []*plan.Node, buf *bytes.Buffer) (int, []error) {
 		gr.conv = make(map[*plan.Node]converted, len(g))
 	}
 	// The refs of the group's pages go into p.refs together, at the end.
-	gr.refs = make([]pageRefs, 0, len(g))
+	gr.refs = make([]rebuild.Refs, 0, len(g))
 	defer func() {
 		p.mu.Lock()
 		for _, r := range gr.refs {
-			if r.refs != nil {
-				p.refs[r.refs.Out] = r
+			if r.Refs != nil {
+				p.refs[r.Refs.Out] = r
 			}
 		}
 		p.mu.Unlock()
@@ -217,7 +218,7 @@ func (gr *groupRun) page(n *plan.Node) {
 	if n.Page != nil {
 		r := linkcheck.Collect(n.OutFile(), n.Page.Path, c.body, c.closing)
 		relatedRefs(n, r)
-		gr.refs = append(gr.refs, pageRefs{sig: p.sigs[n.OutFile()], refs: r})
+		gr.refs = append(gr.refs, rebuild.Refs{Sig: p.sigs[n.OutFile()], Refs: r})
 		p.indexPage(n, c)
 	}
 	if gr.conv != nil {

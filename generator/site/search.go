@@ -7,14 +7,8 @@ import (
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
 	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 )
-
-// searchDoc is a page's text for the search index and the signature of the
-// inputs it was made from (p.sigs of its output file).
-type searchDoc struct {
-	sig  uint64
-	page *search.Page
-}
 
 // indexPage records the text of page n, converted as c, for the search
 // index. It is called for every page whose Markdown this build converted;
@@ -23,7 +17,7 @@ func (p *run) indexPage(n *plan.Node, c converted) {
 	file := n.OutFile()
 	pg := search.NewPage(file, n.Label+n.Title, searchText(c.body.Sections), searchText(c.closing.Sections))
 	p.mu.Lock()
-	p.docs[file] = searchDoc{sig: p.sigs[file], page: pg}
+	p.docs[file] = rebuild.Doc{Sig: p.sigs[file], Page: pg}
 	p.mu.Unlock()
 }
 
@@ -77,10 +71,10 @@ func (t *searchTexts) page(n *plan.Node) *search.Page {
 		if n.Page != nil {
 			t.errs = append(t.errs, fmt.Errorf("%s: no text for the search index (internal error)", n.Src))
 		}
-		d = searchDoc{sig: sig, page: search.NewPage(file, n.Label+n.Title)}
+		d = rebuild.Doc{Sig: sig, Page: search.NewPage(file, n.Label+n.Title)}
 	}
 	p.docs[file] = d
-	return d.page
+	return d.Page
 }
 
 // writeSearchIndex publishes the search index of the whole site: the text
