@@ -118,9 +118,9 @@ type run struct {
 	sigs      map[string]uint64 // output file → signature of its inputs
 
 	mu   sync.Mutex
-	held []string             // warnings of cards held back, see holdBack
-	refs map[string]rebuild.Refs  // output file → ids and links of its Markdown
-	docs map[string]rebuild.Doc // output file → its text for the search index
+	held []string                // warnings of cards held back, see holdBack
+	refs map[string]rebuild.Refs // output file → ids and links of its Markdown
+	docs map[string]rebuild.Doc  // output file → its text for the search index
 }
 
 // Build builds the site and publishes it atomically. changed lists the
