@@ -17,9 +17,9 @@ import (
 
 // incremental is what a build knows of the builds before it and keeps for the
 // ones after it, and how it reads the content accordingly. A Builder made by
-// NewBuilder remembers (*memory): the previous build's pages and the
-// signature of every output file's inputs, so that a rebuild renders only the
-// files whose inputs changed. A single build (Build) uses single, which keeps
+// NewBuilder remembers (*memory, over package rebuild): the previous build's
+// pages and the signature of every output file's inputs, so that a rebuild
+// renders only the files whose inputs changed. A single build (Build) uses single, which keeps
 // nothing: it loads front matter only and reads a report's texts again
 // while it renders that report.
 type incremental interface {
