@@ -16,13 +16,18 @@
 //	                   markdown (goldmark, chroma, heading IDs, outline)
 //	layouts/ + theme ─ render (html/template) ─┤
 //	assets/  + theme ─ assets (minify, hash) ──┴─ site.Build ─ publish ─ public/
+//	         site.Build: site/plan (the pages) → render each → linkcheck, search;
+//	         site/rebuild: a Builder's memory of its last builds (signatures)
 //	serve: watch files → site.Build → live reload
-//	check: site.Build into a temporary directory → links, meta fields, HTML;
-//	       proofread.FS on content/ → findings and warnings
+//	check: site.Build into a temporary directory → links (linkcheck), meta
+//	       fields, HTML; proofread.FS on content/ → findings and warnings
 //
 // main owns flags and exit codes only; site is the one package that knows the
-// whole pipeline; config reads and checks config.toml (for site and for
-// import into a site); assets loads, minifies and hash-names the assets for
-// site; check verifies its result (for generator check and the import's
+// whole pipeline, with two subpackages of its own: site/plan decides the
+// output pages and site/rebuild remembers a Builder's previous builds;
+// config reads and checks config.toml (for site and for import into a
+// site); assets loads, minifies and hash-names the assets for site;
+// linkcheck resolves links against the published files (for site and
+// check); check verifies its result (for generator check and the import's
 // proof); content is the shared data model.
 package main

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"reportsite/generator/content"
+	"reportsite/generator/linkcheck"
 	"reportsite/generator/report/proofread"
 	"reportsite/generator/site"
 )
@@ -252,7 +253,7 @@ func Published(fsys fs.FS, sources map[string]string) []Finding {
 			if p == "404.html" { // links from the site's root path, checked by the browser tests
 				continue
 			}
-			if msg := site.ResolveLink(p, l, files, ids); msg != "" {
+			if msg := linkcheck.Resolve(p, l, files, ids); msg != "" {
 				out = append(out, Finding{Path: where(p), Message: fmt.Sprintf("broken link %q: %s", l, msg)})
 			}
 		}
@@ -334,7 +335,7 @@ func (r *pageReader) attrs(tok html.Token) {
 			}
 			cp.ids[a.Val] = true
 		case "href", "src":
-			if site.InternalLink(a.Val) {
+			if linkcheck.Internal(a.Val) {
 				cp.links = append(cp.links, a.Val)
 			}
 		case "name":

@@ -14,7 +14,7 @@
 //
 // Inputs: a site source directory and Options. Outputs: a Result (findings,
 // the build's warnings, proofreading warnings) or the build's error.
-// Imports: site, report/proofread, content, the standard library and
+// Imports: site, linkcheck (links and fragments), report/proofread, content, the standard library and
 // x/net/html.
 // Only main imports check.
 package check

@@ -20,6 +20,8 @@ import (
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
+	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 	"reportsite/generator/theme"
 )
 
@@ -98,7 +100,7 @@ type sources struct {
 // run is one build in progress: the plan, where it publishes, and what it
 // gathers while it renders.
 type run struct {
-	*siteplan
+	*plan.Plan
 	inc       incremental
 	out       *publish.Dir
 	md        *markdown.Converter
@@ -116,9 +118,9 @@ type run struct {
 	sigs      map[string]uint64 // output file → signature of its inputs
 
 	mu   sync.Mutex
-	held []string             // warnings of cards held back, see holdBack
-	refs map[string]pageRefs  // output file → ids and links of its Markdown
-	docs map[string]searchDoc // output file → its text for the search index
+	held []string                // warnings of cards held back, see holdBack
+	refs map[string]rebuild.Refs // output file → ids and links of its Markdown
+	docs map[string]rebuild.Doc  // output file → its text for the search index
 }
 
 // Build builds the site and publishes it atomically. changed lists the
@@ -156,16 +158,16 @@ func (b *Builder) Build(ctx context.Context, changed []string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Pages = len(r.nodes) + 1 // and 404.html
+	res.Pages = len(r.Nodes) + 1 // and 404.html
 	res.Rendered = rendered
 	res.Files = out.Files()
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
 	ok = true
-	res.Sources = make(map[string]string, len(r.nodes))
-	for _, n := range r.nodes {
-		res.Sources[n.outFile()] = n.src
+	res.Sources = make(map[string]string, len(r.Nodes))
+	for _, n := range r.Nodes {
+		res.Sources[n.OutFile()] = n.Src
 	}
 	b.inc.commit(r, src.tree, src.files)
 	return res, nil
@@ -197,11 +199,11 @@ func (b *Builder) read(changed []string) (*sources, error) {
 // text: the home's headline figures and the attachments. It signs every
 // output file's inputs.
 func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
-	p, err := plan(src.cfg, src.tree, b.inc.indicated())
+	p, err := plan.New(src.cfg, src.tree, b.inc.indicated())
 	if err != nil {
 		return nil, err
 	}
-	r := &run{siteplan: p, inc: b.inc, out: out, md: markdown.New(), tmpl: src.tmpl, assetList: src.assets,
+	r := &run{Plan: p, inc: b.inc, out: out, md: markdown.New(), tmpl: src.tmpl, assetList: src.assets,
 		contentFS: os.DirFS(filepath.Join(b.opt.Source, "content"))}
 	if r.homeCards, err = r.newestHeadlines(); err != nil {
 		return nil, err
@@ -213,15 +215,15 @@ func (b *Builder) prepare(src *sources, out *publish.Dir) (*run, error) {
 	if err := src.cfg.CheckBadge(os.DirFS(b.opt.Source), r.assets); err != nil {
 		return nil, err
 	}
-	if errs := p.readAttachments(r.contentFS); len(errs) > 0 {
+	if errs := p.ReadAttachments(r.contentFS); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	r.sigs = b.inc.sign(p, src, r.homeCards)
 	if r.fields, err = b.inc.caches().dataFields(); err != nil {
 		return nil, err
 	}
-	r.refs = make(map[string]pageRefs, len(p.nodes))
-	r.docs = make(map[string]searchDoc, len(p.nodes))
+	r.refs = make(map[string]rebuild.Refs, len(p.Nodes))
+	r.docs = make(map[string]rebuild.Doc, len(p.Nodes))
 	return r, nil
 }
 
@@ -249,8 +251,8 @@ func (p *run) publishAll(ctx context.Context) (int, error) {
 		name string
 		data func() []byte
 	}{
-		{"sitemap.xml", p.sitemap},
-		{"robots.txt", p.robots},
+		{"sitemap.xml", p.SitemapXML},
+		{"robots.txt", p.RobotsTxt},
 	} {
 		if p.keep(f.name, p.sigs[f.name]) {
 			continue
@@ -354,21 +356,6 @@ func readDirFS(dir string) fs.FS {
 		return nil
 	}
 	return os.DirFS(dir)
-}
-
-func walkPages(s *content.Section, f func(*content.Page)) {
-	if s == nil {
-		return
-	}
-	if s.Index != nil {
-		f(s.Index)
-	}
-	for _, p := range s.Pages {
-		f(p)
-	}
-	for _, c := range s.Sections {
-		walkPages(c, f)
-	}
 }
 
 // loadContent loads the content tree under dir. It lists the files unless

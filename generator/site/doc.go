@@ -3,23 +3,26 @@
 // site:
 //
 //	config.toml ─ config.Load ─┐
-//	content/    ─ content.Load ─ plan (URLs, outline, neighbours)
+//	content/    ─ content.Load ─ plan.New (URLs, outline, neighbours)
 //	                     └─ markdown.Convert ─ render.NewPage, Execute ─┐
 //	layouts/ (over theme) ─ render.Parse ─────────────────────────────┤
 //	assets/  (over theme) ─ assets.Load (minify, hash) ───────────────┤
 //	                      sitemap.xml, robots.txt, 404.html ───────────┴─ publish (atomic)
 //
 // The code follows the steps of a build (build.go): read the sources, plan
-// the pages (plan.go: which output pages exist, where, and how they link),
-// prepare (the home's headline figures, attachments, signatures), render
-// every page a report at a time (pages.go; indicators.go verifies and marks
-// the indicator sentences, search.go feeds the search index, links.go checks
+// the pages (package site/plan: which output pages exist, where, and how
+// they link; the attachments and related links of front matter), prepare
+// (the home's headline figures, signatures), render every page a report at
+// a time (pages.go; indicators.go verifies and marks the indicator
+// sentences, search.go feeds the search index, package linkcheck checks the
 // links), then publish. What a build knows of the builds before it is one
-// type, incremental (incremental.go): a Builder's memory of the previous
-// build (its pages, the signature of every output file's inputs, the
-// caches) so that a rebuild renders only what changed, or, for a single
-// Build, single, which keeps nothing and streams page texts instead. The
-// build code itself has no branch on the kind of build.
+// type, incremental (incremental.go): for a Builder, memory, which holds
+// the caches and package site/rebuild's Memory (the previous build's
+// pages, the signature of every output file's inputs, the link refs and
+// search texts of the files it may keep) so that a rebuild renders only
+// what changed, or, for a single Build, single, which keeps nothing and
+// streams page texts instead. The build code itself has no branch on the
+// kind of build.
 //
 // site decides what is on each page; render decides how it reads: the page
 // view (render.NewPage), the cards and their wording, the data page, the
@@ -36,14 +39,15 @@
 // All links between pages are relative. A page's [[attachments]] are
 // published beside it with a content hash in their names; sitemap.html
 // (网站地图) and, when config.toml names a contact, contact.html (联系我们)
-// are generated (portal.go); with base_url every page carries a QR code of
-// its address.
+// are generated (planned by site/plan); with base_url every page carries a
+// QR code of its address.
 //
 // Inputs: a source directory. Outputs: the destination directory and a Result
 // (with Result.Sources, the content file of each page, for package check,
 // which verifies a built site and imports site; site never imports check).
 // Imports: config (reading and checking config.toml, which STYLE.md first
 // gave to site), assets (loading, minifying and hash-naming the assets),
-// content, markdown, render, theme, publish, indicator, search and the
-// standard library.
+// its subpackages site/plan and site/rebuild (which only site imports),
+// linkcheck, content, markdown, render, theme, publish, indicator, search
+// and the standard library.
 package site

@@ -1,14 +1,9 @@
 package site
 
 import (
-	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"reportsite/generator/assets"
@@ -16,13 +11,15 @@ import (
 	"reportsite/generator/publish"
 	"reportsite/generator/render"
 	"reportsite/generator/search"
+	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 )
 
 // incremental is what a build knows of the builds before it and keeps for the
 // ones after it, and how it reads the content accordingly. A Builder made by
-// NewBuilder remembers (*memory): the previous build's pages and the
-// signature of every output file's inputs, so that a rebuild renders only the
-// files whose inputs changed. A single build (Build) uses single, which keeps
+// NewBuilder remembers (*memory, over package rebuild): the previous build's
+// pages and the signature of every output file's inputs, so that a rebuild
+// renders only the files whose inputs changed. A single build (Build) uses single, which keeps
 // nothing: it loads front matter only and reads a report's texts again
 // while it renders that report.
 type incremental interface {
@@ -37,21 +34,21 @@ type incremental interface {
 	indicated() map[string]bool
 	// open reads again the texts of a group's pages, if they were loaded
 	// without them, and returns the function that drops them afterwards.
-	open(fsys fs.FS, g []*node) (func(), error)
+	open(fsys fs.FS, g []*plan.Node) (func(), error)
 	// sign returns the signature of every output file's inputs.
-	sign(p *siteplan, src *sources, home []render.Card) map[string]uint64
+	sign(p *plan.Plan, src *sources, home []render.Card) map[string]uint64
 	// keep publishes file without rendering it when an earlier build left
 	// the bytes this one would write (its inputs had signature sig).
 	keep(out *publish.Dir, file string, sig uint64) bool
 	// keptRefs and keptDoc return the link refs and the search text of a
 	// file kept from an earlier build.
-	keptRefs(file string, sig uint64) pageRefs
-	keptDoc(file string, sig uint64) (searchDoc, bool)
+	keptRefs(file string, sig uint64) rebuild.Refs
+	keptDoc(file string, sig uint64) (rebuild.Doc, bool)
 	// reportDone is called when the pages of report r rendered without error.
-	reportDone(b *run, r *node) []error
+	reportDone(b *run, r *plan.Node) []error
 	// writeSearch publishes the search index: other is the group of pages
 	// outside reports, reports the report nodes, newest first.
-	writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error
+	writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error
 	// commit remembers the build b, just published.
 	commit(b *run, tree *content.Section, files []string)
 	// abort forgets what a failed build left in the publisher's staging
@@ -84,7 +81,7 @@ type single struct {
 	withIndicators map[string]bool
 	// parts holds the search parts that reportDone published for each
 	// report node.
-	parts map[*node]search.Parts
+	parts map[*plan.Node]search.Parts
 }
 
 func newSingle() *single { return &single{cache: cache{seed: maphash.MakeSeed()}} }
@@ -93,7 +90,7 @@ func (s *single) caches() *cache { return &s.cache }
 
 func (s *single) loadOptions(opt *content.LoadOptions, _ []string) {
 	s.withIndicators = map[string]bool{}
-	s.parts = map[*node]search.Parts{}
+	s.parts = map[*plan.Node]search.Parts{}
 	opt.Outline = true // texts are read again when rendered
 	opt.Loaded = func(pg *content.Page) {
 		if pg.Outline || len(pg.Meta.Indicators) > 0 {
@@ -107,31 +104,31 @@ func (s *single) loadOptions(opt *content.LoadOptions, _ []string) {
 
 func (s *single) indicated() map[string]bool { return s.withIndicators }
 
-func (s *single) open(fsys fs.FS, g []*node) (func(), error) { return readGroup(fsys, g) }
+func (s *single) open(fsys fs.FS, g []*plan.Node) (func(), error) { return readGroup(fsys, g) }
 
-func (s *single) sign(*siteplan, *sources, []render.Card) map[string]uint64 {
+func (s *single) sign(*plan.Plan, *sources, []render.Card) map[string]uint64 {
 	return map[string]uint64{} // no next build to compare with
 }
 
 func (s *single) keep(*publish.Dir, string, uint64) bool { return false }
 
-func (s *single) keptRefs(string, uint64) pageRefs { return pageRefs{} }
+func (s *single) keptRefs(string, uint64) rebuild.Refs { return rebuild.Refs{} }
 
-func (s *single) keptDoc(string, uint64) (searchDoc, bool) { return searchDoc{}, false }
+func (s *single) keptDoc(string, uint64) (rebuild.Doc, bool) { return rebuild.Doc{}, false }
 
 // reportDone publishes the search index's text parts of report r as soon as
 // its pages are converted: the build then keeps the filters of the report's
 // text rather than the text itself until writeSearch writes the index file.
-func (s *single) reportDone(b *run, r *node) []error {
+func (s *single) reportDone(b *run, r *plan.Node) []error {
 	b.mu.Lock()
-	g := reportSearch(r, func(n *node) *search.Page {
-		file := n.outFile()
+	g := reportSearch(r, func(n *plan.Node) *search.Page {
+		file := n.OutFile()
 		d, ok := b.docs[file]
 		delete(b.docs, file)
 		if !ok {
-			return search.NewPage(file, n.label+n.title)
+			return search.NewPage(file, n.Label+n.Title)
 		}
-		return d.page
+		return d.Page
 	})
 	b.mu.Unlock()
 	parts := search.BuildParts(g)
@@ -145,7 +142,7 @@ func (s *single) reportDone(b *run, r *node) []error {
 
 // writeSearch publishes the parts of the pages outside reports and the
 // index file, which names the reports' parts that reportDone published.
-func (s *single) writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error {
+func (s *single) writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error {
 	errs := t.errs
 	all := make([]search.Parts, 0, len(reports)+1)
 	if len(other.Pages) > 0 {
@@ -164,101 +161,51 @@ func (s *single) commit(*run, *content.Section, []string) {}
 func (s *single) abort(*publish.Dir) {}
 
 // memory is the incremental state of a Builder that builds one site
-// repeatedly: what the last successful build left, and what the build
-// before it left in the publisher's staging directory.
+// repeatedly: the caches, and rebuild.Memory, what the last successful
+// build left and what the build before it left in the publisher's staging
+// directory.
 type memory struct {
-	source string // the site directory
-	seed   maphash.Seed
-	cache  cache
-	search search.Cache // the search index's text parts
-	// pageSigs holds the hashes of each page's front matter and body,
-	// keyed by the page value, which content.Load reuses for unchanged files.
-	pageSigs map[*content.Page]pageSig
-	prev     *state // the last successful build; nil before the first
-	// spare is the signatures of the files in the publisher's staging
-	// directory (the build before prev), or nil when unknown.
-	spare map[string]uint64
-}
-
-type pageSig struct{ meta, body uint64 }
-
-// state is what a successful build leaves for the next one.
-type state struct {
-	pages map[string]*content.Page // by content path
-	// fileList is the content files as content.List found them, and files
-	// the same as a set.
-	fileList []string
-	files    map[string]bool
-	sigs     map[string]uint64 // output file → signature of its inputs
-	// refs maps each output file to the ids and links of its Markdown, from
-	// this build and the one before (whose files the spare directory holds).
-	refs [2]map[string]pageRefs
-	// docs maps each output file to its text for the search index, from this
-	// build and the one before (whose files the publisher's spare holds).
-	docs [2]map[string]searchDoc
+	mem   *rebuild.Memory
+	cache cache
 }
 
 func newMemory(source string) *memory {
-	seed := maphash.MakeSeed()
-	return &memory{source: source, seed: seed, cache: cache{seed: seed}, pageSigs: map[*content.Page]pageSig{}}
+	m := rebuild.New(source)
+	return &memory{mem: m, cache: cache{seed: m.Seed()}}
 }
 
 func (m *memory) caches() *cache { return &m.cache }
 
 func (m *memory) loadOptions(opt *content.LoadOptions, changed []string) {
-	opt.Reuse = m.reuse(changed)
-	opt.Files = m.sameFiles(changed)
+	m.mem.LoadOptions(opt, changed)
 }
 
 func (m *memory) indicated() map[string]bool { return nil }
 
-func (m *memory) open(fs.FS, []*node) (func(), error) { return func() {}, nil }
+func (m *memory) open(fs.FS, []*plan.Node) (func(), error) { return func() {}, nil }
+
+func (m *memory) sign(p *plan.Plan, src *sources, home []render.Card) map[string]uint64 {
+	names := make([]string, len(src.assets))
+	for i, a := range src.assets {
+		names[i] = a.Out
+	}
+	return m.mem.Sign(p, src.layoutSig, names, home)
+}
 
 func (m *memory) keep(out *publish.Dir, file string, sig uint64) bool {
-	if s, known := m.spare[file]; known && s == sig && out.Keep(file) == nil {
-		return true
-	}
-	if m.prev == nil {
-		return false
-	}
-	s, known := m.prev.sigs[file]
-	return known && s == sig && out.CopyLive(file) == nil
+	return m.mem.Keep(out, file, sig)
 }
 
-// keptRefs returns the link refs of a page kept from an earlier build: from
-// whichever of the last two builds produced the file as it is now.
-func (m *memory) keptRefs(file string, sig uint64) pageRefs {
-	if m.prev == nil {
-		return pageRefs{}
-	}
-	for _, prev := range m.prev.refs {
-		if r, ok := prev[file]; ok && r.sig == sig {
-			return r
-		}
-	}
-	return pageRefs{}
+func (m *memory) keptRefs(file string, sig uint64) rebuild.Refs { return m.mem.KeptRefs(file, sig) }
+
+func (m *memory) keptDoc(file string, sig uint64) (rebuild.Doc, bool) {
+	return m.mem.KeptDoc(file, sig)
 }
 
-// keptDoc returns the search text of a page kept from the live site (the
-// previous build) or from the publisher's spare directory (the build
-// before): that build's, with the same signature.
-func (m *memory) keptDoc(file string, sig uint64) (searchDoc, bool) {
-	if m.prev == nil {
-		return searchDoc{}, false
-	}
-	for _, prev := range m.prev.docs {
-		if d, ok := prev[file]; ok && d.sig == sig {
-			return d, true
-		}
-	}
-	return searchDoc{}, false
-}
+func (m *memory) reportDone(*run, *plan.Node) []error { return nil }
 
-func (m *memory) reportDone(*run, *node) []error { return nil }
-
-// writeSearch publishes the files of the search index that changed: the
-// cache keeps the text parts of the reports whose pages did not change.
-func (m *memory) writeSearch(b *run, other search.Group, reports []*node, t *searchTexts) []error {
+// writeSearch publishes the files of the search index that changed.
+func (m *memory) writeSearch(b *run, other search.Group, reports []*plan.Node, t *searchTexts) []error {
 	var groups []search.Group
 	if len(other.Pages) > 0 {
 		groups = append(groups, other)
@@ -269,252 +216,15 @@ func (m *memory) writeSearch(b *run, other search.Group, reports []*node, t *sea
 	if len(t.errs) > 0 {
 		return t.errs
 	}
-	var errs []error
-	for _, f := range m.search.Build(groups) {
-		// A text part's name is a hash of its content already; only the
-		// index file needs hashing.
-		sig := maphash.String(m.seed, f.Name)
-		if f.Name == search.IndexFile {
-			sig = maphash.Bytes(m.seed, f.Data)
-		}
-		b.sigs[f.Name] = sig
-		if !m.keep(b.out, f.Name, sig) {
-			errs = append(errs, writeSearchFiles(b.out, f)...)
-		}
-	}
-	return errs
+	return writeSearchFiles(b.out, m.mem.Search(b.out, groups, b.sigs)...)
 }
 
 func (m *memory) commit(b *run, tree *content.Section, files []string) {
-	next := &state{pages: map[string]*content.Page{}, sigs: b.sigs, refs: [2]map[string]pageRefs{b.refs, nil}, docs: [2]map[string]searchDoc{b.docs, nil}}
-	if m.prev != nil {
-		next.refs[1], next.docs[1] = m.prev.refs[0], m.prev.docs[0]
+	unsigned := make([]string, len(b.assetList))
+	for i, a := range b.assetList {
+		unsigned[i] = a.Out
 	}
-	for _, a := range b.assetList {
-		next.sigs[a.Out] = 0
-	}
-	walkPages(tree, func(pg *content.Page) { next.pages[pg.Path] = pg })
-	next.files = make(map[string]bool, len(files))
-	for _, f := range files {
-		next.files[f] = true
-	}
-	next.fileList = files
-	// Forget the hashes of pages that are gone or were read again.
-	for pg := range m.pageSigs {
-		if next.pages[pg.Path] != pg {
-			delete(m.pageSigs, pg)
-		}
-	}
-	if m.prev != nil {
-		m.spare = m.prev.sigs
-	}
-	m.prev = next
+	m.mem.Commit(rebuild.Build{Tree: tree, Files: files, Sigs: b.sigs, Unsigned: unsigned, Refs: b.refs, Docs: b.docs})
 }
 
-func (m *memory) abort(out *publish.Dir) {
-	if out.Files() > 0 {
-		m.spare = nil // the staging directory holds a partial build now
-	}
-}
-
-// reuse returns the Reuse function for content.Load: a page of the previous
-// build is reused unless its file is in changed. With changed nil, nothing is
-// reused.
-func (m *memory) reuse(changed []string) func(string) *content.Page {
-	if m.prev == nil || changed == nil {
-		return nil
-	}
-	dirty := map[string]bool{}
-	for _, c := range changed {
-		rel, err := filepath.Rel("content", filepath.FromSlash(c))
-		if err == nil {
-			dirty[filepath.ToSlash(rel)] = true
-		}
-	}
-	return func(p string) *content.Page {
-		// A changed path may be a directory: everything under it changed.
-		for d := p; d != "." && d != "/"; d = path.Dir(d) {
-			if dirty[d] {
-				return nil
-			}
-		}
-		return m.prev.pages[p]
-	}
-}
-
-// sameFiles returns the content files of the previous build when changed
-// shows that none was added or removed: every changed path under content/ is
-// a file the previous build listed, and still a regular file. Otherwise it
-// returns nil, and the tree is listed again.
-func (m *memory) sameFiles(changed []string) []string {
-	if m.prev == nil || changed == nil {
-		return nil
-	}
-	for _, c := range changed {
-		if c == "content" {
-			return nil // the directory itself
-		}
-		rel, ok := strings.CutPrefix(c, "content/")
-		if !ok {
-			continue
-		}
-		if !m.prev.files[rel] {
-			return nil
-		}
-		st, err := os.Lstat(filepath.Join(m.source, filepath.FromSlash(c)))
-		if err != nil || !st.Mode().IsRegular() {
-			return nil
-		}
-	}
-	return m.prev.fileList
-}
-
-func (m *memory) newHash() *maphash.Hash {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	return &h
-}
-
-// sign computes the signature of every output page's inputs: the site-wide
-// inputs (siteSig), the front matter of every page that the page's outline,
-// neighbours and lists show (its report, or all pages outside reports), and
-// its own text. Two builds give a page the same signature only if they would
-// render it to the same bytes.
-func (m *memory) sign(p *siteplan, src *sources, home []render.Card) map[string]uint64 {
-	own := make(map[*node]uint64, len(p.nodes))
-	groupHash := map[*node]*maphash.Hash{} // report node (nil: outside reports) → signature
-	for _, n := range p.nodes {
-		h := m.newHash()
-		h.WriteString(n.kind)
-		h.WriteString(n.path)
-		if n.page != nil {
-			ps := m.pageSig(n.page)
-			g := groupHash[n.rnode]
-			if g == nil {
-				g = m.newHash()
-				groupHash[n.rnode] = g
-			}
-			g.WriteString(n.path)
-			maphash.WriteComparable(g, ps.meta)
-			maphash.WriteComparable(h, ps)
-		}
-		own[n] = h.Sum64()
-	}
-	group := make(map[*node]uint64, len(groupHash))
-	for r, g := range groupHash {
-		group[r] = g.Sum64()
-	}
-	site := m.siteSig(p, src)
-	sigs := make(map[string]uint64, len(p.nodes)+1)
-	for _, n := range p.nodes {
-		h := m.newHash()
-		maphash.WriteComparable(h, site)
-		if n.kind != "sitemap" && n.kind != "contact" { // they list no pages outside reports
-			maphash.WriteComparable(h, group[n.rnode])
-		}
-		maphash.WriteComparable(h, own[n])
-		signShown(h, p, n, own)
-		if n.kind == "home" {
-			signHome(h, p.reports, home)
-		}
-		sigs[n.outFile()] = h.Sum64()
-	}
-	sigs["404.html"] = site
-	// The sitemap lists every page: a rebuild after an edit that adds,
-	// removes or renames none keeps it.
-	h := m.newHash()
-	h.WriteString(p.cfg.BaseURL)
-	sigs["robots.txt"] = h.Sum64()
-	for _, n := range p.nodes {
-		h.WriteString(n.path)
-		h.WriteByte(0)
-	}
-	sigs["sitemap.xml"] = h.Sum64()
-	for _, n := range p.nodes {
-		if n.kind == "data" {
-			sigs[n.rnode.path+"indicators.json"] = sigs[n.outFile()]
-			sigs[n.rnode.path+"indicators.csv"] = sigs[n.outFile()]
-		}
-	}
-	return sigs
-}
-
-// siteSig is the signature of what every page shows: the configuration, the
-// layouts and the asset names; a change to any of them changes every page.
-func (m *memory) siteSig(p *siteplan, src *sources) uint64 {
-	h := m.newHash()
-	maphash.WriteComparable(h, src.layoutSig)
-	h.WriteString(fmt.Sprintf("%#v", *p.cfg))
-	for _, a := range src.assets {
-		h.WriteString(a.Out)
-	}
-	for _, n := range p.nodes { // the home page lists the reports
-		if n.kind == "report" {
-			h.WriteString(n.title)
-			h.WriteString(n.path)
-			maphash.WriteComparable(h, m.pageSig(n.page).meta)
-		}
-	}
-	return h.Sum64()
-}
-
-// signShown writes into h what page n shows of other pages besides its
-// group's front matter: the sitemap's reports and sections, the
-// attachments, and the full text's pages (own is each page's signature).
-func signShown(h *maphash.Hash, p *siteplan, n *node, own map[*node]uint64) {
-	if n.kind == "sitemap" { // lists every report and section
-		for _, m := range p.nodes {
-			if m.kind == "report" || m.kind == "section" {
-				h.WriteString(m.path)
-				if m.kind == "report" {
-					h.WriteString(m.report.DataPath) // set by the indicators of its pages
-				}
-				h.WriteString(m.label) // what the 网站地图 shows of it
-				h.WriteString(m.title)
-			}
-		}
-	}
-	for _, m := range []*node{n, n.rnode} { // the full text shows its report's
-		if m != nil && m.portal != nil && (m == n || n.kind == "full") {
-			for _, a := range m.portal.attach {
-				h.WriteString(a.out)
-			}
-		}
-	}
-	if n.kind == "full" {
-		for _, m := range n.rnode.reading {
-			maphash.WriteComparable(h, own[m])
-		}
-	}
-}
-
-// pageSig returns the hashes of a page's front matter and body, computed
-// once per page value.
-func (m *memory) pageSig(pg *content.Page) pageSig {
-	if ps, ok := m.pageSigs[pg]; ok {
-		return ps
-	}
-	h := m.newHash()
-	h.WriteString(fmt.Sprintf("%#v", pg.Meta))
-	ps := pageSig{meta: h.Sum64()}
-	h.Reset()
-	h.Write(pg.Body)
-	ps.body = h.Sum64()
-	m.pageSigs[pg] = ps
-	return ps
-}
-
-// signHome writes what the home shows of the reports into h: each report's
-// title, paths and metadata, and the newest report's headline cards.
-func signHome(h *maphash.Hash, reports []*render.Report, home []render.Card) {
-	for _, r := range reports {
-		for _, v := range []string{r.Title, r.Path, r.FullPath, r.DataPath, r.Meta.Kind, r.Meta.Issued, r.Meta.Publisher} {
-			h.WriteString(v)
-			h.WriteByte(0)
-		}
-		maphash.WriteComparable(h, r.Meta.Year)
-	}
-	for _, c := range home {
-		maphash.WriteComparable(h, c)
-	}
-}
+func (m *memory) abort(out *publish.Dir) { m.mem.Abort(out) }

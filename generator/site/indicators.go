@@ -11,6 +11,7 @@ import (
 	"reportsite/generator/indicator"
 	"reportsite/generator/markdown"
 	"reportsite/generator/render"
+	"reportsite/generator/site/plan"
 )
 
 // sentenceSpans returns the spans that mark a page's indicator sentences
@@ -69,48 +70,36 @@ func short(s string) string {
 }
 
 // dataView builds the data page of report r.
-func (p *run) dataView(r *node) *render.DataView {
-	v := render.NewDataView(indicatorPages(r), p.fields)
-	v.JSONPath, v.CSVPath = r.path+"indicators.json", r.path+"indicators.csv"
+func (p *run) dataView(r *plan.Node) *render.DataView {
+	v := render.NewDataView(plan.IndicatorPages(r), p.fields)
+	v.JSONPath, v.CSVPath = r.Path+"indicators.json", r.Path+"indicators.csv"
 	return v
-}
-
-// indicatorPages is the indicators of the pages of report r, in reading
-// order.
-func indicatorPages(r *node) []render.IndicatorPage {
-	var pages []render.IndicatorPage
-	for _, n := range r.reading {
-		if n.page != nil && len(n.page.Meta.Indicators) > 0 {
-			pages = append(pages, render.IndicatorPage{Path: n.path, Title: n.label + n.title, Indicators: n.page.Meta.Indicators})
-		}
-	}
-	return pages
 }
 
 // newestHeadlines returns the headline cards of the newest report, which
 // the site's home shows. In a single build, whose pages were loaded without
 // their indicators, it reads that report's pages again.
 func (p *run) newestHeadlines() ([]render.Card, error) {
-	if len(p.reports) == 0 {
+	if len(p.Reports) == 0 {
 		return nil, nil
 	}
-	for _, m := range p.nodes {
-		if m.kind != "report" || m.path != p.reports[0].Path {
+	for _, m := range p.Nodes {
+		if m.Kind != "report" || m.Path != p.Reports[0].Path {
 			continue
 		}
-		restore, err := p.inc.open(p.contentFS, m.reading)
+		restore, err := p.inc.open(p.contentFS, m.Reading)
 		defer restore()
 		if err != nil {
 			return nil, err
 		}
-		cards := render.Headlines(indicatorPages(m))
+		cards := render.Headlines(plan.IndicatorPages(m))
 		// The home has no outline to find a card's section in: the card
 		// names it by its labels (一、（一）), as the report's home does.
 		for i := range cards {
 			path, _, _ := strings.Cut(cards[i].Path, "#")
-			for _, k := range m.reading {
-				if k.path == path {
-					if l := labelChain(k); l != "" {
+			for _, k := range m.Reading {
+				if k.Path == path {
+					if l := plan.LabelChain(k); l != "" {
 						cards[i].Page = l
 					}
 				}
@@ -121,50 +110,29 @@ func (p *run) newestHeadlines() ([]render.Card, error) {
 	return nil, nil
 }
 
-// openData returns the indicators of report r as JSON and CSV rows, each
-// with the absolute (or, without a base URL, site-relative) page address.
-func (p *run) openData(r *node) []indicator.Row {
-	n := 0
-	for _, m := range r.reading {
-		if m.page != nil {
-			n += len(m.page.Meta.Indicators)
-		}
-	}
-	rows := make([]indicator.Row, 0, n)
-	for _, n := range r.reading {
-		if n.page == nil {
-			continue
-		}
-		for _, ind := range n.page.Meta.Indicators {
-			rows = append(rows, indicator.Row{Page: p.cfg.BaseURL + n.path, Indicator: ind})
-		}
-	}
-	return rows
-}
-
 // holdBack runs the sanity checks of indicator.Sanity on the indicators of
 // a group of pages (a report, or one page) and, while the group renders,
 // gives its pages copies without the cards held back: they are not shown,
 // not paired and not in the open data. Each one is a warning at the line of
 // its [[indicators]] entry. The returned function restores the pages.
-func (p *run) holdBack(g []*node) func() {
+func (p *run) holdBack(g []*plan.Node) func() {
 	type at struct {
-		n *node
+		n *plan.Node
 		i int
 	}
 	var inds []content.Indicator
 	var where []at
 	for _, n := range g {
-		if n.page == nil || n.kind == "full" || n.kind == "data" {
+		if n.Page == nil || n.Kind == "full" || n.Kind == "data" {
 			continue
 		}
-		for i, ind := range n.page.Meta.Indicators {
+		for i, ind := range n.Page.Meta.Indicators {
 			inds = append(inds, ind)
 			where = append(where, at{n, i})
 		}
 	}
 	reasons := indicator.Sanity(inds)
-	drop := map[*node]map[int]bool{}
+	drop := map[*plan.Node]map[int]bool{}
 	var warns []string
 	for k, r := range reasons {
 		if r == "" {
@@ -176,8 +144,8 @@ func (p *run) holdBack(g []*node) func() {
 		}
 		drop[w.n][w.i] = true
 		ind := inds[k]
-		loc := w.n.src
-		if line := p.indicatorLine(w.n.page.Path, w.i); line > 0 {
+		loc := w.n.Src
+		if line := p.indicatorLine(w.n.Page.Path, w.i); line > 0 {
 			loc = fmt.Sprintf("%s:%d", loc, line)
 		}
 		warns = append(warns, fmt.Sprintf("%s: indicator %q (%s%s, %s): %s; its card is held back from publication: correct the text and the indicator, or set confirmed = true if it is right",
@@ -189,21 +157,21 @@ func (p *run) holdBack(g []*node) func() {
 	p.mu.Lock()
 	p.held = append(p.held, warns...)
 	p.mu.Unlock()
-	orig := make(map[*node]*content.Page, len(drop))
+	orig := make(map[*plan.Node]*content.Page, len(drop))
 	for n, d := range drop {
-		cp := *n.page
-		cp.Meta.Indicators = make([]content.Indicator, 0, len(n.page.Meta.Indicators)-len(d))
-		for i, ind := range n.page.Meta.Indicators {
+		cp := *n.Page
+		cp.Meta.Indicators = make([]content.Indicator, 0, len(n.Page.Meta.Indicators)-len(d))
+		for i, ind := range n.Page.Meta.Indicators {
 			if !d[i] {
 				cp.Meta.Indicators = append(cp.Meta.Indicators, ind)
 			}
 		}
-		orig[n] = n.page
-		n.page = &cp
+		orig[n] = n.Page
+		n.Page = &cp
 	}
 	return func() {
 		for n, pg := range orig {
-			n.page = pg
+			n.Page = pg
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -15,8 +14,11 @@ import (
 
 	"reportsite/generator/content"
 	"reportsite/generator/indicator"
+	"reportsite/generator/linkcheck"
 	"reportsite/generator/markdown"
 	"reportsite/generator/render"
+	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 )
 
 // converted is a page's Markdown as HTML: the body, and for an index page the
@@ -30,25 +32,25 @@ type converted struct {
 
 // convert converts page n; a page to write (dirty) gets its indicator
 // sentences marked and its plain text to verify them against.
-func convert(md *markdown.Converter, n *node, dirty bool) (converted, error) {
+func convert(md *markdown.Converter, n *plan.Node, dirty bool) (converted, error) {
 	var c converted
-	if n.page == nil {
+	if n.Page == nil {
 		return c, nil
 	}
-	body := n.page.Body
+	body := n.Page.Body
 	var closing []byte
-	if n.page.IsIndex() {
+	if n.Page.IsIndex() {
 		body, closing = content.SplitChildren(body)
 	}
 	var err error
 	// Indicator sentences are verified against the text as the page shows it.
-	text := dirty && len(n.page.Meta.Indicators) > 0
+	text := dirty && len(n.Page.Meta.Indicators) > 0
 	if text {
-		c.spans = sentenceSpans(n.page.Meta.Indicators)
+		c.spans = sentenceSpans(n.Page.Meta.Indicators)
 	}
-	opt := markdown.Options{ParagraphIDs: true, Text: text, Marks: c.spans, FirstLine: n.page.BodyLine}
+	opt := markdown.Options{ParagraphIDs: true, Text: text, Marks: c.spans, FirstLine: n.Page.BodyLine}
 	if c.body, err = md.Convert(body, opt); err != nil {
-		return c, &content.Error{Path: n.src, Err: err}
+		return c, &content.Error{Path: n.Src, Err: err}
 	}
 	c.found = c.body.Marked
 	if len(closing) > 0 {
@@ -60,10 +62,10 @@ func convert(md *markdown.Converter, n *node, dirty bool) (converted, error) {
 				rest, at = append(rest, c.spans[k]), append(at, k)
 			}
 		}
-		line := n.page.BodyLine + bytes.Count(n.page.Body[:len(n.page.Body)-len(closing)], []byte("\n"))
+		line := n.Page.BodyLine + bytes.Count(n.Page.Body[:len(n.Page.Body)-len(closing)], []byte("\n"))
 		opt = markdown.Options{IDPrefix: "end-", ParagraphIDs: true, Text: text, Marks: rest, FirstLine: line}
 		if c.closing, err = md.Convert(closing, opt); err != nil {
-			return c, &content.Error{Path: n.src, Err: err}
+			return c, &content.Error{Path: n.Src, Err: err}
 		}
 		for k, ok := range c.closing.Marked {
 			c.found[at[k]] = ok
@@ -84,7 +86,7 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 		rendered int
 		wg       sync.WaitGroup
 	)
-	work := make(chan []*node)
+	work := make(chan []*plan.Node)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -99,7 +101,7 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 			}
 		}()
 	}
-	for _, g := range p.groups() {
+	for _, g := range p.Groups() {
 		if ctx.Err() != nil {
 			break
 		}
@@ -111,8 +113,8 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 		return rendered, err
 	}
 	files := map[string]bool{"404.html": true, "sitemap.xml": true, "robots.txt": true}
-	for _, n := range p.nodes {
-		files[n.outFile()] = true
+	for _, n := range p.Nodes {
+		files[n.OutFile()] = true
 	}
 	for _, a := range p.assets {
 		files[a] = true
@@ -121,7 +123,13 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 	// each core.
 	var linkErrs []error
 	var linksDone sync.WaitGroup
-	linksDone.Go(func() { linkErrs = checkLinks(p.refs, files) })
+	linksDone.Go(func() {
+		refs := make([]*linkcheck.Refs, 0, len(p.refs))
+		for _, r := range p.refs {
+			refs = append(refs, r.Refs)
+		}
+		linkErrs = linkcheck.Check(refs, files)
+	})
 	errs = append(errs, p.writeSearchIndex()...)
 	linksDone.Wait()
 	errs = append(errs, linkErrs...)
@@ -131,41 +139,21 @@ func (p *run) renderAll(ctx context.Context) (int, error) {
 	return rendered, errors.Join(errs...)
 }
 
-// groups is the pages in the groups they render in: each report's pages in
-// reading order, its data page and its full-text page last; every page
-// outside reports alone; and the 404 page.
-func (p *run) groups() [][]*node {
-	var groups [][]*node
-	for _, n := range p.nodes {
-		switch {
-		case n.kind == "report":
-			g := append([]*node(nil), n.reading...)
-			if n.data != nil {
-				g = append(g, n.data)
-			}
-			groups = append(groups, append(g, n.full))
-		case n.rnode == nil:
-			groups = append(groups, []*node{n})
-		}
-	}
-	return append(groups, []*node{{kind: "404", path: "", src: "(404 page)", title: render.NotFoundTitle}})
-}
-
 // groupRun is the rendering of one group of pages.
 type groupRun struct {
 	*run
 	buf *bytes.Buffer
 	// conv holds the converted pages for the full-text page, unmarked; nil
 	// when the full-text page is kept.
-	conv     map[*node]converted
-	refs     []pageRefs
+	conv     map[*plan.Node]converted
+	refs     []rebuild.Refs
 	errs     []error
 	rendered int
 }
 
 // renderGroup renders the pages of one group (a report with its full-text
 // page last, or a single page), keeping those whose inputs did not change.
-func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
+func (p *run) renderGroup(g []*plan.Node, buf *bytes.Buffer) (int, []error) {
 	restore, err := p.inc.open(p.contentFS, g)
 	if err != nil {
 		return 0, []error{err}
@@ -173,23 +161,23 @@ func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
 	defer restore()
 	defer p.holdBack(g)()
 	gr := &groupRun{run: p, buf: buf}
-	var full *node
-	if last := g[len(g)-1]; last.kind == "full" {
+	var full *plan.Node
+	if last := g[len(g)-1]; last.Kind == "full" {
 		full, g = last, g[:len(g)-1]
-		if p.keep(full.outFile(), p.sigs[full.outFile()]) {
+		if p.keep(full.OutFile(), p.sigs[full.OutFile()]) {
 			full = nil
 		}
 	}
 	if full != nil {
-		gr.conv = make(map[*node]converted, len(g))
+		gr.conv = make(map[*plan.Node]converted, len(g))
 	}
 	// The refs of the group's pages go into p.refs together, at the end.
-	gr.refs = make([]pageRefs, 0, len(g))
+	gr.refs = make([]rebuild.Refs, 0, len(g))
 	defer func() {
 		p.mu.Lock()
 		for _, r := range gr.refs {
-			if r.src != "" {
-				p.refs[r.out] = r
+			if r.Refs != nil {
+				p.refs[r.Refs.Out] = r
 			}
 		}
 		p.mu.Unlock()
@@ -202,9 +190,9 @@ func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
 		for _, c := range gr.conv {
 			code.body.HasCode = code.body.HasCode || c.body.HasCode || c.closing.HasCode
 		}
-		gr.write(full, code, fullParts(full.rnode, gr.conv))
+		gr.write(full, code, fullParts(full.ReportNode, gr.conv))
 	}
-	if g[0].kind == "report" && len(gr.errs) == 0 {
+	if g[0].Kind == "report" && len(gr.errs) == 0 {
 		gr.errs = append(gr.errs, p.inc.reportDone(p, g[0])...)
 	}
 	return gr.rendered, gr.errs
@@ -212,15 +200,13 @@ func (p *run) renderGroup(g []*node, buf *bytes.Buffer) (int, []error) {
 
 // page renders page n of the group unless it is kept, and converts it
 // anyway when the full-text page needs it.
-func (gr *groupRun) page(n *node) {
+func (gr *groupRun) page(n *plan.Node) {
 	p := gr.run
-	dirty := !p.keep(n.outFile(), p.sigs[n.outFile()])
+	dirty := !p.keep(n.OutFile(), p.sigs[n.OutFile()])
 	if !dirty && gr.conv == nil {
-		kr := p.inc.keptRefs(n.outFile(), p.sigs[n.outFile()])
-		kr.out = n.outFile()
-		gr.refs = append(gr.refs, kr)
-		if n.kind == "data" {
-			gr.errs = append(gr.errs, p.writeOpenData(n.rnode)...)
+		gr.refs = append(gr.refs, p.inc.keptRefs(n.OutFile(), p.sigs[n.OutFile()]))
+		if n.Kind == "data" {
+			gr.errs = append(gr.errs, p.writeOpenData(n.ReportNode)...)
 		}
 		return
 	}
@@ -229,19 +215,18 @@ func (gr *groupRun) page(n *node) {
 		gr.errs = append(gr.errs, err)
 		return
 	}
-	if n.page != nil {
-		r := refsOf(n.page, c.body, c.closing)
-		relatedRefs(n, &r)
-		r.sig, r.out = p.sigs[n.outFile()], n.outFile()
-		gr.refs = append(gr.refs, r)
+	if n.Page != nil {
+		r := linkcheck.Collect(n.OutFile(), n.Page.Path, c.body, c.closing)
+		relatedRefs(n, r)
+		gr.refs = append(gr.refs, rebuild.Refs{Sig: p.sigs[n.OutFile()], Refs: r})
 		p.indexPage(n, c)
 	}
 	if gr.conv != nil {
 		gr.conv[n] = c // the full text shows no cards: Nest leaves out the marks
 	}
 	// A kept page was verified when it was written.
-	if dirty && n.page != nil && len(n.page.Meta.Indicators) > 0 {
-		if merrs := markSentences(n.page, n.src, c); len(merrs) > 0 {
+	if dirty && n.Page != nil && len(n.Page.Meta.Indicators) > 0 {
+		if merrs := markSentences(n.Page, n.Src, c); len(merrs) > 0 {
 			gr.errs = append(gr.errs, merrs...)
 			return
 		}
@@ -249,19 +234,19 @@ func (gr *groupRun) page(n *node) {
 	if dirty {
 		gr.write(n, c, nil)
 	}
-	if n.kind == "data" {
-		gr.errs = append(gr.errs, p.writeOpenData(n.rnode)...)
+	if n.Kind == "data" {
+		gr.errs = append(gr.errs, p.writeOpenData(n.ReportNode)...)
 	}
 }
 
 // write renders page n, converted as c (the full-text page: of parts), and
 // publishes it.
-func (gr *groupRun) write(n *node, c converted, parts []render.Part) {
+func (gr *groupRun) write(n *plan.Node, c converted, parts []render.Part) {
 	gr.buf.Reset()
 	err := gr.renderOne(n, c, parts, gr.buf)
 	if err == nil {
-		if err = gr.out.WriteFile(n.outFile(), gr.buf.Bytes()); err != nil {
-			err = &content.Error{Path: n.src, Err: err}
+		if err = gr.out.WriteFile(n.OutFile(), gr.buf.Bytes()); err != nil {
+			err = &content.Error{Path: n.Src, Err: err}
 		}
 	}
 	if err != nil {
@@ -271,97 +256,76 @@ func (gr *groupRun) write(n *node, c converted, parts []render.Part) {
 }
 
 // renderOne renders page n, converted as c, with its layout into buf.
-func (p *run) renderOne(n *node, c converted, parts []render.Part, buf *bytes.Buffer) error {
-	e := entry(n)
-	pg := render.NewPage(p.site, &e, p.assets)
+func (p *run) renderOne(n *plan.Node, c converted, parts []render.Part, buf *bytes.Buffer) error {
+	e := plan.Entry(n)
+	pg := render.NewPage(p.Site, &e, p.assets)
 	var err error
 	if pg.Portal, err = p.portalOf(n, pg.Canonical); err != nil {
 		return err
 	}
-	if n.page != nil {
+	if n.Page != nil {
 		pg.Content, pg.Headings, pg.Closing = c.body.HTML, c.body.Headings, c.closing.HTML
 	}
-	switch n.kind {
+	switch n.Kind {
 	case "report":
-		pg.Dashboard = render.Headlines(indicatorPages(n))
+		pg.Dashboard = render.Headlines(plan.IndicatorPages(n))
 	case "data":
-		pg.Data = p.dataView(n.rnode)
+		pg.Data = p.dataView(n.ReportNode)
 	case "home":
-		pg.Reports = p.reports
+		pg.Reports = p.Reports
 		pg.Dashboard = p.homeCards
 	case "full":
 		pg.Parts = parts
 	}
 	pg.HasCode = c.body.HasCode || c.closing.HasCode
 
-	layout := n.kind
-	if n.page != nil && n.page.Meta.Layout != "" {
-		layout = n.page.Meta.Layout
+	layout := n.Kind
+	if n.Page != nil && n.Page.Meta.Layout != "" {
+		layout = n.Page.Meta.Layout
 		if !p.tmpl.Has(layout) {
-			return content.Errorf(n.src, 1, "layout %q: no file layouts/%s.html: add it or remove the layout key", layout, layout)
+			return content.Errorf(n.Src, 1, "layout %q: no file layouts/%s.html: add it or remove the layout key", layout, layout)
 		}
 	}
 	if err := p.tmpl.Execute(buf, layout, pg); err != nil {
-		return &content.Error{Path: n.src, Err: err}
+		return &content.Error{Path: n.Src, Err: err}
 	}
 	return nil
 }
 
-// entry is what the plan knows of page n, for render.NewPage.
-func entry(n *node) render.Entry {
-	e := render.Entry{Kind: n.kind, Path: n.path, Out: n.outFile(), Title: n.title, Label: n.label,
-		Page: n.page, Report: n.report, Place: labelChain(n)}
-	for _, k := range n.kids {
-		e.Children = append(e.Children, *link(k))
-	}
-	for a := n.parent; a != nil; a = a.parent {
-		e.Ancestors = append([]render.Link{*link(a)}, e.Ancestors...)
-	}
-	if r := n.rnode; r != nil && n.kind != "full" {
-		if n.order > 0 {
-			e.Prev = link(r.reading[n.order-1])
-		}
-		if n.order+1 < len(r.reading) {
-			e.Next = link(r.reading[n.order+1])
-		}
-	}
-	return e
-}
-
 // readGroup reads the full pages of a group again (they were loaded with
 // front matter only) and returns the function that drops them afterwards.
-func readGroup(fsys fs.FS, g []*node) (func(), error) {
-	light := make(map[*node]*content.Page, len(g))
+func readGroup(fsys fs.FS, g []*plan.Node) (func(), error) {
+	light := make(map[*plan.Node]*content.Page, len(g))
 	for _, n := range g {
-		if n.page == nil {
+		if n.Page == nil {
 			continue
 		}
-		src, err := fs.ReadFile(fsys, n.page.Path)
+		src, err := fs.ReadFile(fsys, n.Page.Path)
 		if err != nil {
-			return func() {}, &content.Error{Path: n.src, Err: err}
+			return func() {}, &content.Error{Path: n.Src, Err: err}
 		}
-		full, err := content.Parse(n.page.Path, src)
+		full, err := content.Parse(n.Page.Path, src)
 		if err != nil {
 			return func() {}, err
 		}
-		light[n] = n.page
-		n.page = full
+		light[n] = n.Page
+		n.Page = full
 	}
 	return func() {
 		for n, pg := range light {
-			n.page = pg
+			n.Page = pg
 		}
 	}, nil
 }
 
 // writeOpenData publishes a report's indicators as JSON and CSV beside its
 // data page, unless keep finds them unchanged.
-func (p *run) writeOpenData(r *node) []error {
-	sig := p.sigs[r.data.outFile()]
+func (p *run) writeOpenData(r *plan.Node) []error {
+	sig := p.sigs[r.Data.OutFile()]
 	var data []indicator.Row // made once, when a file is written
 	open := func() []indicator.Row {
 		if data == nil {
-			data = p.openData(r)
+			data = p.OpenData(r)
 		}
 		return data
 	}
@@ -369,8 +333,8 @@ func (p *run) writeOpenData(r *node) []error {
 		file string
 		data func() []byte
 	}{
-		{r.path + "indicators.json", func() []byte { return indicator.JSON(open()) }},
-		{r.path + "indicators.csv", func() []byte { return indicator.CSV(open()) }},
+		{r.Path + "indicators.json", func() []byte { return indicator.JSON(open()) }},
+		{r.Path + "indicators.csv", func() []byte { return indicator.CSV(open()) }},
 	}
 	var errs []error
 	for _, f := range rows {
@@ -378,7 +342,7 @@ func (p *run) writeOpenData(r *node) []error {
 			continue
 		}
 		if err := p.out.WriteFile(f.file, f.data()); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", r.src, err))
+			errs = append(errs, fmt.Errorf("%s: %w", r.Src, err))
 		}
 	}
 	return errs
@@ -387,22 +351,22 @@ func (p *run) writeOpenData(r *node) []error {
 // fullParts lays out the pages of report r on one page, in reading order,
 // with the converted HTML of each nested: IDs prefixed by the page's position
 // so that they stay unique, headings moved below the page's own heading.
-func fullParts(r *node, conv map[*node]converted) []render.Part {
-	parts := make([]render.Part, 0, len(r.reading)+4)
-	var add func(n *node, depth int, id string)
-	add = func(n *node, depth int, id string) {
+func fullParts(r *plan.Node, conv map[*plan.Node]converted) []render.Part {
+	parts := make([]render.Part, 0, len(r.Reading)+4)
+	var add func(n *plan.Node, depth int, id string)
+	add = func(n *plan.Node, depth int, id string) {
 		c := conv[n]
 		// The page's own links are relative to its directory.
-		base := strings.TrimPrefix(path.Dir(n.outFile())+"/", path.Dir(r.outFile())+"/")
-		part := render.Part{ID: id, Depth: depth, Label: n.label, Content: c.body.Nest(id+"-", depth, base)}
+		base := strings.TrimPrefix(path.Dir(n.OutFile())+"/", path.Dir(r.OutFile())+"/")
+		part := render.Part{ID: id, Depth: depth, Label: n.Label, Content: c.body.Nest(id+"-", depth, base)}
 		if depth > 0 {
-			part.Title = n.title
-			if n.page != nil {
-				part.TitleEnd = n.page.Meta.TitleEnd
+			part.Title = n.Title
+			if n.Page != nil {
+				part.TitleEnd = n.Page.Meta.TitleEnd
 			}
 		}
 		parts = append(parts, part)
-		for i, k := range n.kids {
+		for i, k := range n.Kids {
 			add(k, depth+1, fmt.Sprintf("%s-%d", id, i+1))
 		}
 		if c.closing.HTML != "" {
@@ -412,30 +376,4 @@ func fullParts(r *node, conv map[*node]converted) []render.Part {
 	}
 	add(r, 0, "s")
 	return parts
-}
-
-func (p *siteplan) sitemap() []byte {
-	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	paths := make([]string, 0, len(p.nodes))
-	for _, n := range p.nodes {
-		paths = append(paths, n.path)
-	}
-	sort.Strings(paths)
-	for _, s := range paths {
-		b.WriteString("<url><loc>")
-		template.HTMLEscape(&b, []byte(p.cfg.BaseURL+s))
-		b.WriteString("</loc></url>\n")
-	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
-}
-
-func (p *siteplan) robots() []byte {
-	s := "User-agent: *\nAllow: /\n"
-	if p.cfg.BaseURL != "" {
-		s += "Sitemap: " + p.cfg.BaseURL + "sitemap.xml\n"
-	}
-	return []byte(s)
 }

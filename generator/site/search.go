@@ -6,23 +6,18 @@ import (
 	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
+	"reportsite/generator/site/plan"
+	"reportsite/generator/site/rebuild"
 )
-
-// searchDoc is a page's text for the search index and the signature of the
-// inputs it was made from (p.sigs of its output file).
-type searchDoc struct {
-	sig  uint64
-	page *search.Page
-}
 
 // indexPage records the text of page n, converted as c, for the search
 // index. It is called for every page whose Markdown this build converted;
 // pages kept from the previous build keep their entry from then.
-func (p *run) indexPage(n *node, c converted) {
-	file := n.outFile()
-	pg := search.NewPage(file, n.label+n.title, searchText(c.body.Sections), searchText(c.closing.Sections))
+func (p *run) indexPage(n *plan.Node, c converted) {
+	file := n.OutFile()
+	pg := search.NewPage(file, n.Label+n.Title, searchText(c.body.Sections), searchText(c.closing.Sections))
 	p.mu.Lock()
-	p.docs[file] = searchDoc{sig: p.sigs[file], page: pg}
+	p.docs[file] = rebuild.Doc{Sig: p.sigs[file], Page: pg}
 	p.mu.Unlock()
 }
 
@@ -48,9 +43,9 @@ func searchText(secs []markdown.Section) []search.Section {
 // reportSearch returns the search group of report node r: its pages in
 // reading order, with the texts that indexPage recorded (page supplies
 // them).
-func reportSearch(r *node, page func(*node) *search.Page) search.Group {
-	g := search.Group{Title: r.title}
-	for _, n := range r.reading {
+func reportSearch(r *plan.Node, page func(*plan.Node) *search.Page) search.Group {
+	g := search.Group{Title: r.Title}
+	for _, n := range r.Reading {
 		g.Pages = append(g.Pages, page(n))
 	}
 	return g
@@ -64,22 +59,22 @@ type searchTexts struct {
 	errs []error // of pages with no text
 }
 
-func (t *searchTexts) page(n *node) *search.Page {
+func (t *searchTexts) page(n *plan.Node) *search.Page {
 	p := t.p
-	file := n.outFile()
+	file := n.OutFile()
 	sig := p.sigs[file]
 	d, ok := p.docs[file]
 	if !ok {
 		d, ok = p.inc.keptDoc(file, sig)
 	}
 	if !ok {
-		if n.page != nil {
-			t.errs = append(t.errs, fmt.Errorf("%s: no text for the search index (internal error)", n.src))
+		if n.Page != nil {
+			t.errs = append(t.errs, fmt.Errorf("%s: no text for the search index (internal error)", n.Src))
 		}
-		d = searchDoc{sig: sig, page: search.NewPage(file, n.label+n.title)}
+		d = rebuild.Doc{Sig: sig, Page: search.NewPage(file, n.Label+n.Title)}
 	}
 	p.docs[file] = d
-	return d.page
+	return d.Page
 }
 
 // writeSearchIndex publishes the search index of the whole site: the text
@@ -89,17 +84,17 @@ func (t *searchTexts) page(n *node) *search.Page {
 func (p *run) writeSearchIndex() []error {
 	t := &searchTexts{p: p}
 	other := search.Group{}
-	reports := map[string]*node{}
-	for _, n := range p.nodes {
+	reports := map[string]*plan.Node{}
+	for _, n := range p.Nodes {
 		switch {
-		case n.kind == "report":
-			reports[n.path] = n
-		case n.rnode == nil && (n.kind == "home" || n.kind == "section" || n.kind == "page"):
+		case n.Kind == "report":
+			reports[n.Path] = n
+		case n.ReportNode == nil && (n.Kind == "home" || n.Kind == "section" || n.Kind == "page"):
 			other.Pages = append(other.Pages, t.page(n))
 		}
 	}
-	newest := make([]*node, 0, len(p.reports))
-	for _, r := range p.reports {
+	newest := make([]*plan.Node, 0, len(p.Reports))
+	for _, r := range p.Reports {
 		newest = append(newest, reports[r.Path])
 	}
 	return p.inc.writeSearch(p, other, newest, t)
