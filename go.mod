@@ -7,9 +7,9 @@ module reportsite
 // every error) and BurntSushi/toml (encoding, whose format the committed
 // content follows): generator/content; fsnotify: generator/watch;
 // tdewolff/minify: generator/assets (CSS and JS assets); x/text:
-// generator/report/lex (GB18030, UTF-16, widths) and generator/source (web page charsets);
-// x/net/html: generator/site (generator check) and generator/source
-// (reading saved web pages);
+// generator/report/lex (GB18030, UTF-16, widths) and generator/source/webpage
+// (web page charsets); x/net/html: generator/check (the published pages) and
+// generator/source/webpage (reading saved web pages);
 // x/sys: generator/publish (renameat2, flock). Test only: x/tools (txtar, in
 // generator/internal/testsite, which only tests import),
 // chromedp and cdproto (the theme's browser tests, which drive Debian's

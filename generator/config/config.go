@@ -57,7 +57,7 @@ type Identity struct {
 	Contact      string `toml:"contact"`       // 联系方式
 	ICP          string `toml:"icp"`           // ICP备案号, e.g. 鲁ICP备12345678号-1
 	PoliceRecord string `toml:"police_record"` // 公安机关备案号, e.g. 鲁公网安备 37030602000001号
-	// The portal furniture (site/portal.go): each piece is left out, with
+	// The portal furniture (site/plan/portal.go): each piece is left out, with
 	// one warning, while its keys are empty.
 	Badge    string `toml:"badge"`     // 党政机关网站标识 image in assets/, e.g. "conac.png"
 	BadgeURL string `toml:"badge_url"` // the 开办 record it links to, https://bszs.conac.cn/…

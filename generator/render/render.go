@@ -71,39 +71,9 @@ const base = "baseof.html"
 // Parse reads layouts from layers; a file in an earlier layer replaces a file
 // of the same name in a later one. It reports every file that fails to parse.
 func Parse(layers ...Layer) (*Templates, error) {
-	files := map[string][]byte{}
-	where := map[string]string{}
-	theme := map[string]bool{} // files that came from the built-in theme
-	for i := len(layers) - 1; i >= 0; i-- {
-		l := layers[i]
-		if l.FS == nil {
-			continue
-		}
-		err := fs.WalkDir(l.FS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == "." {
-					return fs.SkipAll
-				}
-				return err
-			}
-			if d.IsDir() || path.Ext(p) != ".html" {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				return fmt.Errorf("%s/%s: is a symbolic link; links are not followed", l.Dir, p)
-			}
-			b, err := fs.ReadFile(l.FS, p)
-			if err != nil {
-				return err
-			}
-			files[p] = b
-			where[p] = l.Dir + "/" + p
-			theme[p] = l.Theme
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("reading layouts: %w", err)
-		}
+	files, where, theme, err := readLayers(layers)
+	if err != nil {
+		return nil, err
 	}
 	if _, ok := files[base]; !ok {
 		return nil, fmt.Errorf("layouts/%s: missing: the base layout is required", base)
@@ -151,6 +121,46 @@ func Parse(layers ...Layer) (*Templates, error) {
 		return nil, errors.Join(errs...)
 	}
 	return t, nil
+}
+
+// readLayers reads the .html files of the layers, a later layer's file
+// replacing an earlier one's of the same name, and returns their contents,
+// where each came from (for messages) and which came from the built-in
+// theme.
+func readLayers(layers []Layer) (files map[string][]byte, where map[string]string, theme map[string]bool, err error) {
+	files, where, theme = map[string][]byte{}, map[string]string{}, map[string]bool{}
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		if l.FS == nil {
+			continue
+		}
+		err := fs.WalkDir(l.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == "." {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				return fmt.Errorf("%s/%s: is a symbolic link; links are not followed", l.Dir, p)
+			}
+			b, err := fs.ReadFile(l.FS, p)
+			if err != nil {
+				return err
+			}
+			files[p] = b
+			where[p] = l.Dir + "/" + p
+			theme[p] = l.Theme
+			return nil
+		})
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("reading layouts: %w", err)
+		}
+	}
+	return files, where, theme, nil
 }
 
 // Has reports whether a layout of that name (without ".html") exists.

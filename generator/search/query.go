@@ -72,64 +72,81 @@ func Load(fsys fs.FS) (*Index, error) {
 		if err := json.Unmarshal(pt[1], &count); err != nil {
 			return nil, fmt.Errorf("%s: %w", IndexFile, err)
 		}
-		var part struct {
-			Report string
-			Pages  [][2]string
-			Units  [][]json.RawMessage
-		}
-		if err := readJSON(fsys, name, &part); err != nil {
+		if off, err = ix.loadPart(fsys, name, count, head.M, off); err != nil {
 			return nil, err
-		}
-		if len(part.Units) != count {
-			return nil, fmt.Errorf("%s: %d sections, the index says %d", name, len(part.Units), count)
-		}
-		prev := -1
-		for _, raw := range part.Units {
-			var page int
-			var fields []string
-			if len(raw) < 3 || json.Unmarshal(raw[0], &page) != nil || page < 0 || page >= len(part.Pages) {
-				return nil, fmt.Errorf("%s: bad section", name)
-			}
-			for _, r := range raw[1:] {
-				var s string
-				if err := json.Unmarshal(r, &s); err != nil {
-					return nil, fmt.Errorf("%s: %w", name, err)
-				}
-				fields = append(fields, s)
-			}
-			n := len(ix.units)
-			if n >= len(head.M) {
-				return nil, fmt.Errorf("%s: more sections than filters", IndexFile)
-			}
-			u := unit{off: off, size: head.M[n], path: part.Pages[page][0], title: part.Pages[page][1], report: part.Report}
-			off += u.size
-			// The first section of a page has the page's title as its heading.
-			u.texts = append(u.texts, fields[0])
-			if page != prev {
-				u.texts[0] = u.title
-			} else {
-				u.heading = fields[0]
-			}
-			u.anchors = append(u.anchors, fields[1])
-			for i := 2; i+1 < len(fields); i += 2 {
-				id := fields[i]
-				if id == "" {
-					id = fields[1]
-				}
-				u.anchors = append(u.anchors, id)
-				u.texts = append(u.texts, fields[i+1])
-			}
-			for _, t := range u.texts {
-				u.folded = append(u.folded, fold(t))
-			}
-			prev = page
-			ix.units = append(ix.units, u)
 		}
 	}
 	if off != len(bits) || len(ix.units) != len(head.M) {
 		return nil, fmt.Errorf("%s: filters do not match the sections", IndexFile)
 	}
 	return ix, nil
+}
+
+// loadPart reads the part file name, which the index says holds count
+// sections, and adds its sections to ix; sizes are the filter sizes of
+// every section of the index, off the offset of the part's first filter.
+// It returns the offset past the part's last filter.
+func (ix *Index) loadPart(fsys fs.FS, name string, count int, sizes []int, off int) (int, error) {
+	var part struct {
+		Report string
+		Pages  [][2]string
+		Units  [][]json.RawMessage
+	}
+	if err := readJSON(fsys, name, &part); err != nil {
+		return 0, err
+	}
+	if len(part.Units) != count {
+		return 0, fmt.Errorf("%s: %d sections, the index says %d", name, len(part.Units), count)
+	}
+	prev := -1
+	for _, raw := range part.Units {
+		var page int
+		var fields []string
+		if len(raw) < 3 || json.Unmarshal(raw[0], &page) != nil || page < 0 || page >= len(part.Pages) {
+			return 0, fmt.Errorf("%s: bad section", name)
+		}
+		for _, r := range raw[1:] {
+			var s string
+			if err := json.Unmarshal(r, &s); err != nil {
+				return 0, fmt.Errorf("%s: %w", name, err)
+			}
+			fields = append(fields, s)
+		}
+		n := len(ix.units)
+		if n >= len(sizes) {
+			return 0, fmt.Errorf("%s: more sections than filters", IndexFile)
+		}
+		u := unit{off: off, size: sizes[n], path: part.Pages[page][0], title: part.Pages[page][1], report: part.Report}
+		off += u.size
+		u.read(fields, page != prev)
+		prev = page
+		ix.units = append(ix.units, u)
+	}
+	return off, nil
+}
+
+// read fills the texts and anchors of a section from its fields (heading,
+// its id, then id and text of each block); the first section of a page has
+// the page's title as its heading.
+func (u *unit) read(fields []string, first bool) {
+	u.texts = append(u.texts, fields[0])
+	if first {
+		u.texts[0] = u.title
+	} else {
+		u.heading = fields[0]
+	}
+	u.anchors = append(u.anchors, fields[1])
+	for i := 2; i+1 < len(fields); i += 2 {
+		id := fields[i]
+		if id == "" {
+			id = fields[1]
+		}
+		u.anchors = append(u.anchors, id)
+		u.texts = append(u.texts, fields[i+1])
+	}
+	for _, t := range u.texts {
+		u.folded = append(u.folded, fold(t))
+	}
 }
 
 func readJSON(fsys fs.FS, name string, v any) error {
