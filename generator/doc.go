@@ -9,11 +9,14 @@
 //
 // The pipeline, one package per stage:
 //
-//	REPORT ─ importer: source (page, Word) ─ report (lex, frame; split) ─ indicator ─ content/*.md
+//	REPORT ─ importer: source (webpage, docx) ─ report (lex, frame) ─ indicator ─ content/*.md
+//	         indicator: extract (sentences) ─ naming (the name) ─ figure (numbers, units)
 //	         report/proofread: warnings on the text and on content/; report/fix: generator fix
 //	config.toml ─ config ──────────────────────┐
 //	content/*.md ─ content.Load ───────────────┤
-//	                   markdown (goldmark, chroma, heading IDs, outline)
+//	                   markdown (goldmark, chroma): one walk of the tree gives the
+//	                   HTML, headings, ids, links with lines, search text, plain text;
+//	                   markdown/dialect (our Markdown), markdown/mark (indicator sentences)
 //	layouts/ + theme ─ render (html/template) ─┤
 //	assets/  + theme ─ assets (minify, hash) ──┴─ site.Build ─ publish ─ public/
 //	         site.Build: site/plan (the pages) → render each → linkcheck, search;
