@@ -355,14 +355,18 @@ func SqueezeHan(name string) string {
 	for i, r := range rs {
 		if unicode.IsSpace(r) {
 			prevHan := i > 0 && !unicode.IsSpace(rs[i-1]) && (figure.IsHan(rs[i-1]) || unicode.IsPunct(rs[i-1]))
-			nextHan := false
+			var next rune
 			for _, q := range rs[i+1:] {
 				if !unicode.IsSpace(q) {
-					nextHan = figure.IsHan(q) || unicode.IsPunct(q)
+					next = q
 					break
 				}
 			}
-			if prevHan || nextHan {
+			nextHan := figure.IsHan(next) || unicode.IsPunct(next)
+			// A space inside a number ("2 .3") stays: numbers stay as
+			// written, and a value read across it would not be in the
+			// sentence.
+			if (prevHan || nextHan) && !(i > 0 && inNumber(rs[i-1]) && inNumber(next)) {
 				continue
 			}
 		}
@@ -370,6 +374,10 @@ func SqueezeHan(name string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// inNumber reports a character a number is written with: an ASCII digit
+// or the decimal point.
+func inNumber(r rune) bool { return '0' <= r && r <= '9' || r == '.' }
 
 // cutBase cuts a base of comparison: "空气优良天数比十二五末" → "空气优良天数",
 // "比十二五末". 占比, 同比, 环比 and the like are words, not a base.
