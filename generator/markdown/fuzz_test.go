@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"reportsite/generator/markdown/mark"
 )
 
 // FuzzConvert feeds Convert any Markdown, with the options of a page and of
@@ -147,9 +149,10 @@ func FuzzMark(f *testing.F) {
 }
 
 // inLimits reports whether sentence may fall where the package doc says no
-// sentence is marked: in a raw HTML block, or starting or ending inside
-// inline raw HTML or inside, or at an edge of, an autolink's label (the span
-// would have to go inside the <a>). It errs on the side of skipping.
+// sentence is marked: in a raw HTML block, across an image, or starting or
+// ending inside inline raw HTML or inside, or at an edge of, an autolink's
+// label (the span would have to go inside the <a>). It errs on the side of
+// skipping.
 func inLimits(r *Result, sentence string) bool {
 	near := false
 	_ = ast.Walk(r.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -158,8 +161,11 @@ func inLimits(r *Result, sentence string) bool {
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
-			near = near || strings.Contains(string(n.Lines().Value(r.cv.src)), sentence) ||
-				n.HasClosure() && strings.Contains(string(n.ClosureLine.Value(r.cv.src)), sentence)
+			// As shown: a NUL is U+FFFD in the text ("<p \x00" is a block).
+			near = near || strings.Contains(string(mark.AppendRaw(nil, n.Lines().Value(r.cv.src))), sentence) ||
+				n.HasClosure() && strings.Contains(string(mark.AppendRaw(nil, n.ClosureLine.Value(r.cv.src))), sentence)
+		case *ast.Image:
+			near = true // no sentence is found across an image: skip any page with one
 		case *ast.AutoLink:
 			near = near || overlaps(sentence, string(n.Label(r.cv.src)))
 		case *ast.RawHTML:

@@ -17,10 +17,11 @@
 // links, inline code), never across a block, in pieces where an element
 // crosses a sentence's ends, the id on the first piece and the span's After
 // behind the last. Text nodes are cut between the units goldmark's writer
-// reads, so the HTML is the same with the marks left out. Two limits, where
-// no report puts a sentence's end: a sentence is not found in code blocks
-// or raw HTML blocks, and never ends inside an autolink's label or inline
-// raw HTML.
+// reads, so the HTML is the same with the marks left out. Three limits,
+// where no report puts a sentence: a sentence is not found in code blocks
+// or raw HTML blocks, never across an image (whose alt text is no part of
+// the plain text), and never ends inside an autolink's label or inline raw
+// HTML.
 //
 // A Text serves one conversion at a time and can be Reset for the next; the
 // nodes Mark adds are new for every page, since the tree outlives the Text.
