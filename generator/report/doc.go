@@ -4,8 +4,10 @@
 //
 // Inputs: the file's bytes (text: package source reads saved pages and
 // Word documents). Outputs: []*content.Page, []proofread.Warning. Imports:
-// content, its own subpackages lex, frame and proofread, and the standard
-// library. Import is pure: the caller reads and writes files (package
+// content, markdown (only for a page's plain text in the lossless check:
+// the text a reader sees is defined once, by markdown.Converter.PlainText),
+// its own subpackages lex, frame and proofread, and the standard library.
+// Import is pure: the caller reads and writes files (package
 // importer is the whole import stage: it adds the file's metadata, the
 // recorded corrections and the indicators; content.Write writes the
 // pages, refusing to overwrite hand edits).
@@ -159,9 +161,10 @@
 // # Nothing lost, nothing invented
 //
 // The text is never corrected. Import checks every result: it writes the
-// pages in their file form, loads them with content.Load, strips the
-// Markdown (heading marks, escapes, the ChildrenMarker) and puts label,
-// title and title_end back, and compares the text with the source's text
+// pages in their file form, loads them with content.Load, reads their
+// Markdown as a reader sees it (markdown.Converter.PlainText, the text the
+// build verifies indicators against and search indexes), puts label, title
+// and title_end back, and compares the text with the source's text
 // lines after the normalisations above, character for character, white space
 // aside (white space is layout in Chinese text; a run between two Latin
 // letters is compared as one space). A difference is a bug in the importer,

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/generator/content"
+	"reportsite/generator/markdown"
 	"reportsite/generator/report/lex"
 )
 
@@ -62,8 +63,9 @@ func checkLossless(name string, body []bodyLine, pages []*content.Page) (int, er
 		return 0, &content.Error{Path: name, Err: fmt.Errorf("%w: the pages do not load: %v", ErrLost, err)}
 	}
 	var out strings.Builder
+	md := markdown.New()
 	for _, s := range root.Sections {
-		sectionText(&out, s, true)
+		sectionText(&out, md, s, true)
 	}
 	got := canon(out.String())
 	if got == want {
@@ -101,7 +103,7 @@ func snippet(s string, i int) string {
 // sectionText writes the text of a section in reading order: its heading,
 // its lead, its pages and subsections, its closing. The report's own title is
 // metadata, not body text.
-func sectionText(b *strings.Builder, s *content.Section, report bool) {
+func sectionText(b *strings.Builder, md *markdown.Converter, s *content.Section, report bool) {
 	var lead, closing []byte
 	if s.Index != nil {
 		if !report {
@@ -109,15 +111,15 @@ func sectionText(b *strings.Builder, s *content.Section, report bool) {
 		}
 		lead, closing = content.SplitChildren(s.Index.Body)
 	}
-	markdownText(b, lead)
+	plainText(b, md, lead)
 	for _, p := range s.Pages {
 		headingText(b, p)
-		markdownText(b, p.Body)
+		plainText(b, md, p.Body)
 	}
 	for _, sub := range s.Sections {
-		sectionText(b, sub, false)
+		sectionText(b, md, sub, false)
 	}
-	markdownText(b, closing)
+	plainText(b, md, closing)
 }
 
 func headingText(b *strings.Builder, p *content.Page) {
@@ -128,16 +130,12 @@ func headingText(b *strings.Builder, p *content.Page) {
 	b.WriteByte('\n')
 }
 
-// markdownText writes the text of the Markdown that import writes: headings
-// without their marks, paragraphs without their escapes.
-func markdownText(b *strings.Builder, md []byte) {
-	for _, l := range strings.Split(string(md), "\n") {
-		if strings.TrimSpace(l) == content.ChildrenMarker {
-			continue
-		}
-		b.WriteString(lex.Unescape(lex.StripHeading(l)))
-		b.WriteByte('\n')
-	}
+// plainText writes the text of Markdown as a reader sees it: the one
+// definition of a page's text (markdown.Converter.PlainText), which the
+// build verifies indicators against and search indexes.
+func plainText(b *strings.Builder, md *markdown.Converter, src []byte) {
+	b.WriteString(md.PlainText(src))
+	b.WriteByte('\n')
 }
 
 // memFS is a read-only file system of files held in memory, for loading the
