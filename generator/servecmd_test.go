@@ -31,68 +31,8 @@ import (
 	"reportsite/generator/site"
 )
 
-// serveSite is a small complete site (the one of site's tests).
-const serveSite = `
--- config.toml --
-title = "测试站点"
-base_url = "https://example.gov.cn/sub/"
-[identity]
-site_name = "某某区人民政府"
-site_domain = "www.example.gov.cn"
-site_id_code = "3703060001"
-sponsor = "某某区人民政府办公室"
-contact = "0533-1234567"
-icp = "鲁ICP备12345678号-1"
-police_record = "鲁公网安备 37030602000001号"
--- content/r/_index.md --
-+++
-title = "关于某某区2020年度计划执行情况的报告"
-weight = 1
-[report]
-kind = "plan-report"
-year = 2020
-index_no = "11370306004220465W/2021-5169256"
-doc_no = ""
-issued = "2021-03-12"
-publisher = "某某区发展和改革局"
-meeting = "——2021年3月12日在某某区人民代表大会上"
-speaker = "区发展改革局局长  张三"
-salutation = "各位代表："
-+++
-受区人民政府委托，现向大会作报告，
-请予审议。
-<!--children-->
-各位代表，实干赢得未来。
--- content/r/01/_index.md --
-+++
-title = "2020年国民经济和社会发展计划执行情况"
-label = "一、"
-weight = 1
-+++
-2020年是极不平凡的一年。
--- content/r/01/01.md --
-+++
-title = "经济运行稳步回升"
-label = "（一）"
-weight = 1
-+++
-全区地区生产总值同比增长4.9%，
-增幅居全市第2位；
--- content/r/01/02.md --
-+++
-title = "新旧动能转换提质增效"
-label = "（二）"
-weight = 2
-+++
-制定推进全区新旧动能转换重大工程实施方案。
--- content/r/02/_index.md --
-+++
-title = "2021年主要预期目标"
-label = "二、"
-weight = 2
-+++
-──地区生产总值增长7%以上。
-`
+// serveSite is the small complete site of site's and check's tests.
+const serveSite = testsite.Mini
 
 // page01 is the content file most tests edit.
 const page01 = "content/r/01/01.md"

@@ -1,8 +1,10 @@
 // Package testsite holds what the tests of several packages share: writing a
-// site's files from a txtar archive, and reading a directory back as a map
-// from slash paths to contents. Only tests import it.
+// site's files from a txtar archive, reading a directory back as a map
+// from slash paths to contents, and reading the corpus of real reports'
+// expected.toml and .txt files (corpus.go). Only tests import it.
 //
-// Inputs: txtar archives and directories. Outputs: files on disk, maps.
+// Inputs: txtar archives, directories, corpus files. Outputs: files on
+// disk, maps, the corpus' expectations.
 // Imports: the standard library and golang.org/x/tools/txtar.
 package testsite
 

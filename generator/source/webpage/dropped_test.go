@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"reportsite/generator/internal/testsite"
 	"reportsite/generator/source/document"
 )
 
@@ -125,10 +126,10 @@ func TestCorpusDropped(t *testing.T) {
 				t.Errorf("summary names no run %s…:\n%s", p, sum)
 			}
 		}
-		e := readExpected(t, base+".expected.toml")
-		fl, _ := strconv.Atoi(e.fields["body_first_line"])
-		ll, _ := strconv.Atoi(e.fields["body_last_line"])
-		body := txtLines(t, base+".txt", fl, ll)
+		e := testsite.ReadExpected(t, base+".expected.toml")
+		fl, _ := strconv.Atoi(e.Fields["body_first_line"])
+		ll, _ := strconv.Atoi(e.Fields["body_last_line"])
+		body := testsite.CorpusLines(t, base+".txt", fl, ll, norm)
 		if len(body) == 0 {
 			t.Fatal("no body lines")
 		}
