@@ -2,13 +2,13 @@ package render
 
 import (
 	"regexp"
+	"reportsite/generator/internal/testsite"
 	"strconv"
 	"testing"
 )
 
 var (
-	qrSVGRe   = regexp.MustCompile(`<svg class="qr"[^>]*viewBox="0 0 (\d+) \d+" role="img" aria-label="本页二维码：([^"]+)">.*?<path stroke="#000" d="([^"]*)"/></svg>`)
-	qrStrokes = regexp.MustCompile(`([Mm])(\d+) (\d+)(?:\.5)?h(\d+)`)
+	qrSVGRe = regexp.MustCompile(`<svg class="qr"[^>]*viewBox="0 0 (\d+) \d+" role="img" aria-label="本页二维码：([^"]+)">.*?<path stroke="#000" d="([^"]*)"/></svg>`)
 )
 
 // TestQRSVG checks that the SVG of a page's QR code draws exactly the
@@ -32,25 +32,7 @@ func TestQRSVG(t *testing.T) {
 			t.Errorf("%s: the QR code holds %q", canonical, m[2])
 		}
 		side, _ := strconv.Atoi(m[1])
-		grid := make([][]bool, side)
-		for i := range grid {
-			grid[i] = make([]bool, side)
-		}
-		x, y := 0, 0
-		for _, s := range qrStrokes.FindAllStringSubmatch(m[3], -1) {
-			a, _ := strconv.Atoi(s[2])
-			b, _ := strconv.Atoi(s[3])
-			w, _ := strconv.Atoi(s[4])
-			if s[1] == "M" {
-				x, y = a, b
-			} else {
-				x += a
-			}
-			for i := range w {
-				grid[y][x+i] = true
-			}
-			x += w
-		}
+		grid := testsite.QRGrid(side, m[3])
 		code, err := qrCode(canonical)
 		if err != nil {
 			t.Fatal(err)

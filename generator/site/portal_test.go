@@ -185,8 +185,6 @@ func TestPortalFurniture(t *testing.T) {
 	}
 }
 
-var qrStroke = regexp.MustCompile(`([Mm])(\d+) (\d+)(?:\.5)?h(\d+)`)
-
 // TestQRCode checks the QR code of every page of the seed's site: it holds
 // the page's canonical URL, and an image of it decodes to that URL. That
 // the SVG draws exactly the library's modules is render's TestQRSVG.
@@ -209,25 +207,7 @@ func TestQRCode(t *testing.T) {
 			t.Errorf("%s: the QR code holds %q, want the canonical URL %q", name, m[2], canonical)
 		}
 		side, _ := strconv.Atoi(m[1])
-		grid := make([][]bool, side)
-		for i := range grid {
-			grid[i] = make([]bool, side)
-		}
-		x, y := 0, 0
-		for _, s := range qrStroke.FindAllStringSubmatch(m[3], -1) {
-			a, _ := strconv.Atoi(s[2])
-			b, _ := strconv.Atoi(s[3])
-			w, _ := strconv.Atoi(s[4])
-			if s[1] == "M" {
-				x, y = a, b
-			} else {
-				x += a
-			}
-			for i := range w {
-				grid[y][x+i] = true
-			}
-			x += w
-		}
+		grid := testsite.QRGrid(side, m[3])
 		// Drawn 4 pixels a module, the code reads back as the URL.
 		const px = 4
 		img := image.NewGray(image.Rect(0, 0, side*px, side*px))
