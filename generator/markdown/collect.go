@@ -16,6 +16,7 @@ import (
 
 	"reportsite/generator/markdown/dialect"
 	"reportsite/generator/markdown/mark"
+	"reportsite/generator/search"
 )
 
 // A Link is the URL of a link or an image of a page, as its href or src
@@ -28,19 +29,15 @@ type Link struct {
 
 // A Section is the text of a page from one heading to the next, as search
 // indexes it: Heading and ID are the heading's text and id ("" for the text
-// above the first heading).
-type Section struct {
-	Heading, ID string
-	Blocks      []Block
-}
+// above the first heading). Its Blocks are the section's paragraphs, list
+// items, tables, code blocks and HTML blocks: each one's id ("" when it has
+// none) and its text as the reader sees it, each run of white space one
+// space; footnote numbers and back links are not text. They are search's
+// own types, so that a page's sections go to the index as they are.
+type Section = search.Section
 
-// A Block is one paragraph, list item, table, code block or HTML block of a
-// section: its id ("" when it has none) and its text as the reader sees it,
-// each run of white space one space. Footnote numbers and back links are
-// not text.
-type Block struct {
-	ID, Text string
-}
+// A Block is one block of a Section.
+type Block = search.Block
 
 // results is the transformer that runs last: it walks the finished tree
 // once for what Result holds besides the HTML (collector), then marks the

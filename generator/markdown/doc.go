@@ -46,7 +46,9 @@
 //   - chroma.go: fenced code is highlighted by chroma with CSS classes,
 //     never inline styles, and ChromaCSS is its stylesheet.
 //
-// Imports: reportsite/generator/content, its subpackages dialect and mark,
+// Imports: reportsite/generator/content, search (for its Section and Block
+// types only: a page's sections go to the index as they are), its
+// subpackages dialect and mark,
 // goldmark, goldmark-highlighting and chroma, and the standard library. It
 // and its subpackages are the only packages that import goldmark or
 // chroma, and it is the only one that imports its subpackages.

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 
-	"reportsite/generator/markdown"
 	"reportsite/generator/publish"
 	"reportsite/generator/search"
 	"reportsite/generator/site/plan"
@@ -15,29 +14,10 @@ import (
 // pages kept from the previous build keep their entry from then.
 func (p *run) indexPage(n *plan.Node, c converted) {
 	file := n.OutFile()
-	pg := search.NewPage(file, n.Label+n.Title, searchText(c.body.Sections), searchText(c.closing.Sections))
+	pg := search.NewPage(file, n.Label+n.Title, c.body.Sections, c.closing.Sections)
 	p.mu.Lock()
 	p.docs[file] = rebuild.Doc{Sig: p.sigs[file], Page: pg}
 	p.mu.Unlock()
-}
-
-// searchText copies the sections of a converted page for search, which
-// imports no package of the project.
-func searchText(secs []markdown.Section) []search.Section {
-	n := 0
-	for _, s := range secs {
-		n += len(s.Blocks)
-	}
-	out := make([]search.Section, len(secs))
-	blocks := make([]search.Block, 0, n) // of every section, in one allocation
-	for i, s := range secs {
-		at := len(blocks)
-		for _, b := range s.Blocks {
-			blocks = append(blocks, search.Block(b))
-		}
-		out[i] = search.Section{Heading: s.Heading, ID: s.ID, Blocks: blocks[at:len(blocks):len(blocks)]}
-	}
-	return out
 }
 
 // reportSearch returns the search group of report node r: its pages in
