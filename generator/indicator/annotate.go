@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"reportsite/generator/indicator/figure"
+
 	"path"
 	"regexp"
 	"strconv"
@@ -161,23 +163,14 @@ func laterYear(title string, year int) int {
 // nextPlan reports whether a part title names a five-year plan's targets:
 // “十五五”时期主要目标任务, “十五五”发展的主要考虑.
 func nextPlan(title string) bool {
-	return extract.NamesPlan(title) && containsAny(title, []string{"目标", "考虑", "思路", "规划"})
+	return extract.NamesPlan(title) && figure.ContainsAny(title, []string{"目标", "考虑", "思路", "规划"})
 }
 
 // planReview reports whether a part title reviews a whole five-year plan:
 // “十四五”期间财政改革发展成效.
 func planReview(title string) bool {
-	return extract.NamesPlan(title) && containsAny(title, []string{"期间", "时期", "以来"}) &&
-		containsAny(title, []string{"成效", "回顾", "成就", "成绩"})
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return extract.NamesPlan(title) && figure.ContainsAny(title, []string{"期间", "时期", "以来"}) &&
+		figure.ContainsAny(title, []string{"成效", "回顾", "成就", "成绩"})
 }
 
 // OneYear returns the indicators whose Period is one year: a target for a

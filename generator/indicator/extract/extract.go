@@ -60,7 +60,7 @@ func Extract(text string, opt Options) []content.Indicator {
 	heading := false // the paragraph before was "这是…的五年。"
 	for _, para := range strings.Split(text, "\n") {
 		pc := paraContext{
-			plan:  containsAny(para, plans) || strings.Contains(para, "五年"),
+			plan:  figure.ContainsAny(para, plans) || strings.Contains(para, "五年"),
 			multi: heading || StartsFiveYears(para),
 		}
 		for _, s := range sentences(para) {
@@ -206,13 +206,4 @@ func isThousands(s string, i, n int) bool {
 var plans = []string{"十二五", "十三五", "十四五", "十五五", "十六五"}
 
 // NamesPlan reports whether s names a five-year plan (十三五, 十四五 …).
-func NamesPlan(s string) bool { return containsAny(s, plans) }
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func NamesPlan(s string) bool { return figure.ContainsAny(s, plans) }

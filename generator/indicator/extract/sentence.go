@@ -56,12 +56,12 @@ type sentenceState struct {
 // 年均, a base at the end of a plan (比十二五末, 比“十三五”时期), 以来 after a
 // plan, or 累计 in a paragraph that names a plan or five years.
 func multiYear(s string, pc paraContext) bool {
-	if containsAny(s, []string{"五年来", "过去五年", "年均"}) {
+	if figure.ContainsAny(s, []string{"五年来", "过去五年", "年均"}) {
 		return true
 	}
 	u := naming.Unquote(s)
 	for _, p := range plans {
-		if containsAny(u, []string{"比" + p + "末", "比" + p + "时期", "较" + p + "末", p + "以来", p + "期间", p + "时期"}) {
+		if figure.ContainsAny(u, []string{"比" + p + "末", "比" + p + "时期", "较" + p + "末", p + "以来", p + "期间", p + "时期"}) {
 			return true
 		}
 	}
@@ -75,7 +75,7 @@ func extractSentence(s string, opt Options, pc paraContext) ([]content.Indicator
 		if strings.Contains(c, "  ") {
 			c = naming.SqueezeHan(c) // letter-spaced PDF text; numbers stay as written
 		}
-		st.planGoal = !opt.Targets && containsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
+		st.planGoal = !opt.Targets && figure.ContainsAny(c, plans) && strings.Contains(c, "完成") && strings.Contains(c, "目标")
 		toks := scan(c)
 		rateQualifiers(c, toks)
 		thresholdCounts(c, toks)
@@ -356,7 +356,7 @@ func (st *sentenceState) ofForm(before string, tk token, after string) bool {
 		st.add(st.subject, tk, naming.Phrase{Kind: "share", Verb: "占比"})
 		return true
 	}
-	if m := shareRe.FindStringSubmatch(b); m != nil && !startsAny(m[2], []string{"用", "地", "有", "领", "据"}) {
+	if m := shareRe.FindStringSubmatch(b); m != nil && !figure.StartsAny(m[2], []string{"用", "地", "有", "领", "据"}) {
 		name := naming.Read(m[1]).Name
 		if name == "" {
 			name = st.subject
@@ -436,31 +436,13 @@ func nounAfter(s string) string {
 	stop := len(s)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !figure.IsHan(r) && !figure.IsLatin(r) && !figure.IsDigit(r) || r == '的' || startsAny(s[i:], nounStops) {
+		if !figure.IsHan(r) && !figure.IsLatin(r) && !figure.IsDigit(r) || r == '的' || figure.StartsAny(s[i:], nounStops) {
 			stop = i
 			break
 		}
 		i += n
 	}
 	return naming.Unquote(s[:stop])
-}
-
-func endsAny(s string, suffixes []string) bool {
-	for _, p := range suffixes {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func startsAny(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // complete fills in a name that depends on the figure before it or on the
@@ -529,7 +511,7 @@ func (st *sentenceState) countFirst(before string, tk token, after string) {
 	// The text before a count of a list is the noun of the count before it
 	// and a separator: 区重点、|37个.
 	gap := strings.TrimSpace(before)
-	if len(st.list) > 0 && endsAny(gap, []string{"、", "和", "及", "与"}) {
+	if len(st.list) > 0 && figure.EndsAny(gap, []string{"、", "和", "及", "与"}) {
 		st.list = append(st.list, len(st.out))
 	} else {
 		st.completeList()
@@ -589,7 +571,7 @@ func (st *sentenceState) countNoun(after string) (noun, verb, pred string) {
 			next := st.rest[len(after):]
 			for i := 0; i < len(next); {
 				// 8所高校14个学科入选…名单: 入选…名单高校.
-				if startsAny(next[i:], []string{"实现", "完成", "入选", "进入", "获批", "纳入", "列入"}) {
+				if figure.StartsAny(next[i:], []string{"实现", "完成", "入选", "进入", "获批", "纳入", "列入"}) {
 					verb, pred = "实现", next[i:]
 					break
 				}
@@ -618,7 +600,7 @@ func countName(before string, tk token, noun, verb, pred string) string {
 		name = noun
 		// 农产品远销54个国家和地区: what reaches that many places names
 		// the count.
-		if b := naming.Read(before); endsAny(b.Name, reachVerbs) {
+		if b := naming.Read(before); figure.EndsAny(b.Name, reachVerbs) {
 			name = b.Name + noun
 		} else if b.Name != "" && slices.Contains(reachVerbs, b.Verb) {
 			name = b.Name + b.Verb + noun // 绿电外送拓展至22个省区市
@@ -640,7 +622,7 @@ func countName(before string, tk token, noun, verb, pred string) string {
 		// 自贸试验区159项改革试验任务: a noun before the count owns the
 		// things counted.
 		if b := naming.Read(before); b.Name != "" && b.Verb == "" && b.PreBound == "" && !strings.ContainsAny(before, "，,、的等") &&
-			!naming.IsLeadWord(b.Name) && !endsAny(b.Name, []string{"全市", "全区", "全省", "全县"}) {
+			!naming.IsLeadWord(b.Name) && !figure.EndsAny(b.Name, []string{"全市", "全区", "全省", "全县"}) {
 			name = b.Name + noun
 		}
 	}
@@ -742,7 +724,7 @@ func (st *sentenceState) comparison(b string) (naming.Phrase, bool) {
 		if scope == "" || utf8.RuneCountInString(scope) > 8 {
 			continue
 		}
-		if c.word == "超" && !containsAny(scope, []string{"目标", "计划", "预期"}) {
+		if c.word == "超" && !figure.ContainsAny(scope, []string{"目标", "计划", "预期"}) {
 			continue
 		}
 		base := naming.Read(b[:i]).Name
@@ -787,7 +769,7 @@ func (st *sentenceState) respectively(c string, figures []token) bool {
 func (st *sentenceState) fromTo(c string, at int, figures []token) bool {
 	lead := strings.TrimSpace(c[at+len("分别") : figures[0].Start])
 	k := len(figures) / 2
-	if !startsAny(lead, []string{"从", "由"}) || len(figures)%2 != 0 || k < 2 {
+	if !figure.StartsAny(lead, []string{"从", "由"}) || len(figures)%2 != 0 || k < 2 {
 		return false
 	}
 	from := lead[:len("从")] // 从 or 由, both three bytes

@@ -52,7 +52,7 @@ func CutPreBound(s string) (rest, bound string) {
 
 // EndsWithObjectVerb reports a name whose object follows the figure:
 // 每年向下游输送|800亿立方米|源头活水.
-func EndsWithObjectVerb(name string) bool { return endsAny(name, objectVerbs) }
+func EndsWithObjectVerb(name string) bool { return EndsAny(name, objectVerbs) }
 
 // BareUnit is unit without its multipliers: 亿元 → 元.
 func BareUnit(unit string) string {
@@ -62,7 +62,10 @@ func BareUnit(unit string) string {
 	return unit
 }
 
-func endsAny(s string, suffixes []string) bool {
+// EndsAny reports whether s ends with one of suffixes; StartsAny and
+// ContainsAny likewise. The three stages of extraction read clauses with
+// them.
+func EndsAny(s string, suffixes []string) bool {
 	for _, p := range suffixes {
 		if strings.HasSuffix(s, p) {
 			return true
@@ -71,7 +74,18 @@ func endsAny(s string, suffixes []string) bool {
 	return false
 }
 
-func startsAny(s string, prefixes []string) bool {
+// ContainsAny reports whether s holds one of words.
+func ContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// StartsAny reports whether s starts with one of prefixes.
+func StartsAny(s string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
 			return true
@@ -257,7 +271,7 @@ func unitAt(c string, i, j, k int) (string, int) {
 	if unit == "" && strings.HasPrefix(c[k:], "年") && (strings.ContainsAny(c[i:j], ".．") || j-i <= 2 && strings.Contains(c[:i], "年限")) {
 		unit, w = "年", len("年") // 受教育年限10.2年: a decimal is no year
 	}
-	if unit == "" && strings.HasPrefix(c[k:], "万") && startsAny(c[k+len("万"):], peopleNouns) && endsAny(strings.TrimSpace(c[:i]), objectVerbs) {
+	if unit == "" && strings.HasPrefix(c[k:], "万") && StartsAny(c[k+len("万"):], peopleNouns) && EndsAny(strings.TrimSpace(c[:i]), objectVerbs) {
 		unit, w = "万", len("万") // 带动3.78万农牧民就业增收: the people reached
 	}
 	return unit, w
@@ -315,7 +329,7 @@ func chineseRank(c string, i int) (Figure, bool) {
 	}
 	before := c[:i]
 	if strings.TrimSpace(c[k:]) == "" && (strings.Contains(before, "居") || strings.Contains(before, "排名") || strings.Contains(before, "位列") || strings.Contains(before, "排") ||
-		endsAny(before, []string{"全国", "全省", "全市", "全区", "全县"})) {
+		EndsAny(before, []string{"全国", "全省", "全市", "全区", "全县"})) {
 		return tk, true
 	}
 	return Figure{}, false

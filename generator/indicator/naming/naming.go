@@ -174,7 +174,7 @@ func (p *Phrase) cutScope(s string) string {
 	}
 	// 高标准打造幸福河湖: a manner before the work done.
 	for _, w := range []string{"高标准", "高质量", "高水平"} {
-		if t, ok := strings.CutPrefix(s, w); ok && startsAny(t, []string{"打造", "建设", "建成", "新建", "改造", "推进", "完成"}) {
+		if t, ok := strings.CutPrefix(s, w); ok && figure.StartsAny(t, []string{"打造", "建设", "建成", "新建", "改造", "推进", "完成"}) {
 			s = t
 		}
 	}
@@ -189,13 +189,13 @@ func (p *Phrase) cutScope(s string) string {
 	}
 	if i := strings.Index(s, "相应安排"); i > 0 {
 		s = s[:i] + s[i+len("相应安排"):] // 政府性基金预算相应安排支出
-	} else if i := strings.Index(s, "安排"); i > 0 && (s[i+len("安排"):] == "收入" || s[i+len("安排"):] == "支出") && endsAny(s[:i], []string{"基金", "预算", "资金"}) {
+	} else if i := strings.Index(s, "安排"); i > 0 && (s[i+len("安排"):] == "收入" || s[i+len("安排"):] == "支出") && figure.EndsAny(s[:i], []string{"基金", "预算", "资金"}) {
 		s = s[:i] + s[i+len("安排"):] // 政府性基金安排收入
 	} else if t, ok := strings.CutPrefix(s, "安排"); ok && (t == "收入" || t == "支出") {
 		s = t // 安排支出 after 政府性基金收入: the budget's other side
 	}
 	// “桃花江竹海”项目实现出让收益: what the subject earned is the name.
-	if i := strings.Index(s, "实现"); i > 0 && endsAny(s, []string{"收入", "收益", "利润", "产值", "增加值", "销售额"}) {
+	if i := strings.Index(s, "实现"); i > 0 && figure.EndsAny(s, []string{"收入", "收益", "利润", "产值", "增加值", "销售额"}) {
 		s = s[:i] + s[i+len("实现"):]
 	}
 	s = strings.TrimPrefix(s, "相应")
@@ -220,7 +220,7 @@ func (p *Phrase) verbBeforeName(s string) string {
 	// itself (压减幅度, 压减比例).
 	if p.Kind == "level" && p.Verb == "" {
 		for _, v := range []string{"增加", "减少", "压减", "降低"} {
-			if t, ok := strings.CutPrefix(s, v); ok && utf8.RuneCountInString(t) >= 2 && !strings.HasPrefix(t, "值") && !endsAny(t, []string{"幅度", "比例", "率"}) {
+			if t, ok := strings.CutPrefix(s, v); ok && utf8.RuneCountInString(t) >= 2 && !strings.HasPrefix(t, "值") && !figure.EndsAny(t, []string{"幅度", "比例", "率"}) {
 				s, p.Kind, p.Verb = t, "change", v
 				for _, c := range changeVerbs {
 					if c.word == v {
@@ -285,7 +285,7 @@ func TrimLead(s string) string {
 				s, changed = t, true
 			}
 		}
-		if t, ok := strings.CutPrefix(s, "将"); ok && t != "" && !startsAny(t, []string{"军", "来", "近"}) {
+		if t, ok := strings.CutPrefix(s, "将"); ok && t != "" && !figure.StartsAny(t, []string{"军", "来", "近"}) {
 			s, changed = t, true // 将…标准提高至: the object of 将 is the name
 		}
 		if strings.HasPrefix(s, "加上") && !strings.HasPrefix(s, "加上解") {
@@ -299,7 +299,7 @@ func TrimLead(s string) string {
 		if loc := leadYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s, changed = s[loc[1]:], true
 		}
-		if loc := place.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[loc[1]:]) >= 2 && !startsAny(s, []string{"城市", "新增", "到位", "全", "本", "各", "该", "我", "都", "县"}) {
+		if loc := place.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[loc[1]:]) >= 2 && !figure.StartsAny(s, []string{"城市", "新增", "到位", "全", "本", "各", "该", "我", "都", "县"}) {
 			s, changed = s[loc[1]:], true
 		}
 		if t := strings.TrimPrefix(TrimPunct(s), "的"); t != s {
@@ -517,22 +517,4 @@ func Unquote(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func endsAny(s string, suffixes []string) bool {
-	for _, p := range suffixes {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func startsAny(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
