@@ -212,8 +212,19 @@ const overflowJS = `(() => {
 	return "scrollWidth " + de.scrollWidth + " > clientWidth " + de.clientWidth + ": " + out.join(", ");
 })()`
 
+// brokenNumberJS names the card values written in digits ("4.9",
+// "4.1:43.1:52.8") that the page breaks over two lines, or "".
+const brokenNumberJS = `(() => {
+	const out = [];
+	for (const v of document.querySelectorAll(".card-value")) {
+		if (/^[-+\u2212]?[0-9.:,]+$/.test(v.textContent) && v.getClientRects().length > 1) out.push(v.textContent);
+	}
+	return out.join(", ");
+})()`
+
 // TestNoSidewaysScrolling checks every page at 320 px at every 字号, with
-// the outline folded and open (WCAG 1.4.10, GOV-PAGE row 23). The size is
+// the outline folded and open (WCAG 1.4.10, GOV-PAGE row 23), and that no
+// card's number breaks over two lines there. The size is
 // chosen with the page's buttons; pages without tools get the attribute the
 // buttons set.
 func TestNoSidewaysScrolling(t *testing.T) {
@@ -232,6 +243,9 @@ func TestNoSidewaysScrolling(t *testing.T) {
 				}
 				if msg := eval[string](t, ctx, overflowJS); msg != "" {
 					t.Errorf("%s at 320 px, 字号 %s: %s", p.file, fs, msg)
+				}
+				if broken := eval[string](t, ctx, brokenNumberJS); broken != "" {
+					t.Errorf("%s at 320 px, 字号 %s: card numbers broken over two lines: %s", p.file, fs, broken)
 				}
 				if eval[bool](t, ctx, `(() => { const d = document.querySelector(".outline-box"); if (!d) return false; d.open = true; return true; })()`) {
 					if msg := eval[string](t, ctx, overflowJS); msg != "" {
