@@ -106,13 +106,14 @@ func TestPortalDOM(t *testing.T) {
 
 // elderJS measures a page in 长者模式: the smallest text, the smallest line
 // height, the lowest contrast of text on its background, the smallest
-// targets, and anything that moves; each as a list of offenders.
+// targets, anything that moves, and text squeezed into a column one
+// character wide; each as a list of offenders.
 const elderJS = `(() => {
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; };
   const rgb = s => { const m = s.match(/[\d.]+/g) || [0, 0, 0, 0]; return m.map(Number).concat(m.length < 4 ? [1] : []); };
   const lum = c => { const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
   const bg = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c[3] > 0) return c; } return [255, 255, 255, 1]; };
-  const out = { small: [], tight: [], contrast: [], targets: [], motion: [], headings: [] };
+  const out = { small: [], tight: [], contrast: [], targets: [], motion: [], headings: [], squeezed: [] };
   let body = 0;
   for (const el of document.querySelectorAll("body *")) {
     if (!visible(el) || el.closest("svg, .skip") || el.matches("svg")) continue;
@@ -125,6 +126,8 @@ const elderJS = `(() => {
     if (!heading && parseFloat(cs.lineHeight) / size < 1.8) out.tight.push(el.tagName + "." + el.className + " " + cs.lineHeight);
     const a = lum(rgb(cs.color)), b = lum(bg(el)), c = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     if (c < 7) out.contrast.push(el.tagName + "." + el.className + " " + c.toFixed(2));
+    const w = el.getBoundingClientRect().width; // two Chinese characters need 2 em; 1 px is visually hidden
+    if ((el.textContent.match(/\p{Script=Han}/gu) || []).length >= 2 && w > 1 && w < 1.5 * size) out.squeezed.push(el.tagName + "." + el.className + " " + el.textContent.trim().slice(0, 12));
   }
   for (const h of document.querySelectorAll("main h1, main h2")) {
     if (visible(h) && parseFloat(getComputedStyle(h).fontSize) <= body) out.headings.push(h.tagName + " " + getComputedStyle(h).fontSize);
@@ -152,9 +155,9 @@ func colorScheme(s string) chromedp.Action[chromedp.Void] {
 }
 
 type elderReport struct {
-	Small, Tight, Contrast, Targets, Motion, Headings, Cards, Clipped []string
-	Body                                                              float64
-	Charts                                                            int
+	Small, Tight, Contrast, Targets, Motion, Headings, Cards, Clipped, Squeezed []string
+	Body                                                                        float64
+	Charts                                                                      int
 }
 
 // TestElderMode switches 长者模式 on from the header of one page and measures
@@ -207,6 +210,7 @@ func TestElderMode(t *testing.T) {
 				{"text under 22 px", r.Small}, {"line height under 1.8", r.Tight}, {"contrast under 7:1", r.Contrast},
 				{"targets under 60 px", r.Targets}, {"motion", r.Motion}, {"headings not larger than the text", r.Headings},
 				{"card lists not simplified", r.Cards}, {"site title cut short", r.Clipped},
+				{"text squeezed one character wide", r.Squeezed},
 			} {
 				if len(c.list) > 0 {
 					t.Errorf("%s: %s: %s", where, c.what, strings.Join(c.list[:min(len(c.list), 6)], "; "))
